@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// `npm test`: builds and tests every project through Nx (cached), then prints one closing line
+// with the totals of every project's Vitest run, so a CI log states plainly what ran.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
+// System packages some tests use (installed as root on Debian/Ubuntu, else listed); never fatal.
+spawnSync('bash', [path.join(root, 'tools/scripts/setup-system.sh')], { cwd: root, env, stdio: 'inherit' });
+const nx = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'test', '--output-style=stream', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const group of ['packages', 'apps', 'tools']) {
+  const dir = path.join(root, group);
+  if (!existsSync(dir)) continue;
+  for (const project of readdirSync(dir)) {
+    const file = path.join(dir, project, 'test-results.json');
+    if (!existsSync(file)) continue;
+    const results = JSON.parse(readFileSync(file, 'utf8'));
+    passed += results.numPassedTests ?? 0;
+    failed += results.numFailedTests ?? 0;
+    skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(nx.status ?? 1);
