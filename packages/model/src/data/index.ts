@@ -1,0 +1,13 @@
+export type { Dataset, SequenceDataset, SequenceExamples, SplitOptions, TaskKind, TextDataset, TextExamples } from './types.js';
+export { randomSplit, resolveSplitOptions, stratifiedSplit, stratifiedSubsample } from './split.js';
+export type { ResolvedSplitOptions, SplitIndices } from './split.js';
+export { mailToText } from './mail-to-text.js';
+export { loadSpamAssassin, loadSpamAssassinCorpus, SPAMASSASSIN_CLASS_NAMES } from './spamassassin.js';
+export type { SpamAssassinCorpus } from './spamassassin.js';
+export { loadTextFile } from './tabular-file.js';
+export type { TextFileOptions } from './tabular-file.js';
+export type { TextSplitOptions } from './text-dataset.js';
+export { makeAddingProblem } from './adding.js';
+export type { AddingProblemOptions } from './adding.js';
+export { DATASET_NAMES, loadDataset } from './load-dataset.js';
+export type { DatasetSpec } from './load-dataset.js';
