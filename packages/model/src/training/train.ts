@@ -1,0 +1,184 @@
+/**
+ * The training loop. Not `model.fit`: every part of the strategy (optimizer, schedule, clipping,
+ * class weights, truncation, early stopping) is explicit here and what it did is reported.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { ConfigError, DivergedError, TrainingAbortedError } from '../errors.js';
+import { createRandom, shuffled, withRandomSource } from '../random.js';
+import type { TrainingStrategy } from './strategy.js';
+import type { TrainingData } from './training-data.js';
+import type { EpochMetrics, TrainingResult } from './epoch-metrics.js';
+import { createOptimizer } from './optimizers.js';
+import { createSchedule } from './schedules.js';
+import { clipGradients } from './clipping.js';
+import { batchesOf, makeBatch } from './batches.js';
+import { balancedClassWeights, classificationLoss, regressionLoss } from './losses.js';
+import { evaluate } from './evaluate.js';
+import { validateStrategy } from './validate-strategy.js';
+
+export interface TrainOptions {
+  /** Checked between batches: pruning and cancel stop training at the next step. */
+  readonly signal?: AbortSignal;
+  /** Called after every epoch; training waits for it, so a reporter can apply back-pressure. */
+  readonly onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
+}
+
+/** Yields to the event loop so a message (an abort) sent to this thread can arrive mid-epoch. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Trains `model` in place on `data` with `strategy`.
+ *
+ * @returns every epoch's metrics.
+ * @throws {DivergedError} when a training loss is NaN or ±Infinity (names epoch and step).
+ * @throws {TrainingAbortedError} when `signal` fires; the model keeps the weights reached so far.
+ * @throws {ConfigError} when the strategy is invalid.
+ *
+ * @remarks Tensor hygiene: every tensor this creates is disposed before it returns or throws,
+ * including the optimizer's state, so `tf.memory().numTensors` is back where it started.
+ * Same seed, same backend, same data → the same metrics, bit for bit on `cpu` and `wasm`.
+ */
+export async function train(model: tfl.LayersModel, data: TrainingData, strategy: TrainingStrategy, options: TrainOptions = {}): Promise<TrainingResult> {
+  validateStrategy(strategy, data);
+  const { signal, onEpoch } = options;
+  const stepsPerEpoch = Math.ceil(data.train.count / strategy.batchSize);
+  const optimizer = createOptimizer(strategy.optimizer);
+  const schedule = createSchedule(strategy.schedule, strategy.optimizer.lr, { epochs: strategy.epochs, stepsPerEpoch });
+  const orderRandom = createRandom(strategy.seed);
+  // A separate stream for dropout so that changing dropout does not change the batch order.
+  const dropoutRandom = createRandom((strategy.seed ^ 0x9e3779b9) >>> 0);
+  const variables = new Map<string, tf.Variable>(
+    model.trainableWeights.map((w) => {
+      const variable = w.read() as tf.Variable;
+      return [variable.name, variable];
+    }),
+  );
+  const classWeights =
+    data.task === 'classification' && strategy.classWeights !== undefined
+      ? tf.tensor1d(strategy.classWeights === 'balanced' ? balancedClassWeights(data.train.y, data.classes) : [...strategy.classWeights])
+      : undefined;
+  const lossOf = (output: tf.Tensor, y: tf.Tensor) => (data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y));
+
+  const history: EpochMetrics[] = [];
+  let bestValLoss = Infinity;
+  let bestEpoch = 0;
+  let epochsWithoutImprovement = 0;
+  let stoppedEarly = false;
+  let globalStep = 0;
+  try {
+    for (let epoch = 1; epoch <= strategy.epochs; epoch++) {
+      const started = performance.now();
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      let normSum = 0;
+      let normMax = 0;
+      let steps = 0;
+      let lr = schedule.lrAt(globalStep);
+      const order = shuffled(Array.from({ length: data.train.count }, (_, i) => i), orderRandom);
+      let stepInEpoch = 0;
+      for (const indices of batchesOf(order, strategy.batchSize)) {
+        stepInEpoch += 1;
+        await yieldToEventLoop();
+        if (signal?.aborted) throw new TrainingAbortedError(epoch, signal.reason);
+        lr = schedule.lrAt(globalStep);
+        optimizer.setLearningRate(lr);
+        const { x, y } = makeBatch(data.train, indices, strategy.truncation);
+        let stats: Float32Array | Int32Array | Uint8Array;
+        try {
+          stats = withRandomSource(dropoutRandom, () => {
+            let output: tf.Tensor | undefined;
+            try {
+              return tf.tidy(() => {
+              const { value, grads } = tf.variableGrads(() => {
+                output = tf.keep(model.apply(x, { training: true }) as tf.Tensor);
+                return lossOf(output, y);
+              }, [...variables.values()]);
+              const { grads: clipped, preClipNorm } = clipGradients(grads, strategy.clip);
+              const lossValue = value.dataSync()[0] as number;
+              // Check before the update so a diverged step never touches the weights.
+              if (!Number.isFinite(lossValue)) return Float32Array.of(lossValue, 0, 0);
+              optimizer.applyGradients(clipped, variables);
+              const hits = data.task === 'classification' ? tf.sum(tf.cast(tf.equal(tf.argMax(output!, -1), y), 'float32')) : tf.scalar(0);
+              return tf.stack([value, hits, preClipNorm]).dataSync();
+              });
+            } finally {
+              // kept out of variableGrads' scope to count correct predictions; ours to free.
+              output?.dispose();
+            }
+          });
+        } finally {
+          tf.dispose([x, y]);
+        }
+        const [stepLoss, stepHits, stepNorm] = stats as Float32Array;
+        if (!Number.isFinite(stepLoss)) throw new DivergedError(epoch, stepInEpoch, stepLoss as number);
+        lossSum += (stepLoss as number) * indices.length;
+        correct += stepHits as number;
+        seen += indices.length;
+        normSum += stepNorm as number;
+        normMax = Math.max(normMax, stepNorm as number);
+        steps += 1;
+        globalStep += 1;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const validation = evaluate(model, data.validation, data.task, data.classes, Math.max(strategy.batchSize, 128));
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / seen,
+        val_loss: validation.loss,
+        ...(data.task === 'classification'
+          ? { accuracy: correct / seen, val_accuracy: validation.accuracy!, val_f1: validation.macroF1! }
+          : { mse: lossSum / seen, val_mse: validation.mse! }),
+        grad_norm_mean: normSum / steps,
+        grad_norm_max: normMax,
+        lr,
+        epoch_seconds: seconds,
+        examples_per_second: seen / seconds,
+      };
+      history.push(metrics);
+      schedule.onEpochEnd(epoch, validation.loss);
+      await onEpoch?.(metrics);
+      const minDelta = strategy.earlyStopping?.minDelta ?? 0;
+      if (validation.loss < bestValLoss - minDelta) {
+        bestValLoss = validation.loss;
+        bestEpoch = epoch;
+        epochsWithoutImprovement = 0;
+      } else {
+        epochsWithoutImprovement += 1;
+      }
+      if (bestEpoch === 0) bestEpoch = epoch;
+      if (strategy.earlyStopping && epochsWithoutImprovement > strategy.earlyStopping.patience) {
+        stoppedEarly = epoch < strategy.epochs;
+        break;
+      }
+    }
+  } finally {
+    optimizer.dispose();
+    classWeights?.dispose();
+    releaseDropoutMasks(model);
+  }
+  const final = history[history.length - 1];
+  if (!final) throw new ConfigError('training ran no epoch');
+  return { history, final, bestEpoch, stoppedEarly };
+}
+
+/**
+ * tfjs-layers' recurrent cells keep their last recurrent-dropout masks alive (tf.keep) until the
+ * next call; release them so training leaves no tensor behind.
+ */
+function releaseDropoutMasks(model: tfl.LayersModel): void {
+  const visit = (layer: unknown): void => {
+    const l = layer as { cell?: Record<string, unknown>; forwardLayer?: unknown; backwardLayer?: unknown };
+    if (l.cell) {
+      for (const key of ['dropoutMask', 'recurrentDropoutMask'] as const) {
+        const mask = l.cell[key] as tf.Tensor | tf.Tensor[] | null | undefined;
+        if (mask) tf.dispose(mask);
+        if (key in l.cell) l.cell[key] = null;
+      }
+    }
+    if (l.forwardLayer) visit(l.forwardLayer);
+    if (l.backwardLayer) visit(l.backwardLayer);
+  };
+  model.layers.forEach(visit);
+}
