@@ -1,0 +1,99 @@
+/**
+ * The built-in objective `rnn-text`: builds data, model and strategy from a sweep's flat params,
+ * trains, reports every epoch, and returns the final metrics with the held-out test scores.
+ */
+import { initBackend } from '../backends/init-backend.js';
+import type { DatasetSpec } from '../data/load-dataset.js';
+import { buildClassifier, countParameters } from '../models/build-classifier.js';
+import type { ClassifierInput, ClassifierOutput } from '../models/classifier-config.js';
+import { evaluate } from '../training/evaluate.js';
+import { train } from '../training/train.js';
+import { classifierConfigFrom, strategyFrom } from './build-from-params.js';
+import type { DatasetSettings, ObjectiveContext, ObjectiveMetrics } from './objective-context.js';
+import { parseParams, type ParsedParams } from './parse-params.js';
+import { preparedData, type PreparationKey } from './prepared-data-cache.js';
+
+const DEFAULT_DATASET: DatasetSettings = { name: 'spamassassin' };
+
+function preparationKey(settings: DatasetSettings, p: ParsedParams): PreparationKey {
+  const split = {
+    ...(settings.val_split !== undefined ? { valSplit: settings.val_split } : {}),
+    ...(settings.test_split !== undefined ? { testSplit: settings.test_split } : {}),
+    seed: settings.split_seed ?? 0,
+  };
+  const limit = settings.limit !== undefined ? { limit: settings.limit } : {};
+  let spec: DatasetSpec;
+  switch (settings.name) {
+    case 'adding':
+      return { spec: { name: 'adding', timesteps: settings.timesteps ?? 100, ...(settings.size !== undefined ? { size: settings.size } : {}), ...split } };
+    case 'csv':
+    case 'jsonl':
+      spec = {
+        name: settings.name,
+        path: settings.path ?? '',
+        ...(settings.text_column !== undefined ? { textColumn: settings.text_column } : {}),
+        ...(settings.label_column !== undefined ? { labelColumn: settings.label_column } : {}),
+        ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
+        ...limit,
+        ...split,
+      };
+      break;
+    default:
+      spec = { name: settings.name, ...limit, ...split } as DatasetSpec;
+  }
+  return {
+    spec,
+    text: {
+      level: (p.tokenizer as 'word' | 'char' | undefined) ?? settings.tokenizer ?? 'word',
+      maxVocab: (p.vocab as number | undefined) ?? settings.vocab ?? 10000,
+      maxLen: (p.max_len as number | undefined) ?? settings.max_len ?? 200,
+      padding: settings.padding ?? 'pre',
+    },
+  };
+}
+
+/**
+ * @throws {ParamsError} for unknown or invalid params (all listed), before any work.
+ * @throws {DatasetError} if the dataset cannot be loaded.
+ * @throws {ConfigError} for a combination that cannot be built (e.g. recurrent dropout on loop).
+ * @throws {DivergedError} when the loss becomes NaN/Inf.
+ * @throws {TrainingAbortedError} when `ctx.signal` fires (pruned or cancelled).
+ */
+export async function rnnTextObjective(params: Record<string, unknown>, ctx: ObjectiveContext): Promise<ObjectiveMetrics> {
+  const p = parseParams(params);
+  const backend = await initBackend(ctx.device ?? 'wasm');
+  ctx.log?.(`backend ${backend.backend}: ${backend.device}`);
+  const settings = ctx.dataset ?? DEFAULT_DATASET;
+  const data = await preparedData(preparationKey(settings, p));
+  ctx.log?.(data.description);
+
+  const { prepared } = data;
+  const input: ClassifierInput =
+    'tokenizer' in prepared
+      ? { kind: 'tokens', vocabSize: prepared.tokenizer.vocabSize, maxLen: prepared.data.train.exampleShape[0] as number, embeddingDim: p.embedding_dim as number }
+      : { kind: 'sequence', timesteps: data.timesteps as number, features: data.features as number };
+  const output: ClassifierOutput = prepared.data.task === 'classification' ? { kind: 'classification', classes: prepared.data.classes } : { kind: 'regression' };
+  const config = classifierConfigFrom(p, input, output, ctx.seed);
+  const strategy = strategyFrom(p, ctx.seed, ctx.maxEpochs);
+
+  const model = buildClassifier(config);
+  try {
+    const result = await train(model, prepared.data, strategy, {
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
+      onEpoch: (metrics) => ctx.report(metrics.epoch, metrics as unknown as Record<string, number>),
+    });
+    const test = evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
+    const { epoch: _epoch, ...final } = result.final;
+    return {
+      ...final,
+      epochs: result.history.length,
+      best_epoch: result.bestEpoch,
+      parameters: countParameters(model),
+      test_loss: test.loss,
+      ...(test.accuracy !== undefined ? { test_accuracy: test.accuracy, test_f1: test.macroF1 as number } : {}),
+      ...(test.mse !== undefined ? { test_mse: test.mse } : {}),
+    };
+  } finally {
+    model.dispose();
+  }
+}
