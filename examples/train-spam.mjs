@@ -78,7 +78,7 @@ const result = await train(model, data, strategy, {
       ].join(''),
     ),
 });
-const testScores = evaluate(model, test, 'classification', 2, 256);
+const testScores = await evaluate(model, test, 'classification', 2, 256);
 console.log(
   `\ntrained in ${((performance.now() - started) / 1000).toFixed(0)} s: val_accuracy ${(result.final.val_accuracy * 100).toFixed(2)}%, ` +
     `test accuracy ${(testScores.accuracy * 100).toFixed(2)}%, test macro-F1 ${testScores.macroF1.toFixed(4)}`,
@@ -93,7 +93,7 @@ const messages = [
   'Subject: Re: patch for the spamassassin rules\n\nThanks, I applied your patch to CVS. The tests pass on my box now.',
   'Subject: Make $$$ FAST from home!!!\n\nDear friend, you have been selected. Click here to claim your FREE prize now! Limited offer, act today.',
 ];
-for (const [i, prediction] of predictTexts(loaded, messages).entries()) {
+for (const [i, prediction] of (await predictTexts(loaded, messages)).entries()) {
   const subject = messages[i].split('\n')[0];
   console.log(`  ${prediction.className.padEnd(4)} (${(Math.max(...prediction.probabilities) * 100).toFixed(1)}%)  ${subject}`);
 }

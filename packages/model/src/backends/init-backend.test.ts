@@ -92,6 +92,13 @@ describe('webgpu', () => {
       return;
     }
     expect(device).toMatch(/^WebGPU on /);
+    // tfjs 4.22's webgpu Cast only relabels int32/bool as float32; ours converts (webgpu-cast.ts).
+    const mask = tf.tensor1d([true, false, true], 'bool');
+    const asFloat = tf.add(tf.cast(mask, 'float32'), 0.5);
+    expect(Array.from(await asFloat.data())).toEqual([1.5, 0.5, 1.5]);
+    const ints = tf.transpose(tf.cast(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 'float32'));
+    expect(await ints.array()).toEqual([[1, 3], [2, 4]]);
+    tf.dispose([mask, asFloat, ints]);
     const w = tf.variable(tf.scalar(0));
     const optimizer = tf.train.sgd(0.1);
     for (let i = 0; i < 20; i++) optimizer.minimize(() => tf.square(tf.sub(w, 3)) as tf.Scalar);

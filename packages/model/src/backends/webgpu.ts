@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../errors.js';
+import { installWebGpuCastFix } from './webgpu-cast.js';
 
 interface AdapterInfoLike {
   vendor?: string;
@@ -64,5 +65,6 @@ export async function startWebGpu(options: { refuseSoftware: boolean }): Promise
   const ok = await tf.setBackend('webgpu');
   if (!ok) throw new BackendError(`the webgpu backend failed to start on ${describe(adapter.info)}`);
   await tf.ready();
+  await installWebGpuCastFix();
   return `WebGPU on ${describe(adapter.info)}${isSoftwareAdapter(adapter.info) ? ' (software)' : ''}`;
 }

@@ -27,6 +27,17 @@ function trainInWorker(backend: string, seed: number): Promise<WorkerResult> {
   });
 }
 
+/** Whether Dawn finds an adapter here; asked in a child thread so this one keeps its backend. */
+async function webGpuUnavailableReason(): Promise<string | undefined> {
+  const probe = new Worker(
+    `import('webgpu').then(async ({ create, globals }) => { Object.assign(globalThis, globals); const a = await create([]).requestAdapter(); require('node:worker_threads').parentPort.postMessage(a ? '' : 'no WebGPU adapter (no Vulkan driver that Dawn accepts)'); }).catch((e) => require('node:worker_threads').parentPort.postMessage(String(e.message)));`,
+    { eval: true },
+  );
+  const reason = await new Promise<string>((resolve) => probe.once('message', resolve));
+  await probe.terminate();
+  return reason === '' ? undefined : reason;
+}
+
 describe('backends in worker threads', () => {
   it('trains on wasm in two worker threads at once, with identical results for the same seed', async () => {
     expect(existsSync(built), 'run `npm run build` first: worker threads load the compiled package').toBe(true);
@@ -39,5 +50,21 @@ describe('backends in worker threads', () => {
     const { epoch_seconds: _a, examples_per_second: _b, ...left } = a.metrics;
     const { epoch_seconds: _c, examples_per_second: _d, ...right } = b.metrics;
     expect(left).toEqual(right);
+  });
+
+  it('trains on webgpu in two worker threads at once where a Vulkan driver is present', async (context) => {
+    const reason = await webGpuUnavailableReason();
+    if (reason) {
+      context.skip(`webgpu unavailable here: ${reason}; install a GPU driver or Mesa ≥ 24 lavapipe (npm run setup as root)`);
+      return;
+    }
+    const [a, b, reference] = await Promise.all([trainInWorker('webgpu', 4), trainInWorker('webgpu', 4), trainInWorker('wasm', 4)]);
+    for (const result of [a, b]) {
+      expect(result.logs[0]).toMatch(/^backend webgpu: WebGPU on /);
+      expect(result.reports).toEqual([1, 2]);
+      // The same seed on another backend: the same training, up to float summation order.
+      expect(result.metrics['loss']).toBeCloseTo(reference.metrics['loss']!, 4);
+      expect(result.metrics['val_loss']).toBeCloseTo(reference.metrics['val_loss']!, 4);
+    }
   });
 });

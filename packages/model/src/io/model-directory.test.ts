@@ -41,8 +41,8 @@ describe('saveModel / loadModel', () => {
     expect((await readdir(dir)).sort()).toEqual(['loopsweep.json', 'model.json', 'weights.bin']);
 
     const loaded = await loadModel(dir);
-    const original = predictTexts({ model, metadata: loaded.metadata, tokenizer: spam.tokenizer }, texts);
-    const restored = predictTexts(loaded, texts);
+    const original = await predictTexts({ model, metadata: loaded.metadata, tokenizer: spam.tokenizer }, texts);
+    const restored = await predictTexts(loaded, texts);
     restored.forEach((prediction, i) => {
       expect(prediction.className).toBe(original[i]!.className);
       prediction.probabilities.forEach((p, j) => expect(p).toBeCloseTo(original[i]!.probabilities[j]!, 6));
@@ -67,7 +67,7 @@ describe('saveModel / loadModel', () => {
     const config = { input: { kind: 'sequence', timesteps: 4, features: 2 }, output: { kind: 'regression' }, cell: 'gru', units: 4, seed: 1 } as const;
     await saveModel(sequenceDir, model, { config });
     const loaded = await loadModel(sequenceDir);
-    expect(() => predictTexts(loaded, ['x'])).toThrow(/saved without a tokenizer/);
+    await expect(predictTexts(loaded, ['x'])).rejects.toThrow(/saved without a tokenizer/);
     const x = tf.ones([1, 4, 2]);
     expect(Array.from((loaded.model.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
     model.dispose();

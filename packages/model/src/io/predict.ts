@@ -12,17 +12,17 @@ export interface TextPrediction {
 }
 
 /**
- * Classifies texts with a loaded text model.
+ * Classifies texts with a loaded text model. The model is not disposed.
  * @throws {ModelIoError} if the model was saved without a tokenizer (not a text model).
  */
-export function predictTexts(loaded: LoadedModel, texts: readonly string[]): TextPrediction[] {
+export async function predictTexts(loaded: LoadedModel, texts: readonly string[]): Promise<TextPrediction[]> {
   const { tokenizer, metadata, model } = loaded;
   if (!tokenizer || !metadata.encoding) throw new ModelIoError('this model was saved without a tokenizer: it does not take text');
   const ids = encodeTexts(tokenizer, texts, metadata.encoding);
-  const probabilities = tf.tidy(() => {
-    const x = tf.tensor2d(ids, [texts.length, metadata.encoding!.maxLen], 'int32');
-    return tf.softmax(model.predict(x) as tf.Tensor).arraySync() as number[][];
-  });
+  const output = tf.tidy(() => tf.softmax(model.predict(tf.tensor2d(ids, [texts.length, metadata.encoding!.maxLen], 'int32')) as tf.Tensor));
+  // Async read: GPU backends cannot read synchronously in Node.
+  const probabilities = (await output.array()) as number[][];
+  output.dispose();
   return probabilities.map((p) => {
     const label = p.indexOf(Math.max(...p));
     return { label, className: metadata.classNames?.[label] ?? String(label), probabilities: p };

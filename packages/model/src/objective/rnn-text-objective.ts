@@ -82,7 +82,7 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       onEpoch: (metrics) => ctx.report(metrics.epoch, metrics as unknown as Record<string, number>),
     });
-    const test = evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
+    const test = await evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
     const { epoch: _epoch, ...final } = result.final;
     return {
       ...final,

@@ -18,7 +18,7 @@ export interface Evaluation {
  * Loss and metrics of `model` on a whole split, in inference mode (no dropout), batch by batch.
  * The loss is unweighted so that validation numbers compare across class-weight strategies.
  */
-export function evaluate(model: tfl.LayersModel, split: ArraySplit, task: 'classification' | 'regression', classes: number, batchSize: number): Evaluation {
+export async function evaluate(model: tfl.LayersModel, split: ArraySplit, task: 'classification' | 'regression', classes: number, batchSize: number): Promise<Evaluation> {
   const order = Array.from({ length: split.count }, (_, i) => i);
   let lossSum = 0;
   const predicted = new Int32Array(split.count);
@@ -27,12 +27,14 @@ export function evaluate(model: tfl.LayersModel, split: ArraySplit, task: 'class
     const { x, y } = makeBatch(split, indices);
     const [loss, labels] = tf.tidy(() => {
       const output = model.apply(x, { training: false }) as tf.Tensor;
-      if (task === 'classification') return [classificationLoss(output, y), tf.argMax(output, -1)];
+      // argMax gives int32; float32 keeps every backend's kernels (webgpu's included) on one type.
+      if (task === 'classification') return [classificationLoss(output, y), tf.cast(tf.argMax(output, -1), 'float32')];
       return [regressionLoss(output, y), undefined];
     });
-    lossSum += (loss.dataSync()[0] as number) * indices.length;
+    // Async reads: the webgpu backend cannot read synchronously in Node.
+    lossSum += ((await loss.data())[0] as number) * indices.length;
     if (labels) {
-      predicted.set(labels.dataSync() as Int32Array, offset);
+      predicted.set(await labels.data(), offset);
       labels.dispose();
     }
     offset += indices.length;

@@ -85,31 +85,34 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
         lr = schedule.lrAt(globalStep);
         optimizer.setLearningRate(lr);
         const { x, y } = makeBatch(data.train, indices, strategy.truncation);
+        let step: { value: tf.Scalar; grads: tf.NamedTensorMap; hits: tf.Scalar; norm: tf.Scalar } | undefined;
         let stats: Float32Array | Int32Array | Uint8Array;
         try {
-          stats = withRandomSource(dropoutRandom, () => {
-            let output: tf.Tensor | undefined;
-            try {
-              return tf.tidy(() => {
+          // The forward pass draws its dropout masks from the seeded stream (see withRandomSource).
+          step = withRandomSource(dropoutRandom, () =>
+            tf.tidy(() => {
+              let output: tf.Tensor | undefined;
               const { value, grads } = tf.variableGrads(() => {
                 output = tf.keep(model.apply(x, { training: true }) as tf.Tensor);
                 return lossOf(output, y);
               }, [...variables.values()]);
               const { grads: clipped, preClipNorm } = clipGradients(grads, strategy.clip);
-              const lossValue = value.dataSync()[0] as number;
-              // Check before the update so a diverged step never touches the weights.
-              if (!Number.isFinite(lossValue)) return Float32Array.of(lossValue, 0, 0);
-              optimizer.applyGradients(clipped, variables);
-              const hits = data.task === 'classification' ? tf.sum(tf.cast(tf.equal(tf.argMax(output!, -1), y), 'float32')) : tf.scalar(0);
-              return tf.stack([value, hits, preClipNorm]).dataSync();
-              });
-            } finally {
-              // kept out of variableGrads' scope to count correct predictions; ours to free.
-              output?.dispose();
-            }
-          });
+              const hits = data.task === 'classification' ? tf.sum(tf.cast(tf.equal(tf.cast(tf.argMax(output!, -1), 'float32'), tf.cast(y, 'float32')), 'float32')) : tf.scalar(0);
+              // Kept out of variableGrads' scope to count correct predictions; ours to free.
+              output!.dispose();
+              return { value, grads: clipped, hits: hits as tf.Scalar, norm: preClipNorm };
+            }),
+          );
+          // Read asynchronously: the webgpu backend cannot read synchronously in Node, and an
+          // async read lets the GPU finish its queue. Checked before the update, so a diverged
+          // step never touches the weights.
+          const summary = tf.stack([step.value, step.hits, step.norm]);
+          stats = await summary.data();
+          summary.dispose();
+          if (Number.isFinite(stats[0])) optimizer.applyGradients(step.grads, variables);
         } finally {
           tf.dispose([x, y]);
+          if (step) tf.dispose([step.value, step.hits, step.norm, ...Object.values(step.grads)]);
         }
         const [stepLoss, stepHits, stepNorm] = stats as Float32Array;
         if (!Number.isFinite(stepLoss)) throw new DivergedError(epoch, stepInEpoch, stepLoss as number);
@@ -122,7 +125,7 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
         globalStep += 1;
       }
       const seconds = (performance.now() - started) / 1000;
-      const validation = evaluate(model, data.validation, data.task, data.classes, Math.max(strategy.batchSize, 128));
+      const validation = await evaluate(model, data.validation, data.task, data.classes, Math.max(strategy.batchSize, 128));
       const metrics: EpochMetrics = {
         epoch,
         loss: lossSum / seen,
