@@ -40,6 +40,9 @@ async function start(name: Exclude<BackendName, 'auto'>, forAuto: boolean): Prom
     case 'cpu': {
       await tf.setBackend('cpu');
       await tf.ready();
+      // tfjs prints a banner urging tfjs-node on the first cpu write; our BackendError messages say
+      // how to get the native backend, and a banner in every worker's output is noise.
+      (tf.backend() as { firstUse?: boolean }).firstUse = false;
       installSegmentSumKernel('cpu');
       return { backend: 'cpu', requested: name, device: 'plain JavaScript CPU kernels' };
     }

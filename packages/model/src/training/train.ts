@@ -5,13 +5,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { ConfigError, DivergedError, TrainingAbortedError } from '../errors.js';
-import { createRandom, shuffled, withRandomSource } from '../random.js';
+import { createRandom, shuffled } from '../random.js';
 import type { TrainingStrategy } from './strategy.js';
 import type { TrainingData } from './training-data.js';
 import type { EpochMetrics, TrainingResult } from './epoch-metrics.js';
 import { createOptimizer } from './optimizers.js';
 import { createSchedule } from './schedules.js';
-import { clipGradients } from './clipping.js';
+import { trainStep, type StepInputs, type StepResult } from './train-step.js';
+import { ValLossTracker } from './early-stopping.js';
 import { batchesOf, makeBatch } from './batches.js';
 import { balancedClassWeights, classificationLoss, regressionLoss } from './losses.js';
 import { evaluate } from './evaluate.js';
@@ -60,10 +61,9 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
       : undefined;
   const lossOf = (output: tf.Tensor, y: tf.Tensor) => (data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y));
 
+  const stepInputs: StepInputs = { model, variables, optimizer, clip: strategy.clip, loss: lossOf, countHits: data.task === 'classification', dropoutRandom };
   const history: EpochMetrics[] = [];
-  let bestValLoss = Infinity;
-  let bestEpoch = 0;
-  let epochsWithoutImprovement = 0;
+  const tracker = new ValLossTracker(strategy.earlyStopping);
   let stoppedEarly = false;
   let globalStep = 0;
   try {
@@ -85,42 +85,18 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
         lr = schedule.lrAt(globalStep);
         optimizer.setLearningRate(lr);
         const { x, y } = makeBatch(data.train, indices, strategy.truncation);
-        let step: { value: tf.Scalar; grads: tf.NamedTensorMap; hits: tf.Scalar; norm: tf.Scalar } | undefined;
-        let stats: Float32Array | Int32Array | Uint8Array;
+        let step: StepResult;
         try {
-          // The forward pass draws its dropout masks from the seeded stream (see withRandomSource).
-          step = withRandomSource(dropoutRandom, () =>
-            tf.tidy(() => {
-              let output: tf.Tensor | undefined;
-              const { value, grads } = tf.variableGrads(() => {
-                output = tf.keep(model.apply(x, { training: true }) as tf.Tensor);
-                return lossOf(output, y);
-              }, [...variables.values()]);
-              const { grads: clipped, preClipNorm } = clipGradients(grads, strategy.clip);
-              const hits = data.task === 'classification' ? tf.sum(tf.cast(tf.equal(tf.cast(tf.argMax(output!, -1), 'float32'), tf.cast(y, 'float32')), 'float32')) : tf.scalar(0);
-              // Kept out of variableGrads' scope to count correct predictions; ours to free.
-              output!.dispose();
-              return { value, grads: clipped, hits: hits as tf.Scalar, norm: preClipNorm };
-            }),
-          );
-          // Read asynchronously: the webgpu backend cannot read synchronously in Node, and an
-          // async read lets the GPU finish its queue. Checked before the update, so a diverged
-          // step never touches the weights.
-          const summary = tf.stack([step.value, step.hits, step.norm]);
-          stats = await summary.data();
-          summary.dispose();
-          if (Number.isFinite(stats[0])) optimizer.applyGradients(step.grads, variables);
+          step = await trainStep(stepInputs, x, y);
         } finally {
           tf.dispose([x, y]);
-          if (step) tf.dispose([step.value, step.hits, step.norm, ...Object.values(step.grads)]);
         }
-        const [stepLoss, stepHits, stepNorm] = stats as Float32Array;
-        if (!Number.isFinite(stepLoss)) throw new DivergedError(epoch, stepInEpoch, stepLoss as number);
-        lossSum += (stepLoss as number) * indices.length;
-        correct += stepHits as number;
+        if (!Number.isFinite(step.loss)) throw new DivergedError(epoch, stepInEpoch, step.loss);
+        lossSum += step.loss * indices.length;
+        correct += step.hits;
         seen += indices.length;
-        normSum += stepNorm as number;
-        normMax = Math.max(normMax, stepNorm as number);
+        normSum += step.preClipNorm;
+        normMax = Math.max(normMax, step.preClipNorm);
         steps += 1;
         globalStep += 1;
       }
@@ -142,16 +118,7 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
       history.push(metrics);
       schedule.onEpochEnd(epoch, validation.loss);
       await onEpoch?.(metrics);
-      const minDelta = strategy.earlyStopping?.minDelta ?? 0;
-      if (validation.loss < bestValLoss - minDelta) {
-        bestValLoss = validation.loss;
-        bestEpoch = epoch;
-        epochsWithoutImprovement = 0;
-      } else {
-        epochsWithoutImprovement += 1;
-      }
-      if (bestEpoch === 0) bestEpoch = epoch;
-      if (strategy.earlyStopping && epochsWithoutImprovement > strategy.earlyStopping.patience) {
+      if (tracker.record(epoch, validation.loss)) {
         stoppedEarly = epoch < strategy.epochs;
         break;
       }
@@ -163,7 +130,7 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   }
   const final = history[history.length - 1];
   if (!final) throw new ConfigError('training ran no epoch');
-  return { history, final, bestEpoch, stoppedEarly };
+  return { history, final, bestEpoch: tracker.bestEpoch, stoppedEarly };
 }
 
 /**

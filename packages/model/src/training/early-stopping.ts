@@ -1,0 +1,30 @@
+import type { EarlyStoppingConfig } from './strategy.js';
+
+/** Tracks the best val_loss and says when training has gone `patience` epochs without improving. */
+export class ValLossTracker {
+  #best = Infinity;
+  #bestEpoch = 0;
+  #stale = 0;
+
+  constructor(private readonly config: EarlyStoppingConfig | undefined) {}
+
+  /** Records an epoch's val_loss; returns true when early stopping says stop. */
+  record(epoch: number, valLoss: number): boolean {
+    const minDelta = this.config?.minDelta ?? 0;
+    if (valLoss < this.#best - minDelta) {
+      this.#best = valLoss;
+      this.#bestEpoch = epoch;
+      this.#stale = 0;
+    } else {
+      this.#stale += 1;
+    }
+    // A run whose val_loss is never finite still names an epoch.
+    if (this.#bestEpoch === 0) this.#bestEpoch = epoch;
+    return this.config !== undefined && this.#stale > this.config.patience;
+  }
+
+  /** 1-based epoch with the lowest val_loss so far. */
+  get bestEpoch(): number {
+    return this.#bestEpoch;
+  }
+}
