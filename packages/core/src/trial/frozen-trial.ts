@@ -1,0 +1,33 @@
+import type { Params } from '../search-space/distributions.js';
+import type { TrialState } from './trial-state.js';
+
+export type Direction = 'minimize' | 'maximize';
+
+/**
+ * A trial as recorded: what storage hands back and what samplers and pruners read. Immutable;
+ * the Study replaces a record when it changes.
+ */
+export interface FrozenTrial {
+  /** 0-based, in the order trials were asked for. */
+  readonly number: number;
+  readonly state: TrialState;
+  readonly params: Params;
+  /** The objective's final value (COMPLETE; for PRUNED, the last intermediate value, as Optuna). */
+  readonly value?: number;
+  /** The tracked metric per step (epoch), in step order. */
+  readonly intermediate: ReadonlyMap<number, number>;
+  /** Attempts so far (1 on the first run; a re-queued trial counts up). */
+  readonly attempt: number;
+}
+
+/** The last reported step, or undefined if none. */
+export function lastStep(trial: FrozenTrial): number | undefined {
+  let last: number | undefined;
+  for (const step of trial.intermediate.keys()) if (last === undefined || step > last) last = step;
+  return last;
+}
+
+/** `a` is better than `b` in `direction`. NaN is never better. */
+export function isBetter(a: number, b: number, direction: Direction): boolean {
+  return direction === 'minimize' ? a < b : a > b;
+}
