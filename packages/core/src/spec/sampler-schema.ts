@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+// Seeds are mixed as 32-bit integers (random.ts), so larger ones would silently alias smaller ones.
+const seedSchema = z.int().min(0).max(4294967295).default(0).meta({ description: 'Seed of every random choice the sampler makes (0 to 4294967295). Same seed and history, same proposals.' });
+
+/** `sampler:`: how trials' parameters are proposed. Output: SamplerConfig. */
+export const samplerSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      type: z.literal('tpe').meta({ description: 'Tree-structured Parzen Estimator: learns from finished trials which regions are good.' }),
+      seed: seedSchema,
+      n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before TPE takes over. Default 10.' }),
+      n_ei_candidates: z.int().min(1).optional().meta({ description: 'Candidates drawn per parameter to pick the most promising. Default 24.' }),
+      gamma: z.number().gt(0).lte(1).optional().meta({ description: 'Fraction of finished trials counted as good (capped at 25 trials).' }),
+      prior_weight: z.number().positive().optional().meta({ description: 'Weight of the prior in each Parzen estimator. Default 1.' }),
+      constant_liar: z.boolean().optional().meta({ description: 'Treat running trials as bad results so parallel workers spread out. Default true.' }),
+    }),
+    z.strictObject({
+      type: z.literal('random').meta({ description: 'Independent uniform draws from each distribution.' }),
+      seed: seedSchema,
+    }),
+    z.strictObject({
+      type: z.literal('grid').meta({ description: 'Every combination of the parameters (each needs finite values); the sweep ends when the grid is done.' }),
+      seed: seedSchema,
+      shuffle: z.boolean().optional().meta({ description: "Visit the grid in a seeded random order instead of the spec's order." }),
+    }),
+  ])
+  .default({ type: 'tpe', seed: 0 })
+  .meta({ title: 'Sampler', description: 'How parameters are proposed: tpe (default), random or grid.' });
+
+/** The sampler types, as written in specs. */
+export const SAMPLER_TYPES = ['tpe', 'random', 'grid'] as const;

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { DURATION_PATTERN, durationSeconds } from './duration.js';
+import { parametersSchema } from './param-schema.js';
+import { prunerSchema } from './pruner-schema.js';
+import { samplerSchema } from './sampler-schema.js';
+import { worded } from './wording.js';
+
+/** Sweep names become keys and directory names: no separators, and never '.' or '..'. */
+export const SWEEP_NAME_PATTERN = /^(?!\.\.?$)[A-Za-z0-9._-]+$/;
+
+/** A built-in objective's name (kebab-case), or a module path: ./x.js, ../x.mjs, /abs/x.js. */
+export const OBJECTIVE_PATTERN = /^(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*|(?:\.\.?)?\/.+\.m?js)$/;
+
+const nameSchema = worded(
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(SWEEP_NAME_PATTERN)
+    .meta({ description: "The sweep's name: letters, digits, '.', '_' and '-' (it names the sweep's directory and its key).", examples: ['spam-rnn-strategies'] }),
+  { message: "must use only letters, digits, '.', '_' and '-' (and not be '.' or '..')", codes: ['invalid_format'], hint: 'e.g. name: spam-rnn-strategies' },
+);
+
+const objectiveSchema = worded(
+  z
+    .string()
+    .regex(OBJECTIVE_PATTERN)
+    .meta({
+      description: 'What each trial runs: a built-in objective (rnn-text, noop) or a module path (./my-objective.js, relative to the spec) whose default export is async (params, ctx) => number | metrics.',
+      examples: ['rnn-text', './my-objective.js'],
+    }),
+  {
+    message: "must be a built-in objective name or a module path starting with './', '../' or '/' and ending in .js or .mjs",
+    hint: 'e.g. objective: rnn-text, or objective: ./my-objective.js',
+  },
+);
+
+const metricSchema = worded(
+  z
+    .strictObject({
+      name: z.string().min(1).meta({ description: 'A metric the objective reports (per epoch and at the end), e.g. val_accuracy or val_loss.' }),
+      goal: z.enum(['maximize', 'minimize']).meta({ description: 'Whether larger or smaller values are better.' }),
+    })
+    .meta({ title: 'Metric', description: 'The metric the sweep optimizes.' }),
+  { hint: 'e.g. metric: { name: val_accuracy, goal: maximize }' },
+);
+
+const positiveInt = (description: string) => z.int().min(1).optional().meta({ description });
+
+const timeoutSchema = worded(
+  z
+    .union([z.number().positive(), z.string().regex(DURATION_PATTERN).transform((text) => durationSeconds(text) ?? Number.NaN).pipe(z.number().positive())])
+    .meta({ description: "Wall-clock limit of the sweep: seconds, or a duration such as '90s', '30m', '2h' or '1h30m'.", examples: ['2h', 5400] }),
+  { message: "must be a positive number of seconds or a duration such as '90s', '30m', '2h' or '1h30m'" },
+);
+
+const budgetSchema = z
+  .strictObject({
+    trials: positiveInt('Trials to run in all.'),
+    parallel: positiveInt('Trials running at the same time.'),
+    max_epochs: positiveInt('Epochs per trial: the objective trains this long unless pruned.'),
+    timeout: timeoutSchema.optional(),
+    retries: z.int().min(0).default(0).meta({ description: 'How many times a failed or interrupted trial is run again. Default 0.' }),
+  })
+  .default({ retries: 0 })
+  .meta({ title: 'Budget', description: 'When the sweep stops (trials and/or timeout; a grid also stops when done) and how much runs at once.' });
+
+/**
+ * The whole spec, as editors see it (sweepSpecJsonSchema) and as documentation. Validation uses
+ * the same schema with `parameters` left to createSearchSpace (see validate-sweep-spec.ts).
+ */
+export const sweepSpecSchema = z
+  .strictObject({
+    // JSON specs point editors at the schema this way; YAML specs use a comment instead.
+    $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows, for editors; ignored by loopsweep.' }),
+    name: nameSchema,
+    objective: objectiveSchema,
+    dataset: z.record(z.string(), z.unknown()).optional().meta({ description: 'Options of the dataset, passed to the objective as they are.', examples: [{ name: 'spamassassin', max_len: 200 }] }),
+    metric: metricSchema,
+    budget: budgetSchema,
+    sampler: samplerSchema,
+    pruner: prunerSchema,
+    parameters: parametersSchema,
+  })
+  .meta({ title: 'Sweep spec' });
+
+/** The top-level keys of a spec, in the order the schema (and the docs) list them. */
+export const SWEEP_SPEC_KEYS = Object.keys(sweepSpecSchema.shape);

@@ -1,0 +1,75 @@
+import type { PrunerConfig } from '../pruners/pruner-config.js';
+import type { SamplerConfig } from '../samplers/sampler-config.js';
+import type { ParamValue } from '../search-space/distributions.js';
+import type { SearchSpace } from '../search-space/search-space.js';
+
+/** The keys that say what kind of values a parameter takes; a parameter has exactly one. */
+export const PARAM_KINDS = ['values', 'uniform', 'log_uniform', 'int', 'int_log_uniform', 'value'] as const;
+export type ParamKind = (typeof PARAM_KINDS)[number];
+
+/**
+ * One entry of `parameters:` as the user wrote it, e.g. `{ log_uniform: [1.0e-4, 1.0e-1] }` or
+ * `{ uniform: [0.5, 0.99], when: { optimizer: momentum } }`. A validated ParamSpec has exactly one
+ * of the kind keys (PARAM_KINDS).
+ */
+export interface ParamSpec {
+  /** One of these (non-empty, unique). */
+  readonly values?: readonly ParamValue[];
+  /** A real number in [low, high]. */
+  readonly uniform?: readonly [number, number];
+  /** A real number in [low, high], uniform in log space (low > 0). */
+  readonly log_uniform?: readonly [number, number];
+  /** An integer in [low, high]. */
+  readonly int?: readonly [number, number];
+  /** An integer in [low, high], uniform in log space (low ≥ 1). */
+  readonly int_log_uniform?: readonly [number, number];
+  /** Always this value. */
+  readonly value?: ParamValue;
+  /** The grid spacing of a uniform, int or int_log_uniform range. */
+  readonly step?: number;
+  /** The parameter exists only when every named parent has one of the listed values. */
+  readonly when?: Readonly<Record<string, ParamValue | readonly ParamValue[]>>;
+}
+
+/** `metric:`: what the objective reports that the sweep optimizes. */
+export interface MetricSpec {
+  readonly name: string;
+  readonly goal: 'maximize' | 'minimize';
+}
+
+/** `budget:`: when the sweep stops and how much runs at once. */
+export interface BudgetSpec {
+  /** Trials to run in all. */
+  readonly trials?: number;
+  /** Trials running at the same time. */
+  readonly parallel?: number;
+  /** Epochs per trial (the objective's and the pruner's full budget). */
+  readonly max_epochs?: number;
+  /** Wall-clock limit of the sweep in seconds (a spec may write '90s', '30m', '2h', '1h30m'). */
+  readonly timeout?: number;
+  /** How many times a failed or interrupted trial is run again. Default 0. */
+  readonly retries: number;
+}
+
+/**
+ * A validated sweep spec: what `parseSweepSpec` / `validateSweepSpec` return. Keys are snake_case,
+ * as users write them; defaults are filled in; `space` is derived from `parameters`.
+ */
+export interface SweepSpec {
+  /** Letters, digits, '.', '_' and '-' only: it is used as a key and a directory name. */
+  readonly name: string;
+  /** A built-in objective ('rnn-text', 'noop', …) or a module path ('./my-objective.js'). */
+  readonly objective: string;
+  /** Passed to the objective as it is; absent when the spec has none. */
+  readonly dataset?: Readonly<Record<string, unknown>>;
+  readonly metric: MetricSpec;
+  readonly budget: BudgetSpec;
+  /** Default `{ type: 'tpe', seed: 0 }`. */
+  readonly sampler: SamplerConfig;
+  /** Default `{ type: 'none' }`. */
+  readonly pruner: PrunerConfig;
+  /** As written, in the spec's order. */
+  readonly parameters: Readonly<Record<string, ParamSpec>>;
+  /** `parameters` as distributions, parents before the parameters that depend on them. */
+  readonly space: SearchSpace;
+}

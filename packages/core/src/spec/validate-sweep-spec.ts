@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { SpecError, type SpecProblem } from '../errors/spec-error.js';
+import { buildSearchSpace } from './build-search-space.js';
+import { checkSpecRules, samplerTypeOf } from './check-spec-rules.js';
+import { issuesToProblems } from './issues-to-problems.js';
+import { SWEEP_SPEC_KEYS, sweepSpecSchema } from './schema.js';
+import { isMapping } from './spec-path.js';
+import type { SweepSpec } from './sweep-spec.js';
+
+// `parameters` is only required to be a mapping here: buildSearchSpace checks each entry, so
+// its problems are worded once, and are found even when other sections are broken.
+const topLevelSchema = sweepSpecSchema.extend({ parameters: z.record(z.string(), z.unknown()) });
+
+/**
+ * Validates an already-parsed spec (e.g. from JSON or YAML, or stored) and fills in defaults.
+ * Nothing is returned unless the whole spec is sound.
+ *
+ * @param source the file name, shown in the error's message
+ * @throws {SpecError} listing every problem at once, in the document's order, each with its path
+ *   (`parameters.lr.log_uniform[0]`), what is wrong and, where there is one, a fix.
+ */
+export function validateSweepSpec(value: unknown, source?: string): SweepSpec {
+  const parsed = topLevelSchema.safeParse(value);
+  const problems: SpecProblem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, topLevelSchema, value);
+  // Not even a mapping: the schema's one problem says it all; the rules would only add noise.
+  if (!isMapping(value)) throw new SpecError(problems, source);
+  const raw = value;
+  const parameters = raw['parameters'];
+  const sampler = samplerTypeOf(raw);
+  const space = isMapping(parameters) ? buildSearchSpace(parameters, sampler === undefined ? {} : { sampler }) : undefined;
+  if (space && !space.ok) problems.push(...space.problems);
+  problems.push(...checkSpecRules(raw));
+
+  if (problems.length > 0 || !parsed.success || !space?.ok) throw new SpecError(inDocumentOrder(problems, raw), source);
+  const { name, objective, dataset, metric, budget, sampler: samplerConfig, pruner } = parsed.data;
+  return {
+    name,
+    objective,
+    ...(dataset === undefined ? {} : { dataset }),
+    metric,
+    budget,
+    sampler: samplerConfig,
+    pruner,
+    parameters: space.specs,
+    space: space.space,
+  };
+}
+
+/**
+ * Problems sorted by where their section is in the document (then the schema's order for
+ * missing sections), keeping the order within a section: a user reads top to bottom.
+ */
+function inDocumentOrder(problems: readonly SpecProblem[], raw: Readonly<Record<string, unknown>>): SpecProblem[] {
+  const written = Object.keys(raw);
+  const rank = (problem: SpecProblem): number => {
+    if (problem.path === '') return -1;
+    const section = /^[^.[]*/.exec(problem.path)?.[0] ?? '';
+    const index = written.indexOf(section);
+    if (index >= 0) return index;
+    const known = SWEEP_SPEC_KEYS.indexOf(section);
+    return written.length + (known >= 0 ? known : SWEEP_SPEC_KEYS.length);
+  };
+  return problems
+    .map((problem, index) => ({ problem, index, rank: rank(problem) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map(({ problem }) => problem);
+}
