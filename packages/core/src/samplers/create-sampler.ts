@@ -1,0 +1,28 @@
+import { GridSampler } from './grid.js';
+import { RandomSampler } from './random.js';
+import type { SamplerConfig } from './sampler-config.js';
+import type { Sampler } from './sampler.js';
+import { TpeSampler } from './tpe/tpe-sampler.js';
+
+/**
+ * The sampler a spec's `sampler:` block describes (snake_case options mapped to the classes'
+ * camelCase ones; an option left out takes the class's default).
+ * @throws {SpecError} (code 'SPEC') listing each bad option by its spec path.
+ */
+export function createSampler(config: SamplerConfig): Sampler {
+  switch (config.type) {
+    case 'random':
+      return new RandomSampler({ seed: config.seed });
+    case 'grid':
+      return new GridSampler({ seed: config.seed, shuffle: config.shuffle });
+    case 'tpe':
+      return new TpeSampler({
+        seed: config.seed,
+        nStartupTrials: config.n_startup_trials,
+        nEiCandidates: config.n_ei_candidates,
+        gamma: config.gamma,
+        priorWeight: config.prior_weight,
+        constantLiar: config.constant_liar,
+      });
+  }
+}

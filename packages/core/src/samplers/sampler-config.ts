@@ -1,0 +1,19 @@
+/** The `sampler:` block of a sweep spec, as validated (snake_case as users write it). */
+export type SamplerConfig =
+  | { readonly type: 'random'; readonly seed: number }
+  /** `shuffle`: visit the grid in a seeded random order instead of the spec's order. */
+  | { readonly type: 'grid'; readonly seed: number; readonly shuffle?: boolean }
+  | {
+      readonly type: 'tpe';
+      readonly seed: number;
+      /** Random proposals before TPE takes over. Default 10. */
+      readonly n_startup_trials?: number;
+      /** Candidates drawn from l(x) per parameter. Default 24. */
+      readonly n_ei_candidates?: number;
+      /** Fraction of trials counted as good, capped at 25 trials. Default: Optuna's min(⌈0.1·n⌉, 25). */
+      readonly gamma?: number;
+      /** Weight of the prior component in each Parzen estimator. Default 1. */
+      readonly prior_weight?: number;
+      /** Treat pending (QUEUED/RUNNING) trials as bad observations. Default true. */
+      readonly constant_liar?: boolean;
+    };

@@ -1,0 +1,149 @@
+import type { RandomSource } from '../../random.js';
+import { logMass, sampleTruncatedStandard } from './truncated-normal.js';
+
+const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
+
+/**
+ * A mixture of normals cut to [low, high]: one kernel per observation, centred on it, plus a
+ * prior kernel as wide as the range at its centre, which keeps every region reachable. The
+ * arrays are per kernel, kernels sorted by centre (the order does not change the mixture).
+ */
+export interface ParzenEstimator {
+  readonly low: number;
+  readonly high: number;
+  readonly mus: Float64Array;
+  readonly sigmas: Float64Array;
+  readonly inverseSigmas: Float64Array;
+  /** log of each kernel's mass inside [low, high], for sampling. */
+  readonly logMasses: Float64Array;
+  /** log(weight/σ) − log(mass) − log √(2π): the kernel's log density is this − z²/2. */
+  readonly logCoefficients: Float64Array;
+  /** Running sums of the normalized weights, for picking a kernel. */
+  readonly cumulativeWeights: Float64Array;
+}
+
+/**
+ * Builds the estimator from observations (in the domain's internal space) and their weights.
+ * Each observation kernel's σ is the larger gap to its neighbours once the centres (the prior's
+ * included) are sorted, with low and high as the outer neighbours — wide where observations are
+ * sparse, narrow where they crowd — clipped to [range/min(100, 1 + kernels), range] (Bergstra's
+ * "magic clip") so that no kernel collapses onto a point. The prior's σ is the range.
+ */
+export function buildParzenEstimator(observations: Float64Array, weights: Float64Array, low: number, high: number, priorWeight: number): ParzenEstimator {
+  const n = observations.length;
+  const m = n + 1;
+  const range = high - low;
+  const centres = new Float64Array(m);
+  centres.set(observations);
+  centres[n] = (low + high) / 2;
+  const slotOf = sortedSlots(centres);
+  const mus = new Float64Array(m);
+  const kernelWeights = new Float64Array(m);
+  let total = 0;
+  for (let k = 0; k < m; k++) {
+    const weight = k < n ? (weights[k] as number) : priorWeight;
+    mus[slotOf[k] as number] = centres[k] as number;
+    kernelWeights[slotOf[k] as number] = weight;
+    total += weight;
+  }
+  const prior = slotOf[n] as number;
+
+  const sigmas = new Float64Array(m);
+  const inverseSigmas = new Float64Array(m);
+  const logMasses = new Float64Array(m);
+  const logCoefficients = new Float64Array(m);
+  const cumulativeWeights = new Float64Array(m);
+  const minSigma = range / Math.min(100, 1 + m);
+  let running = 0;
+  for (let r = 0; r < m; r++) {
+    const mu = mus[r] as number;
+    const left = r > 0 ? (mus[r - 1] as number) : low;
+    const right = r < m - 1 ? (mus[r + 1] as number) : high;
+    const sigma = r === prior ? range : Math.min(Math.max(mu - left, right - mu, minSigma), range);
+    // An int param repeats values: neighbouring equal kernels (same centre, same clipped σ) share a mass.
+    const mass = r > 0 && mu === mus[r - 1] && sigma === sigmas[r - 1] ? (logMasses[r - 1] as number) : logMass((low - mu) / sigma, (high - mu) / sigma);
+    const weight = (kernelWeights[r] as number) / total;
+    sigmas[r] = sigma;
+    inverseSigmas[r] = 1 / sigma;
+    logMasses[r] = mass;
+    logCoefficients[r] = Math.log(weight / sigma) - mass - LOG_SQRT_2PI;
+    running += weight;
+    cumulativeWeights[r] = running;
+  }
+  return { low, high, mus, sigmas, inverseSigmas, logMasses, logCoefficients, cumulativeWeights };
+}
+
+/** One draw: a kernel by weight, then a point from that kernel inside [low, high]. */
+export function sampleParzen(estimator: ParzenEstimator, random: RandomSource): number {
+  const { cumulativeWeights, mus, sigmas, logMasses, low, high } = estimator;
+  const k = pick(cumulativeWeights, random());
+  const mu = mus[k] as number;
+  const sigma = sigmas[k] as number;
+  const z = sampleTruncatedStandard((low - mu) / sigma, (high - mu) / sigma, logMasses[k] as number, random());
+  return Math.min(Math.max(mu + sigma * z, low), high);
+}
+
+/**
+ * The log density at each of `xs` (all inside [low, high]), written to `out`: a log-sum-exp over
+ * the kernels per point, on typed arrays. With g(x) built from every bad trial, this loop is
+ * most of an ask's cost.
+ */
+export function logDensities(estimator: ParzenEstimator, xs: Float64Array, out: Float64Array): void {
+  const { mus, inverseSigmas, logCoefficients } = estimator;
+  const m = mus.length;
+  const terms = new Float64Array(m);
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    let max = -Infinity;
+    for (let k = 0; k < m; k++) {
+      const z = (x - (mus[k] as number)) * (inverseSigmas[k] as number);
+      const term = (logCoefficients[k] as number) - 0.5 * z * z;
+      terms[k] = term;
+      if (term > max) max = term;
+    }
+    let sum = 0;
+    for (let k = 0; k < m; k++) {
+      const d = (terms[k] as number) - max;
+      // Terms below e^−40 times the largest cannot change the sum in double precision even all
+      // together; skipping their exp is what keeps a 1,000-kernel g(x) cheap.
+      if (d > -40) sum += Math.exp(d);
+    }
+    out[i] = max + Math.log(sum);
+  }
+}
+
+/** The first index whose running sum exceeds u (binary search); the last one if rounding leaves none. */
+export function pick(cumulative: Float64Array, u: number): number {
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((cumulative[mid] as number) > u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * Each value's position in sorted order, equal values taking consecutive positions in index order
+ * (a stable sort). The engine's native numeric sort plus one binary search per value: several
+ * times faster than sorting an index array through a comparator.
+ */
+function sortedSlots(values: Float64Array): Uint32Array {
+  const sorted = values.slice().sort();
+  const taken = new Uint32Array(values.length);
+  const slotOf = new Uint32Array(values.length);
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k] as number;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    slotOf[k] = lo + (taken[lo] as number);
+    taken[lo] = (taken[lo] as number) + 1;
+  }
+  return slotOf;
+}
