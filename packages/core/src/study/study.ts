@@ -1,0 +1,160 @@
+/**
+ * A study: one sweep's trials and the sampler and pruner that steer them. It holds state in
+ * memory only; the runner persists every change (DESIGN.md: the store is the truth) and rebuilds a
+ * Study from the stored records on resume, after which it proposes exactly what it would have.
+ */
+import { IllegalTransitionError } from '../errors/illegal-transition-error.js';
+import { SweepError } from '../errors/sweep-error.js';
+import type { Pruner } from '../pruners/pruner.js';
+import type { Sampler, SamplingContext } from '../samplers/sampler.js';
+import type { SearchSpace } from '../search-space/search-space.js';
+import { isBetter, lastStep, type Direction, type FrozenTrial } from '../trial/frozen-trial.js';
+import { canTransition, type TrialState } from '../trial/trial-state.js';
+import { checkRecords } from './check-records.js';
+
+export interface StudyOptions {
+  readonly space: SearchSpace;
+  readonly direction: Direction;
+  /** The metric the sweep optimizes; `report` reads it from each step's metrics. */
+  readonly metric: string;
+  readonly sampler: Sampler;
+  readonly pruner: Pruner;
+  /** Records to rebuild from (resume): trials 0..n−1 in number order. */
+  readonly trials?: readonly FrozenTrial[];
+}
+
+export interface PruneDecision {
+  /** The metric's value at this step, as recorded. */
+  readonly value: number;
+  /** True: stop the trial now (the runner aborts it and tells PRUNED). */
+  readonly prune: boolean;
+}
+
+export type FinalState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAILED'>;
+
+export class Study {
+  readonly space: SearchSpace;
+  readonly direction: Direction;
+  readonly metric: string;
+  readonly sampler: Sampler;
+  readonly pruner: Pruner;
+  #trials: FrozenTrial[];
+
+  /** @throws {SweepError} code 'STORE' when `trials` are not a consistent history (gaps, bad values). */
+  constructor(options: StudyOptions) {
+    this.space = options.space;
+    this.direction = options.direction;
+    this.metric = options.metric;
+    this.sampler = options.sampler;
+    this.pruner = options.pruner;
+    this.#trials = [...(options.trials ?? [])];
+    checkRecords(this.#trials);
+  }
+
+  /** Every trial, in number order. */
+  get trials(): readonly FrozenTrial[] {
+    return this.#trials;
+  }
+
+  /** Whether the sampler has nothing left to propose (a finished grid). */
+  isExhausted(): boolean {
+    return this.sampler.isExhausted?.(this.#samplingContext()) ?? false;
+  }
+
+  /**
+   * Proposes a new trial and records it QUEUED. Pending trials are visible to the next ask, so a
+   * parallel-aware sampler hands the next worker a different point.
+   * @throws {SweepError} code 'SAMPLER' when the sampler is exhausted.
+   */
+  ask(): FrozenTrial {
+    const params = this.sampler.sample(this.#samplingContext());
+    const trial: FrozenTrial = { number: this.#trials.length, state: 'QUEUED', params, intermediate: new Map(), attempt: 1 };
+    this.#trials.push(trial);
+    return trial;
+  }
+
+  /** QUEUED → RUNNING. @throws {IllegalTransitionError} @throws {SweepError} code 'UNKNOWN_TRIAL' */
+  start(number: number): FrozenTrial {
+    return this.#move(number, 'RUNNING');
+  }
+
+  /**
+   * Records the tracked metric of a RUNNING trial at `step` and asks the pruner.
+   * A step reported twice keeps the later value (a retried epoch).
+   * @throws {SweepError} code 'SPEC' when `metrics` lacks the tracked metric (names the ones given).
+   * @throws {IllegalTransitionError} when the trial is not RUNNING.
+   */
+  report(number: number, step: number, metrics: Readonly<Record<string, number>>): PruneDecision {
+    const trial = this.#get(number);
+    if (trial.state !== 'RUNNING') throw new IllegalTransitionError(number, trial.state, `a report at step ${step}`);
+    const value = metrics[this.metric];
+    if (typeof value !== 'number') {
+      throw new SweepError('SPEC', `metric '${this.metric}' was not reported at step ${step}; the objective reported: ${Object.keys(metrics).join(', ') || 'nothing'} (set metric.name to one of them)`);
+    }
+    const intermediate = new Map(trial.intermediate);
+    intermediate.set(step, value);
+    const updated: FrozenTrial = { ...trial, intermediate: new Map([...intermediate].sort((a, b) => a[0] - b[0])) };
+    this.#trials[number] = updated;
+    return { value, prune: this.pruner.prune({ direction: this.direction, trials: this.#trials }, updated) };
+  }
+
+  /**
+   * Finishes a RUNNING trial. COMPLETE needs a finite value — a NaN or infinite result is recorded
+   * as FAILED (an objective that returns NaN has failed, as in Optuna). PRUNED keeps the last
+   * intermediate value as its value. FAILED may also cancel a QUEUED trial.
+   * @throws {IllegalTransitionError} @throws {SweepError} code 'UNKNOWN_TRIAL'
+   */
+  tell(number: number, state: FinalState, value?: number): FrozenTrial {
+    const trial = this.#get(number);
+    if (state === 'COMPLETE' && !(typeof value === 'number' && Number.isFinite(value))) state = 'FAILED';
+    const moved = this.#move(number, state);
+    let recorded: number | undefined;
+    if (state === 'COMPLETE') recorded = value;
+    if (state === 'PRUNED') {
+      const step = lastStep(trial);
+      recorded = step === undefined ? undefined : trial.intermediate.get(step);
+    }
+    const finished: FrozenTrial = recorded === undefined ? moved : { ...moved, value: recorded };
+    this.#trials[number] = finished;
+    return finished;
+  }
+
+  /**
+   * RUNNING → QUEUED for a retry after an interruption (worker death, crash); the attempt counts
+   * up and the partial learning curve is dropped (the retry reports its own).
+   */
+  requeue(number: number): FrozenTrial {
+    const moved = this.#move(number, 'QUEUED');
+    const requeued: FrozenTrial = { ...moved, attempt: moved.attempt + 1, intermediate: new Map() };
+    this.#trials[number] = requeued;
+    return requeued;
+  }
+
+  /** The best COMPLETE trial (ties: the earlier), or undefined. */
+  best(): FrozenTrial | undefined {
+    let best: FrozenTrial | undefined;
+    for (const trial of this.#trials) {
+      if (trial.state !== 'COMPLETE' || trial.value === undefined) continue;
+      if (!best || isBetter(trial.value, best.value as number, this.direction)) best = trial;
+    }
+    return best;
+  }
+
+  #samplingContext(): SamplingContext {
+    return { space: this.space, trials: this.#trials, number: this.#trials.length, direction: this.direction };
+  }
+
+  #get(number: number): FrozenTrial {
+    const trial = this.#trials[number];
+    if (!trial) throw new SweepError('UNKNOWN_TRIAL', `no trial ${number} in this study (it has ${this.#trials.length})`);
+    return trial;
+  }
+
+  #move(number: number, to: TrialState): FrozenTrial {
+    const trial = this.#get(number);
+    if (!canTransition(trial.state, to)) throw new IllegalTransitionError(number, trial.state, to);
+    const moved: FrozenTrial = { ...trial, state: to };
+    this.#trials[number] = moved;
+    return moved;
+  }
+}
