@@ -13,3 +13,6 @@ export * from './samplers/index.js';
 export * from './pruners/index.js';
 export * from './spec/index.js';
 export * from './study/index.js';
+export * from './store/index.js';
+export * from './executor/index.js';
+export * from './analysis/index.js';

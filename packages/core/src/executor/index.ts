@@ -1,0 +1,1 @@
+export type { TrialExecutor, TrialTask, TrialOutcome, TrialHandle } from './trial-executor.js';

@@ -1,0 +1,40 @@
+import type { StoredTrial, TrialState } from '@loopsweep/core';
+import { decodeParams } from './params.js';
+import { present } from './nullable.js';
+
+/** A `trials` row as the driver returns it. */
+export interface TrialRowData {
+  readonly id: number;
+  readonly sweep_id: number;
+  readonly number: number;
+  readonly state: string;
+  readonly params: string;
+  readonly value: number | null;
+  readonly failure_reason: string | null;
+  readonly attempt: number;
+  readonly owner: string | null;
+  readonly heartbeat_at: number | null;
+  readonly started_at: number | null;
+  readonly finished_at: number | null;
+  readonly updated_at: number;
+}
+
+export const TRIAL_COLUMNS = 'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at';
+
+/** The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`. */
+export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<number, number>): StoredTrial {
+  return {
+    number: row.number,
+    state: row.state as TrialState,
+    params: decodeParams(row.params),
+    ...present('value', row.value),
+    intermediate,
+    attempt: row.attempt,
+    sweepId: row.sweep_id,
+    ...present('failureReason', row.failure_reason),
+    ...present('owner', row.owner),
+    ...present('heartbeatAt', row.heartbeat_at),
+    ...present('startedAt', row.started_at),
+    ...present('finishedAt', row.finished_at),
+  };
+}

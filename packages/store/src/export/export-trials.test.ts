@@ -1,0 +1,103 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreError } from '@loopsweep/core';
+import { SweepReader } from '../reader/sweep-reader.js';
+import type { SqliteTrialStore } from '../sqlite-trial-store.js';
+import { RNN_TRIALS, writeSampleSweeps } from '../test-support/sample-sweeps.js';
+import { tempDir } from '../test-support/temp-dir.js';
+import { exportTrials, type ExportFormat } from './export-trials.js';
+
+const temp = tempDir();
+let store: SqliteTrialStore;
+let reader: SweepReader;
+
+beforeAll(() => {
+  ({ store } = writeSampleSweeps(temp.file('export.db')));
+  reader = SweepReader.open(temp.file('export.db'));
+});
+afterAll(() => {
+  reader.close();
+  store.close();
+  temp.cleanup();
+});
+
+describe('exportTrials as CSV', () => {
+  it('writes a header and one row per trial that a CSV parser reads back exactly', () => {
+    const rows = parse(exportTrials(reader, 'rnn', 'csv')) as string[][];
+    expect(rows[0]).toEqual([
+      'number',
+      'state',
+      'value',
+      'attempt',
+      'started_at',
+      'finished_at',
+      'duration_s',
+      'failure_reason',
+      // The spec's parameters in the spec's order, then the others as the trials show them.
+      'param_optimizer',
+      'param_momentum',
+      'param_units',
+      'param_cell',
+      'param_lr',
+      'param_bidirectional',
+      // The tracked metric first.
+      'metric_val_accuracy',
+      'metric_loss',
+    ]);
+    expect(rows).toHaveLength(1 + RNN_TRIALS.length);
+    expect(rows[1]).toEqual(['0', 'COMPLETE', '0.8', '1', '1970-01-01T00:00:01.000Z', '1970-01-01T00:00:05.000Z', '4', '', 'adam', '', '32', 'lstm', '0.01', 'true', '0.8', '0.4']);
+    expect(rows[2]?.slice(8, 10)).toEqual(['momentum', '0.9']);
+  });
+
+  it('quotes a failure reason with commas, quotes and a line break so it round-trips', () => {
+    const text = exportTrials(reader, 'rnn', 'csv');
+    expect(text).toContain('"diverged, ""NaN"" loss at\nstep 2"');
+    const failed = (parse(text, { columns: true }) as Record<string, string>[])[3];
+    expect(failed).toMatchObject({ number: '3', state: 'FAILED', value: '', failure_reason: 'diverged, "NaN" loss at\nstep 2', duration_s: '0.1', metric_loss: 'NaN', metric_val_accuracy: '' });
+  });
+
+  it('leaves times and values empty for a trial that has none', () => {
+    const queued = (parse(exportTrials(reader, 'rnn', 'csv'), { columns: true }) as Record<string, string>[])[5];
+    expect(queued).toMatchObject({ number: '5', state: 'QUEUED', value: '', started_at: '', finished_at: '', duration_s: '', param_momentum: '', metric_val_accuracy: '', metric_loss: '' });
+  });
+});
+
+describe('exportTrials as JSON', () => {
+  it('holds the sweep record with its spec and every trial with its params and metrics per step', () => {
+    const document = JSON.parse(exportTrials(reader, 'rnn', 'json')) as {
+      sweep: Record<string, unknown>;
+      trials: { number: number; state: string; value: number | null; failureReason: string | null; startedAt: number | null; params: unknown; metrics: Record<string, number | null>[] }[];
+    };
+    expect(document.sweep).toEqual({ ...reader.getSweep('rnn'), finishedAt: null });
+    expect((document.sweep['spec'] as { name: string }).name).toBe('rnn');
+    expect(document.trials.map((trial) => trial.number)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(document.trials[0]).toEqual({
+      number: 0,
+      state: 'COMPLETE',
+      value: 0.8,
+      failureReason: null,
+      attempt: 1,
+      startedAt: 1_000,
+      finishedAt: 5_000,
+      params: RNN_TRIALS[0]?.params,
+      metrics: [
+        { step: 1, val_accuracy: 0.5, loss: 1 },
+        { step: 2, val_accuracy: 0.7, loss: 0.6 },
+        { step: 3, val_accuracy: 0.8, loss: 0.4 },
+      ],
+    });
+    // NaN has no JSON spelling: null.
+    expect(document.trials[3]?.metrics).toEqual([{ step: 1, loss: null }]);
+    expect(document.trials[5]).toMatchObject({ state: 'QUEUED', value: null, startedAt: null, metrics: [] });
+  });
+});
+
+describe('exportTrials refusals', () => {
+  it('names the sweeps there are when the name is unknown', () => {
+    expect(() => exportTrials(reader, 'nope', 'csv')).toThrow(new StoreError(`no sweep named 'nope' in ${reader.path} (sweeps: rnn, loss)`));
+  });
+
+  it('refuses an unknown format', () => {
+    expect(() => exportTrials(reader, 'rnn', 'xml' as ExportFormat)).toThrow(new RangeError("format must be one of csv, json (got 'xml')"));
+  });
+});

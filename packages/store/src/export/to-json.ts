@@ -1,0 +1,36 @@
+import type { SweepData } from './sweep-data.js';
+
+/** One step of a trial's metrics in the JSON export: `{ step, <metric>: value, … }`. */
+export type StepMetrics = { step: number } & Record<string, number>;
+
+function stepsOf(data: SweepData, trialNumber: number): StepMetrics[] {
+  const steps = new Map<number, StepMetrics>();
+  for (const metric of data.metricNames) {
+    for (const [step, value] of data.curves.get(metric)?.get(trialNumber) ?? []) {
+      let entry = steps.get(step);
+      if (entry === undefined) steps.set(step, (entry = { step } as StepMetrics));
+      entry[metric] = value;
+    }
+  }
+  return [...steps.values()].sort((a, b) => a.step - b.step);
+}
+
+/**
+ * `{ sweep: {…record, spec}, trials: [{ number, state, value, failureReason, attempt, startedAt,
+ * finishedAt, params, metrics: [{ step, <metric>: value, … }] }] }`, pretty-printed. Times are
+ * epoch ms as in the record; a field the trial lacks is null (NaN becomes null too, as JSON has none).
+ */
+export function toJson(data: SweepData): string {
+  const trials = data.trials.map((trial) => ({
+    number: trial.number,
+    state: trial.state,
+    value: trial.value ?? null,
+    failureReason: trial.failureReason ?? null,
+    attempt: trial.attempt,
+    startedAt: trial.startedAt ?? null,
+    finishedAt: trial.finishedAt ?? null,
+    params: trial.params,
+    metrics: stepsOf(data, trial.number),
+  }));
+  return `${JSON.stringify({ sweep: { ...data.record, finishedAt: data.record.finishedAt ?? null }, trials }, null, 2)}\n`;
+}
