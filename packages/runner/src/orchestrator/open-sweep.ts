@@ -1,0 +1,62 @@
+/**
+ * Starting a new sweep, or taking an existing one back after a crash: the records in the store
+ * are the truth, and interrupted trials are handed back to the queue.
+ */
+import { SweepError, StoreError, sweepSpecDocument, validateSweepSpec, type StoredTrial, type SweepRecord, type SweepSpec, type TrialStore } from '@loopsweep/core';
+import { ownerLiveness, parseOwner } from './owner.js';
+import { specHash } from './spec-hash.js';
+
+/** Records a new sweep. @throws {StoreError} when the name is taken (the message says to resume). */
+export function createSweepRecord(store: TrialStore, spec: SweepSpec): SweepRecord {
+  const document = sweepSpecDocument(spec);
+  const sweep = store.createSweep({
+    name: spec.name,
+    spec: document,
+    specHash: specHash(document),
+    metric: spec.metric.name,
+    direction: spec.metric.goal,
+    objective: spec.objective,
+    seed: spec.sampler.seed,
+  });
+  store.appendEvent(sweep.id, null, 'sweep_started', `sweep ${spec.name} started`);
+  return sweep;
+}
+
+/**
+ * Finds a stored sweep and its spec.
+ * @throws {SweepError} code 'STORE' when there is no sweep of that name.
+ * @throws {SpecError} when the stored spec no longer validates (a newer loopsweep changed rules).
+ */
+export function loadSweepRecord(store: TrialStore, name: string): { sweep: SweepRecord; spec: SweepSpec } {
+  const sweep = store.getSweep(name);
+  if (!sweep) throw new SweepError('STORE', `no sweep named '${name}' in this database; \`sweep list\` shows the sweeps it holds`);
+  return { sweep, spec: validateSweepSpec(sweep.spec, `stored for sweep '${name}'`) };
+}
+
+/**
+ * Hands trials left RUNNING by a dead owner back to the queue (attempt + 1). A coordinator that
+ * died is not the trial's fault, so these are always re-run, whatever `retries` says.
+ * @throws {StoreError} when another live process still runs this sweep.
+ */
+export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number): StoredTrial[] {
+  // Every RUNNING trial of another owner, however fresh its heartbeat; liveness is judged below.
+  const running = store.findInterrupted(sweep.id, owner, Number.MAX_SAFE_INTEGER, 0);
+  const reclaimed: StoredTrial[] = [];
+  for (const trial of running) {
+    const liveness = trial.owner ? ownerLiveness(trial.owner) : 'dead';
+    const silentFor = trial.heartbeatAt === undefined ? Infinity : now - trial.heartbeatAt;
+    if (liveness === 'alive' || (liveness === 'unknown' && silentFor < leaseMs)) {
+      const where = trial.owner ? parseOwner(trial.owner) : undefined;
+      throw new StoreError(
+        `sweep '${sweep.name}' is still running` +
+          (where ? ` (pid ${where.pid} on ${where.host}, heartbeat ${Math.round(silentFor / 1000)} s ago)` : '') +
+          '; stop that process first, or wait until its heartbeat lease runs out',
+      );
+    }
+    const reason = `interrupted: its runner ${trial.owner ?? '(unknown)'} died`;
+    store.updateTrial(sweep.id, trial.number, { state: 'QUEUED', attempt: trial.attempt + 1, failureReason: reason });
+    store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${trial.attempt + 1}`);
+    reclaimed.push(trial);
+  }
+  return reclaimed;
+}

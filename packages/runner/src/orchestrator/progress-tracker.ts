@@ -1,0 +1,49 @@
+import { TRIAL_STATES, type FrozenTrial, type Study, type SweepSpec, type TrialState } from '@loopsweep/core';
+import type { SweepProgress } from './progress.js';
+
+/** Builds SweepProgress snapshots from the study's in-memory records (no database reads). */
+export class ProgressTracker {
+  readonly #finishedAtStart: number;
+
+  constructor(
+    private readonly spec: SweepSpec,
+    private readonly study: Study,
+    private readonly startedAt: number,
+  ) {
+    this.#finishedAtStart = this.#finished();
+  }
+
+  #finished(): number {
+    return this.study.trials.filter((t) => t.state === 'COMPLETE' || t.state === 'PRUNED' || t.state === 'FAILED').length;
+  }
+
+  snapshot(running: ReadonlyMap<number, { trial: FrozenTrial }>, stopping: boolean): SweepProgress {
+    const counts = Object.fromEntries(TRIAL_STATES.map((s) => [s, 0])) as Record<TrialState, number>;
+    for (const trial of this.study.trials) counts[trial.state] += 1;
+    const elapsedSeconds = (Date.now() - this.startedAt) / 1000;
+    const finishedThisRun = this.#finished() - this.#finishedAtStart;
+    const trialsPerMinute = elapsedSeconds > 0 ? (finishedThisRun * 60) / elapsedSeconds : 0;
+    const budget = this.spec.budget.trials;
+    const remaining = budget === undefined ? undefined : budget - this.#finished();
+    const best = this.study.best();
+    return {
+      sweep: this.spec.name,
+      metric: this.spec.metric.name,
+      direction: this.spec.metric.goal,
+      counts,
+      asked: this.study.trials.length,
+      ...(budget !== undefined ? { budgetTrials: budget } : {}),
+      running: [...running.keys()].map((number) => {
+        const trial = this.study.trials[number] as FrozenTrial;
+        const steps = [...trial.intermediate.keys()];
+        const step = steps.length > 0 ? Math.max(...steps) : undefined;
+        return { number, ...(step !== undefined ? { step, value: trial.intermediate.get(step) as number } : {}) };
+      }),
+      ...(best && best.value !== undefined ? { best: { number: best.number, value: best.value, params: best.params } } : {}),
+      elapsedSeconds,
+      trialsPerMinute,
+      ...(remaining !== undefined && trialsPerMinute > 0 ? { etaSeconds: (Math.max(0, remaining) / trialsPerMinute) * 60 } : {}),
+      stopping,
+    };
+  }
+}
