@@ -86,7 +86,7 @@ describe('noopObjective', () => {
   });
 
   it.each([
-    [{ noop_fail: 'explode' }, 'noop: noop_fail must be one of throw, diverge, crash, nan, got explode'],
+    [{ noop_fail: 'explode' }, 'noop: noop_fail must be one of none, throw, diverge, crash, nan, got explode'],
     [{ noop_steps: -1 }, 'noop: noop_steps must be an integer >= 0, got -1'],
     [{ noop_sleep_ms: 'x' }, 'noop: noop_sleep_ms must be a number >= 0, got x'],
     [{ noop_fail: 'throw', noop_fail_step: 1.5 }, 'noop: noop_fail_step must be an integer >= 0, got 1.5'],
