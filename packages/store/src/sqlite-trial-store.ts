@@ -227,7 +227,15 @@ export class SqliteTrialStore implements TrialStore {
     guarded('close', this.path, () => this.#db.close());
   }
 
+  /** One transaction around `body`'s writes; the store's own transactions inside become savepoints. */
+  batch<T>(body: () => T): T {
+    return this.#write('write a batch', body);
+  }
+
   #write<T>(operation: string, body: () => T): T {
+    // Inside batch() the outer transaction already makes the call atomic (a throw rolls it all
+    // back); a savepoint per call would only add statements to the orchestrator's hot path.
+    if (this.#db.inTransaction) return guarded(operation, this.path, body);
     return guarded(operation, this.path, () => this.#db.transaction(body).immediate());
   }
 

@@ -38,12 +38,33 @@ export interface SweepOutcome {
 interface Running {
   readonly trial: FrozenTrial;
   readonly handle: TrialHandle;
-  readonly done: Promise<{ number: number; outcome: TrialOutcome }>;
   pruned: boolean;
   failure?: string;
 }
 
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * Wakes the orchestrator's loop when a trial ends or the control changes, or after `ms`.
+ * Why not Promise.race over every running trial: that allocates per turn and handles one ending
+ * per turn; here every ending that arrived meanwhile is handled in the same turn and transaction.
+ */
+class Wakeup {
+  #resolve: (() => void) | undefined;
+
+  wake(): void {
+    this.#resolve?.();
+    this.#resolve = undefined;
+  }
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.wake(), ms);
+      this.#resolve = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}
 
 /**
  * Runs a sweep to its budget (trials, timeout, an exhausted grid) or until `control` stops it.
@@ -76,19 +97,27 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   const metrics = new MetricsBatcher(store, sweep.id);
   const progress = new ProgressTracker(spec, study, startedAt);
   const running = new Map<number, Running>();
+  const ended: { number: number; outcome: TrialOutcome }[] = [];
+  const wakeup = new Wakeup();
   const emit = () => onEvent?.({ type: 'progress', progress: progress.snapshot(running, control.stoppingAsking) });
   const log = (message: string, trialNumber?: number) => onEvent?.({ type: 'log', message, ...(trialNumber !== undefined ? { trialNumber } : {}) });
 
+  // QUEUED trials waiting for a slot (re-queued retries, and asked-but-never-started ones on
+  // resume), kept as a set so the loop never scans every trial.
+  const queued = new Set(study.trials.filter((t) => t.state === 'QUEUED').map((t) => t.number));
   const budgetLeft = () => {
-    if (spec.budget.trials !== undefined && study.trials.length >= spec.budget.trials && !study.trials.some((t) => t.state === 'QUEUED')) return false;
+    if (spec.budget.trials !== undefined && study.trials.length >= spec.budget.trials && queued.size === 0) return false;
     if (spec.budget.timeout !== undefined && Date.now() - startedAt >= spec.budget.timeout * 1000) return false;
     return true;
   };
 
   const nextTrial = (): FrozenTrial | undefined => {
     // Re-queued trials (retries, interrupted attempts) go first.
-    const queued = study.trials.find((t) => t.state === 'QUEUED' && !running.has(t.number));
-    if (queued) return queued;
+    const [first] = queued;
+    if (first !== undefined) {
+      queued.delete(first);
+      return study.trials[first];
+    }
     if (spec.budget.trials !== undefined && study.trials.length >= spec.budget.trials) return undefined;
     if (study.isExhausted()) return undefined;
     const asked = study.ask();
@@ -130,8 +159,12 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
       },
       (line) => log(line, trial.number),
     );
-    Object.assign(entry, { handle, done: handle.done.then((outcome) => ({ number: trial.number, outcome })) });
+    Object.assign(entry, { handle });
     running.set(trial.number, entry);
+    void handle.done.then((outcome) => {
+      ended.push({ number: trial.number, outcome });
+      wakeup.wake();
+    });
   };
 
   const finish = (entry: Running, outcome: TrialOutcome) => {
@@ -160,6 +193,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
       // Ctrl-C twice, or a crash the retry policy covers: back to the queue for a later run.
       const reason = outcome.kind === 'cancelled' ? `interrupted: ${outcome.reason}` : `crashed: ${outcome.reason}`;
       const requeued = study.requeue(number);
+      queued.add(number);
       store.updateTrial(sweep.id, number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
       store.appendEvent(sweep.id, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
     } else {
@@ -173,32 +207,38 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   const heartbeat = setInterval(() => store.heartbeat(sweep.id, owner, Date.now()), heartbeatMs);
   heartbeat.unref();
   let abortSent = false;
+  const unsubscribe = control.onChange(() => wakeup.wake());
   try {
     emit();
     for (;;) {
-      let launched = false;
-      while (!control.stoppingAsking && running.size < executor.slots && budgetLeft()) {
-        const trial = nextTrial();
-        if (!trial) break;
-        launch(trial);
-        launched = true;
-      }
-      if (launched) emit();
+      // One transaction per turn of the loop for all its writes: the curves and endings that
+      // arrived, then the trials launched into the freed slots.
+      const launched = store.batch(() => {
+        metrics.flush();
+        for (const { number, outcome } of ended.splice(0)) {
+          const entry = running.get(number) as Running;
+          running.delete(number);
+          finish(entry, outcome);
+        }
+        let count = 0;
+        while (!control.stoppingAsking && running.size < executor.slots && budgetLeft()) {
+          const trial = nextTrial();
+          if (!trial) break;
+          launch(trial);
+          count += 1;
+        }
+        return count;
+      });
       if (running.size === 0) break;
       if (control.abortingRunning && !abortSent) {
         abortSent = true;
         for (const entry of running.values()) entry.handle.cancel('stopped by the user (Ctrl-C twice)');
       }
-      const settled = await Promise.race([...[...running.values()].map((r) => r.done), delay(tickMs).then(() => undefined), control.changed().then(() => undefined)]);
-      metrics.flush();
-      if (settled) {
-        const entry = running.get(settled.number) as Running;
-        running.delete(settled.number);
-        finish(entry, settled.outcome);
-      }
-      emit();
+      if (launched > 0 || ended.length === 0) emit();
+      if (ended.length === 0) await wakeup.wait(tickMs);
     }
   } finally {
+    unsubscribe();
     clearInterval(heartbeat);
     metrics.flush();
   }

@@ -5,7 +5,7 @@
 export class SweepControl {
   #stopAsking = false;
   #abortRunning = false;
-  #wake: (() => void) | undefined;
+  readonly #listeners = new Set<() => void>();
 
   get stoppingAsking(): boolean {
     return this.#stopAsking;
@@ -17,19 +17,22 @@ export class SweepControl {
 
   stopAsking(): void {
     this.#stopAsking = true;
-    this.#wake?.();
+    this.#notify();
   }
 
   abortRunning(): void {
     this.#stopAsking = true;
     this.#abortRunning = true;
-    this.#wake?.();
+    this.#notify();
   }
 
-  /** Resolves at the next stopAsking/abortRunning call (used to wake the orchestrator's loop). */
-  changed(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#wake = resolve;
-    });
+  /** Calls `listener` after every stopAsking/abortRunning; returns the unsubscribe function. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #notify(): void {
+    for (const listener of this.#listeners) listener();
   }
 }

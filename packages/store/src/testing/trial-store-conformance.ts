@@ -238,6 +238,25 @@ export function describeTrialStoreConformance(name: string, open: () => OpenedSt
       });
     });
 
+    it('commits a batch of writes together, or none of them when it throws', () => {
+      withStore(({ store }) => {
+        const sweep = store.createSweep(newSweep('batch'));
+        store.batch(() => {
+          store.createTrial(sweep.id, frozenTrial(0, { units: 8 }));
+          store.updateTrial(sweep.id, 0, { state: 'RUNNING', owner: 'me' });
+          store.appendMetrics(sweep.id, [{ trialNumber: 0, step: 1, metrics: { val_accuracy: 0.5 } }]);
+        });
+        expect(store.loadTrials(sweep.id)[0]).toMatchObject({ state: 'RUNNING', owner: 'me' });
+        expect(() =>
+          store.batch(() => {
+            store.createTrial(sweep.id, frozenTrial(1, { units: 16 }));
+            throw new Error('abandon');
+          }),
+        ).toThrow('abandon');
+        expect(store.loadTrials(sweep.id)).toHaveLength(1);
+      });
+    });
+
     it('appends events of the sweep and of its trials', () => {
       withStore(({ store, readEvents }) => {
         const sweep = store.createSweep(newSweep('events'));

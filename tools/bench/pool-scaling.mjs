@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Pool scaling: the same 8 real `rnn-text` trials (a grid, so both runs train the same models)
+// with 1 and with 2 worker threads; wall time and speedup.
+//
+//   npm run bench:pool -- [--epochs 2] [--limit 800]
+import { parseArgs } from 'node:util';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseSweepSpec } from '@loopsweep/core';
+import { SqliteTrialStore } from '@loopsweep/store';
+import { createExecutor, parseDevices, runSweep } from '@loopsweep/runner';
+
+const { values } = parseArgs({ options: { epochs: { type: 'string', default: '2' }, limit: { type: 'string', default: '800' } } });
+const spec = parseSweepSpec(`
+name: pool-scaling
+objective: rnn-text
+dataset: { name: spamassassin, limit: ${values.limit}, max_len: 64, vocab: 3000 }
+metric: { name: val_accuracy, goal: maximize }
+budget: { max_epochs: ${values.epochs} }
+sampler: { type: grid, seed: 1 }
+parameters:
+  cell: { values: [lstm, gru] }
+  optimizer: { values: [adam, rmsprop] }
+  clip: { values: [none, global_norm] }
+  units: { value: 32 }
+  embedding_dim: { value: 32 }
+`);
+
+async function wallSeconds(workers) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-pool-'));
+  const store = SqliteTrialStore.open(path.join(dir, 'pool.db'));
+  const executor = createExecutor(parseDevices(`wasm:${workers}`, workers));
+  const started = performance.now();
+  const outcome = await runSweep({ store, executor, start: { kind: 'new', spec, specDir: process.cwd() } });
+  const seconds = (performance.now() - started) / 1000;
+  await executor.close();
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+  const complete = outcome.trials.filter((t) => t.state === 'COMPLETE').length;
+  return { seconds, complete };
+}
+
+console.log(`loopsweep pool scaling — 8 rnn-text trials (grid), ${values.epochs} epochs, SpamAssassin limit ${values.limit}, ${os.availableParallelism()} cores`);
+const one = await wallSeconds(1);
+console.log(`  1 worker:  ${one.seconds.toFixed(1)} s (${one.complete} complete)`);
+const two = await wallSeconds(2);
+console.log(`  2 workers: ${two.seconds.toFixed(1)} s (${two.complete} complete)`);
+console.log(`  speedup: ${(one.seconds / two.seconds).toFixed(2)}×`);
