@@ -49,6 +49,11 @@ describe('compareStrategies', () => {
     expect(min.groups[1]!.label).toBe('sgd');
   });
 
+  it('calls a tie a tie', () => {
+    const tied = [trial({ opt: 'a' }, 'COMPLETE', 0.9), trial({ opt: 'b' }, 'COMPLETE', 0.9), trial({ opt: 'b' }, 'PRUNED', 0.5, [0.5])];
+    expect(compareStrategies(tied, 'opt', 'maximize').verdict).toBe('opt=a and opt=b tie at median 0.9 (1 and 1 completed trials); pruned 0/1 vs 1/2, failed 0 vs 0');
+  });
+
   it('says why there is no winner', () => {
     expect(compareStrategies([], 'cell', 'maximize').verdict).toBe('no trials yet: nothing to compare by cell');
     expect(compareStrategies([trial({ cell: 'lstm' }, 'RUNNING')], 'cell', 'maximize').verdict).toBe('no cell value has a completed trial yet');

@@ -107,6 +107,12 @@ export function compareStrategies(trials: readonly ComparableTrial[], by: string
   else if (!runnerUp) verdict = `${by}=${winner.label} is the only value with completed trials (median ${format(winner.median!)} over ${winner.complete})`;
   else {
     const margin = Math.abs((winner.median as number) - (runnerUp.median as number));
+    if (margin === 0) {
+      verdict =
+        `${by}=${winner.label} and ${by}=${runnerUp.label} tie at median ${format(winner.median!)} ` +
+        `(${winner.complete} and ${runnerUp.complete} completed trials); pruned ${winner.pruned}/${winner.trials} vs ${runnerUp.pruned}/${runnerUp.trials}, failed ${winner.failed} vs ${runnerUp.failed}`;
+      return { by, direction, groups, verdict, winner };
+    }
     verdict =
       `${by}=${winner.label} wins: median ${format(winner.median!)} over ${winner.complete} completed trial${winner.complete === 1 ? '' : 's'}, ` +
       `${format(margin)} ${direction === 'minimize' ? 'lower' : 'higher'} than ${by}=${runnerUp.label} (${format(runnerUp.median!)}); ` +

@@ -83,6 +83,10 @@ export class ChildSlot {
       // Structured clone, as between threads: NaN and Infinity survive, which JSON would turn into null.
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      // Its own process group: a terminal's Ctrl-C goes to the foreground group, and must reach
+      // only the orchestrator, which decides (finish, or cancel) — not kill trials mid-epoch.
+      // The child still ends with us: it exits when the IPC channel disconnects.
+      detached: true,
     });
     this.#child = child;
     child.on('message', (message: HostMessage) => this.#onMessage(message));

@@ -1,0 +1,70 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommandModule } from 'yargs';
+import type { SweepReader } from '@loopsweep/store';
+import { withJson, type GlobalArgs } from '../options.js';
+import { out, outJson, outJsonLine } from '../output.js';
+import { LiveBlock } from '../progress/live-block.js';
+import { progressLines } from '../progress/progress-view.js';
+import { requireSweep, specParamNames, withReader } from '../reader.js';
+import { readStatus, type StatusSnapshot } from '../status-snapshot.js';
+
+interface StatusArgs extends GlobalArgs {
+  readonly sweep: string | undefined;
+  readonly watch: boolean | undefined;
+  readonly interval: number;
+  readonly json: boolean;
+}
+
+export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
+  command: 'status [sweep]',
+  describe: 'Counts, running trials and the best so far of a sweep (default: the latest); live while it runs',
+  builder: (y) =>
+    withJson(
+      y
+        .positional('sweep', { type: 'string', describe: 'Sweep name (default: the running one, else the latest)' })
+        .option('watch', { alias: 'w', type: 'boolean', describe: 'Refresh every second until the sweep finishes (default on a terminal while it runs)' })
+        .option('interval', { type: 'number', default: 1, describe: 'Seconds between refreshes with --watch', hidden: true }),
+    ),
+  handler: async (argv) => {
+    await withReader(argv.db, async (reader) => {
+      const name = argv.sweep ?? defaultSweep(reader);
+      if (name === undefined) return out(argv.json ? JSON.stringify({ sweep: null }) : `no sweeps in ${argv.db}; start one with \`sweep run <spec>\``);
+      const sweep = requireSweep(reader, name, argv.db);
+      const order = specParamNames(sweep);
+      let snapshot = readStatus(reader, sweep);
+      const tty = process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
+      const watch = argv.watch ?? (tty && !argv.json && snapshot.status === 'running');
+      if (!watch) return argv.json ? outJson(snapshot) : out(statusLines(snapshot, order).join('\n'));
+
+      const block = tty && !argv.json ? new LiveBlock(process.stdout) : undefined;
+      let previous = '';
+      for (;;) {
+        const key = changeKey(snapshot);
+        if (block) block.draw(statusLines(snapshot, order));
+        else if (key !== previous) {
+          if (argv.json) outJsonLine(snapshot);
+          else out(`${statusLines(snapshot, order).join('\n')}\n`);
+        }
+        previous = key;
+        if (snapshot.status !== 'running') return;
+        await sleep(Math.max(0.05, argv.interval) * 1000);
+        snapshot = readStatus(reader, sweep);
+      }
+    });
+  },
+};
+
+/** The running sweep created last, else the sweep created last. */
+function defaultSweep(reader: SweepReader): string | undefined {
+  const sweeps = [...reader.listSweeps()].sort((a, b) => b.createdAt - a.createdAt);
+  return (sweeps.find((s) => s.status === 'running') ?? sweeps[0])?.name;
+}
+
+function statusLines(snapshot: StatusSnapshot, order: readonly string[]): string[] {
+  return progressLines(snapshot, order);
+}
+
+/** What a plain (non-terminal) watcher prints again only when it changed. */
+function changeKey(s: StatusSnapshot): string {
+  return JSON.stringify([s.status, s.counts, s.best?.number, s.running.map((r) => [r.number, r.step])]);
+}

@@ -1,0 +1,19 @@
+import type { SweepSpec } from '@loopsweep/core';
+import { formatDuration } from './format/duration.js';
+
+/** One line for `sweep validate`: "ok: quick — 5 params, tpe sampler (seed 7), asha pruner, budget 10 trials × 4 epochs, 2 at once". */
+export function describeSpec(spec: SweepSpec): string {
+  const params = Object.keys(spec.parameters);
+  const budget: string[] = [];
+  if (spec.budget.trials !== undefined) budget.push(`${spec.budget.trials} trial${spec.budget.trials === 1 ? '' : 's'}`);
+  else if (spec.sampler.type === 'grid') budget.push('the whole grid');
+  if (spec.budget.max_epochs !== undefined) budget.push(`${spec.budget.max_epochs} epoch${spec.budget.max_epochs === 1 ? '' : 's'} each`);
+  if (spec.budget.timeout !== undefined) budget.push(`at most ${formatDuration(spec.budget.timeout)}`);
+  if (spec.budget.parallel !== undefined) budget.push(`${spec.budget.parallel} at once`);
+  if (spec.budget.retries > 0) budget.push(`${spec.budget.retries} retr${spec.budget.retries === 1 ? 'y' : 'ies'}`);
+  return (
+    `ok: ${spec.name} — ${params.length} param${params.length === 1 ? '' : 's'}${params.length > 0 ? ` (${params.join(', ')})` : ''}, ` +
+    `${spec.sampler.type} sampler (seed ${spec.sampler.seed}), ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}, ` +
+    `budget ${budget.join(', ') || 'unbounded'}; ${spec.objective} objective, optimizing ${spec.metric.name} (${spec.metric.goal})`
+  );
+}

@@ -1,0 +1,128 @@
+/**
+ * The composition root of a sweep (STYLE.md): wires the SQLite store, the device slots and their
+ * executor, the orchestrator, Ctrl-C and the live display together. Every input is checked before
+ * the database is opened, so bad input writes nothing.
+ */
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import type { SweepSpec } from '@loopsweep/core';
+import { SweepControl, createExecutor, runSweep, type SweepOutcome } from '@loopsweep/runner';
+import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
+import { compareFromReader, formatCompactComparison } from './compare-report.js';
+import { deviceSlots } from './devices.js';
+import { EXIT, UsageError } from './errors.js';
+import { formatDuration } from './format/duration.js';
+import { formatNumber, formatParams } from './format/value.js';
+import { onInterrupt } from './interrupt.js';
+import { observeStore } from './progress/observed-store.js';
+import { finishedCount } from './progress/progress-view.js';
+import { RunReporter } from './progress/run-reporter.js';
+
+export interface ExecuteOptions {
+  readonly db: string;
+  readonly parallel: number | undefined;
+  readonly devices: string | undefined;
+  readonly verbose: boolean;
+}
+
+export type SweepStart = { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly spec: SweepSpec; readonly specDir: string };
+
+/** Runs the sweep to its end or an interruption; returns the exit code (0, or 130 when interrupted). */
+export async function executeSweep(start: SweepStart, options: ExecuteOptions): Promise<number> {
+  const { spec } = start;
+  const parallel = options.parallel ?? spec.budget.parallel ?? os.availableParallelism();
+  const slots = deviceSlots(options.devices, parallel);
+  if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
+
+  const live = process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
+  const paramOrder = Object.keys(spec.parameters);
+  const reporter = new RunReporter({ stdout: process.stdout, stderr: process.stderr, live, verbose: options.verbose, paramOrder });
+  const store = SqliteTrialStore.open(options.db);
+  let executor: ReturnType<typeof createExecutor> | undefined;
+  let stopInterrupts = () => {};
+  try {
+    executor = createExecutor(slots);
+    const observed = observeStore(store, (number, update) =>
+      reporter.trialChanged({
+        number,
+        state: update.state,
+        ...(update.value !== undefined ? { value: update.value } : {}),
+        ...(update.failureReason !== undefined ? { failureReason: update.failureReason } : {}),
+        ...(update.attempt !== undefined ? { attempt: update.attempt } : {}),
+      }),
+    );
+    const control = new SweepControl();
+    stopInterrupts = onInterrupt({
+      stopAsking: () => control.stopAsking(),
+      abortRunning: () => control.abortRunning(),
+      say: (text) => reporter.info(text),
+      runningCount: () => reporter.latest?.running.length ?? 0,
+    });
+    const budget = spec.budget.trials !== undefined ? `${spec.budget.trials} trials` : spec.sampler.type === 'grid' ? 'the whole grid' : 'no trial limit';
+    reporter.info(
+      `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${spec.sampler.type} sampler, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
+        `${executor.description}; database ${options.db}`,
+    );
+    const outcome = await runSweep({
+      store: observed,
+      executor,
+      start: start.kind === 'new' ? { kind: 'new', spec, specDir: start.specDir } : { kind: 'resume', name: spec.name, specDir: start.specDir },
+      control,
+      onEvent: (event) => {
+        if (event.type === 'progress') reporter.progress(event.progress);
+        else reporter.log(event.message, event.trialNumber);
+      },
+    });
+    stopInterrupts();
+    reporter.end();
+    await executor.close();
+    executor = undefined;
+    // Read back while the writer is still open: the last connection to close (the writer's)
+    // then checkpoints and removes the WAL files.
+    printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds);
+    return outcome.status === 'interrupted' ? EXIT.interrupted : EXIT.ok;
+  } finally {
+    stopInterrupts();
+    reporter.end();
+    await executor?.close();
+    store.close();
+  }
+}
+
+/** A new sweep whose name the database already holds: say so before anything is written. */
+function refuseTakenName(db: string, name: string): void {
+  const reader = SweepReader.open(db);
+  try {
+    if (reader.getSweep(name)) {
+      throw new UsageError(`a sweep named '${name}' already exists in ${db}`, `continue it with \`sweep resume ${name}\`, or change \`name:\` in the spec (or use another --db)`);
+    }
+  } finally {
+    reader.close();
+  }
+}
+
+function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapsedSeconds: number | undefined): void {
+  const reader = SweepReader.open(db);
+  try {
+    const counts = reader.summary(spec.name)?.counts;
+    if (!counts) return;
+    const done = finishedCount(counts);
+    const tally = `${done} trial${done === 1 ? '' : 's'} (${counts.COMPLETE} complete, ${counts.PRUNED} pruned, ${counts.FAILED} failed)`;
+    if (outcome.status === 'interrupted') {
+      const left = counts.QUEUED + counts.RUNNING;
+      console.log(`interrupted: ${tally} done${left > 0 ? `, ${left} to run again` : ''}; continue with \`sweep resume ${spec.name}${db === './loopsweep.db' ? '' : ` --db ${db}`}\``);
+    } else {
+      console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
+    }
+    const [best] = reader.best(spec.name, 1);
+    if (best) console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
+    else console.log('best: no trial completed');
+    const categorical = Object.entries(spec.parameters).find(([, p]) => (p.values?.length ?? 0) >= 2)?.[0];
+    if (categorical && best) {
+      console.log(`by ${categorical}:`);
+      console.log(formatCompactComparison(compareFromReader(reader, spec.name, spec.metric.name, spec.metric.goal, categorical)));
+    }
+  } finally {
+    reader.close();
+  }
+}

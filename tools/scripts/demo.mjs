@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run demo`: a real sweep (examples/quick.yaml: 20 RNN trials on SpamAssassin, TPE + ASHA,
+// two worker threads) into runs/quick.db, then `sweep compare` by cell and by optimizer.
+// A previous demo database is moved aside first, since a sweep's name is unique in a database.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'apps/cli/dist/main.js');
+const db = path.join(root, 'runs/quick.db');
+mkdirSync(path.dirname(db), { recursive: true });
+if (existsSync(db)) {
+  const aside = `${db}.${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(db + suffix)) renameSync(db + suffix, aside + suffix);
+  console.log(`(moved the previous demo database to ${path.relative(root, aside)})`);
+}
+const sweep = (...args) => {
+  const result = spawnSync(process.execPath, [cli, ...args, '--db', db], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
+sweep('run', path.join(root, 'examples/quick.yaml'));
+console.log('\n$ sweep compare quick --by optimizer');
+sweep('compare', 'quick', '--by', 'optimizer');
+console.log(`\nThe sweep is in ${path.relative(root, db)}: try  npm run sweep -- best quick --db runs/quick.db`);
