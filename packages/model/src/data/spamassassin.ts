@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { DatasetError } from '../errors.js';
 import { mailToText } from './mail-to-text.js';
 import { buildTextDataset } from './text-dataset.js';
+import { corpusCachePath, readCorpusCache, writeCorpusCache } from './corpus-cache.js';
 import type { TextSplitOptions } from './text-dataset.js';
 import type { TextDataset } from './types.js';
 
@@ -47,11 +48,32 @@ export async function loadSpamAssassin(options: TextSplitOptions = {}): Promise<
  * @throws DatasetError as {@link loadSpamAssassin}.
  */
 export function loadSpamAssassinCorpus(): Promise<SpamAssassinCorpus> {
-  corpusPromise ??= parseCorpus().catch((error: unknown) => {
+  corpusPromise ??= cachedOrParsedCorpus().catch((error: unknown) => {
     corpusPromise = undefined;
     throw error;
   });
   return corpusPromise;
+}
+
+/** The parsed corpus from the disk cache (see corpus-cache.ts), or parsed now and cached. */
+async function cachedOrParsedCorpus(): Promise<SpamAssassinCorpus> {
+  const packageDir = corpusPackageDir();
+  const version = await corpusVersion(packageDir);
+  const cachePath = corpusCachePath(packageDir, version);
+  const cached = await readCorpusCache(cachePath);
+  if (cached) return cached;
+  const parsed = await parseCorpus();
+  await writeCorpusCache(cachePath, parsed);
+  return parsed;
+}
+
+async function corpusVersion(packageDir: string): Promise<string> {
+  try {
+    const version = (JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version?: unknown }).version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 async function parseCorpus(): Promise<SpamAssassinCorpus> {
