@@ -2,23 +2,16 @@ import type { TrialState } from '@loopsweep/core';
 import { decodeParams } from '../codec/params.js';
 import { present } from '../codec/nullable.js';
 import type { TrialRow } from './types.js';
+import type { TrialRowData } from '../codec/trial-row.js';
 
 /** The columns of a TrialRow, selected from `trials t`; last_step from its metrics. */
 export const TRIAL_ROW_COLUMNS =
   't.number, t.state, t.params, t.value, t.failure_reason, t.attempt, t.started_at, t.finished_at, t.updated_at, (SELECT MAX(m.step) FROM metrics m WHERE m.trial_id = t.id) AS last_step';
 
-export interface TrialRowColumns {
-  readonly number: number;
-  readonly state: string;
-  readonly params: string;
-  readonly value: number | null;
-  readonly failure_reason: string | null;
-  readonly attempt: number;
-  readonly started_at: number | null;
-  readonly finished_at: number | null;
-  readonly updated_at: number;
+/** A row of TRIAL_ROW_COLUMNS: the stored columns a TrialRow needs, plus the last metric step. */
+export type TrialRowColumns = Pick<TrialRowData, 'number' | 'state' | 'params' | 'value' | 'failure_reason' | 'attempt' | 'started_at' | 'finished_at' | 'updated_at'> & {
   readonly last_step: number | null;
-}
+};
 
 export function toTrialRow(row: TrialRowColumns): TrialRow {
   return {

@@ -2,16 +2,7 @@ import { isFinished, type TrialUpdate } from '@loopsweep/core';
 import type { TrialRowData } from '../codec/trial-row.js';
 
 /** The columns of `trials` an update writes. */
-export interface UpdatedColumns {
-  readonly state: string;
-  readonly value: number | null;
-  readonly failure_reason: string | null;
-  readonly attempt: number;
-  readonly owner: string | null;
-  readonly heartbeat_at: number | null;
-  readonly started_at: number | null;
-  readonly finished_at: number | null;
-}
+export type UpdatedColumns = Pick<TrialRowData, 'state' | 'value' | 'failure_reason' | 'attempt' | 'owner' | 'heartbeat_at' | 'started_at' | 'finished_at'>;
 
 /**
  * What a trial's row becomes under `update` at time `now`. A field the update leaves out keeps
