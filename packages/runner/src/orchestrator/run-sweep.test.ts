@@ -171,3 +171,27 @@ describe('resume after a crash', () => {
     });
   });
 });
+
+describe('a real rnn-text trial', () => {
+  it('records the backend and device it trained on with the trial', async () => {
+    const { dbPath, store, executor } = setup(1);
+    const s = parseSweepSpec(`name: t
+objective: rnn-text
+dataset: { name: spamassassin, limit: 150, max_len: 24, vocab: 500 }
+metric: { name: val_accuracy, goal: maximize }
+budget: { trials: 1, max_epochs: 1 }
+sampler: { type: random, seed: 1 }
+parameters:
+  cell: { value: gru }
+  units: { value: 8 }
+  embedding_dim: { value: 8 }`);
+    const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
+    expect(outcome.trials[0]!.state).toBe('COMPLETE');
+    read(dbPath, (reader) => {
+      const detail = reader.trial('t', 0)!;
+      expect(detail.events.map((e) => e.message)).toContainEqual(expect.stringMatching(/^backend wasm: WebAssembly SIMD/));
+      // Final metrics the objective returned (test scores) are stored with the last epoch.
+      expect(Object.keys(detail.metrics.at(-1)!.values)).toEqual(expect.arrayContaining(['val_accuracy', 'test_accuracy', 'parameters']));
+    });
+  });
+});

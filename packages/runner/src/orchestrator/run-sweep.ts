@@ -157,7 +157,12 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
           entry.handle.cancel(entry.failure);
         }
       },
-      (line) => log(line, trial.number),
+      (line) => {
+        // Which backend and device a trial trained on is part of its record (results compare
+        // fairly only on the same device); other progress lines are for the terminal only.
+        if (line.startsWith('backend ')) store.appendEvent(sweep.id, trial.number, 'info', line);
+        log(line, trial.number);
+      },
     );
     Object.assign(entry, { handle });
     running.set(trial.number, entry);
