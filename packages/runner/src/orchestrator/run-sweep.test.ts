@@ -41,22 +41,27 @@ function read<T>(dbPath: string, fn: (reader: SweepReader) => T): T {
 describe('runSweep', () => {
   it('runs a sweep to its budget on two threads and stores every trial, curve and event', async () => {
     const { dbPath, store, executor } = setup();
-    const s = spec(`budget: { trials: 6, max_epochs: 3 }\nsampler: { type: random, seed: 3 }\nparameters:\n  x: { uniform: [0, 1] }\n  opt: { values: [a, b] }`);
-    const seenRunning = new Set<number>();
+    const s = spec(`budget: { trials: 6, max_epochs: 3 }\nsampler: { type: random, seed: 3 }\nparameters:\n  x: { uniform: [0, 1] }\n  opt: { values: [a, b] }\n  noop_sleep_ms: { value: 20 }`);
+    const snapshots: number[] = [];
     const outcome = await runSweep({
       store,
       executor,
       start: { kind: 'new', spec: s, specDir: process.cwd() },
       onEvent: (e) => {
-        if (e.type === 'progress') seenRunning.add(e.progress.running.length);
+        if (e.type === 'progress') snapshots.push(e.progress.counts.COMPLETE);
       },
     });
     expect(outcome.status).toBe('finished');
     expect(outcome.trials.map((t) => t.state)).toEqual(new Array(6).fill('COMPLETE'));
-    expect(seenRunning.has(2)).toBe(true);
+    // Progress arrives from the first snapshot (nothing done) to the last (all done).
+    expect(snapshots[0]).toBe(0);
+    expect(snapshots.at(-1)).toBe(6);
     read(dbPath, (reader) => {
       const rows = reader.trials('t', { sort: 'number' });
       expect(rows.map((r) => r.state)).toEqual(new Array(6).fill('COMPLETE'));
+      // Two slots: at least two trials ran at the same time.
+      const overlapping = rows.some((a) => rows.some((b) => a.number < b.number && a.startedAt! < b.finishedAt! && b.startedAt! < a.finishedAt!));
+      expect(overlapping).toBe(true);
       expect(rows.map((r) => r.value)).toEqual(outcome.trials.map((t) => t.value));
       const curves = reader.learningCurves('t', 'value');
       expect([...curves.values()].map((c) => c.map(([step]) => step))).toEqual(new Array(6).fill([1, 2, 3]));

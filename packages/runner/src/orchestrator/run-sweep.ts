@@ -99,7 +99,16 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   const running = new Map<number, Running>();
   const ended: { number: number; outcome: TrialOutcome }[] = [];
   const wakeup = new Wakeup();
-  const emit = () => onEvent?.({ type: 'progress', progress: progress.snapshot(running, control.stoppingAsking) });
+  // A snapshot walks every trial, so while trials run it is built at most once per tick (the
+  // caller sees each trial's end through the store anyway); the first and last are always sent.
+  let lastEmit = Number.NEGATIVE_INFINITY;
+  const emit = (force = false) => {
+    if (!onEvent) return;
+    const now = performance.now();
+    if (!force && now - lastEmit < tickMs) return;
+    lastEmit = now;
+    onEvent({ type: 'progress', progress: progress.snapshot(running, control.stoppingAsking) });
+  };
   const log = (message: string, trialNumber?: number) => onEvent?.({ type: 'log', message, ...(trialNumber !== undefined ? { trialNumber } : {}) });
 
   // QUEUED trials waiting for a slot (re-queued retries, and asked-but-never-started ones on
@@ -214,7 +223,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   let abortSent = false;
   const unsubscribe = control.onChange(() => wakeup.wake());
   try {
-    emit();
+    emit(true);
     for (;;) {
       // One transaction per turn of the loop for all its writes: the curves and endings that
       // arrived, then the trials launched into the freed slots.
@@ -239,7 +248,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
         abortSent = true;
         for (const entry of running.values()) entry.handle.cancel('stopped by the user (Ctrl-C twice)');
       }
-      if (launched > 0 || ended.length === 0) emit();
+      emit();
       if (ended.length === 0) await wakeup.wait(tickMs);
     }
   } finally {
@@ -250,7 +259,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   const status = control.stoppingAsking && (budgetLeft() || study.trials.some((t) => t.state === 'QUEUED')) ? 'interrupted' : 'finished';
   store.setSweepStatus(sweep.id, status);
   store.appendEvent(sweep.id, null, status === 'finished' ? 'sweep_finished' : 'interrupted', `sweep ${status} after ${study.trials.length} trials`);
-  emit();
+  emit(true);
   const best = study.best();
   return { sweep: { ...sweep, status }, status, trials: study.trials, ...(best ? { best } : {}) };
 }
