@@ -23,7 +23,7 @@ export interface SweepRecord {
   readonly name: string;
   /** The spec document as the user wrote it after validation (sweepSpecDocument), JSON-ready. */
   readonly spec: unknown;
-  /** sha256 of the canonical spec JSON: resume refuses a changed spec unless forced. */
+  /** sha256 of the canonical spec JSON, to tell whether two sweeps ran the same spec. */
   readonly specHash: string;
   readonly metric: string;
   readonly direction: Direction;
@@ -35,15 +35,8 @@ export interface SweepRecord {
   readonly finishedAt?: number;
 }
 
-export interface NewSweep {
-  readonly name: string;
-  readonly spec: unknown;
-  readonly specHash: string;
-  readonly metric: string;
-  readonly direction: Direction;
-  readonly objective: string;
-  readonly seed: number;
-}
+/** What the caller provides for a new sweep; the store assigns the id, status and times. */
+export type NewSweep = Pick<SweepRecord, 'name' | 'spec' | 'specHash' | 'metric' | 'direction' | 'objective' | 'seed'>;
 
 /** A trial as stored: the FrozenTrial the Study needs plus bookkeeping. */
 export interface StoredTrial extends FrozenTrial {
