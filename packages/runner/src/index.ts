@@ -16,3 +16,4 @@ export { ObjectiveLoadError } from './objectives/objective-load-error.js';
 export { noopObjective, noopValue } from './objectives/noop.js';
 export { TrialCancelledError } from './worker/trial-cancelled-error.js';
 export type { TrialMessage, TrialControl, HostMessage, HostRequest } from './worker/messages.js';
+export * from './distributed/index.js';

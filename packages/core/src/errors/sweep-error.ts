@@ -6,6 +6,7 @@ export type SweepErrorCode =
   | 'UNKNOWN_TRIAL'
   | 'SAMPLER'
   | 'STORE'
+  | 'QUEUE'
   | 'INTERNAL';
 
 /** The base of loopsweep's errors. `cause` is passed through untouched. */

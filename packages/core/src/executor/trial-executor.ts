@@ -1,12 +1,19 @@
 /**
  * What the orchestrator needs to run trials somewhere: worker threads of this process, one
- * process per GPU, or (later) remote agents. Implemented by @loopsweep/runner's pools.
+ * process per GPU, or remote agents through a queue. Implemented by @loopsweep/runner's pools and
+ * its QueueExecutor.
  */
 import type { Params } from '../search-space/distributions.js';
 
 /** Everything a worker needs to run one trial; plain data (structured-clone safe). */
 export interface TrialTask {
   readonly sweepName: string;
+  /**
+   * Names this sweep beyond its database (`<name>@<creation time>`): executors that share a queue
+   * between several databases key their jobs by it. Set by the orchestrator; optional for callers
+   * that run trials outside a stored sweep.
+   */
+  readonly sweepKey?: string;
   readonly trialNumber: number;
   readonly attempt: number;
   readonly params: Params;
@@ -42,16 +49,29 @@ export interface TrialHandle {
 }
 
 export interface TrialExecutor {
-  /** How many trials can run at once. */
+  /**
+   * How many trials can run at once. Read again on every turn of the orchestrator's loop, so an
+   * executor whose capacity changes (remote agents joining or leaving) may return a new number.
+   */
   readonly slots: number;
   /** Words for `sweep status` and logs, e.g. "2 worker threads (wasm)". */
   readonly description: string;
   /**
    * Starts a trial on a free slot (the caller never starts more than `slots` at once).
    * `onReport` is called on the main thread for each `ctx.report(step, metrics)`, in order.
-   * `onLog` receives the objective's progress lines (backend chosen, dataset sizes).
+   * `onLog` receives the objective's progress lines (backend chosen, dataset sizes), and an
+   * executor's own lines about where the trial runs (`agent …`). Neither is called before start()
+   * has returned.
    */
   start(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): TrialHandle;
+  /**
+   * Optional: takes back a trial that an earlier orchestrator of this sweep started and lost when
+   * it died (kill -9), where the executor can still follow it (a remote agent still runs it, or
+   * holds its finished result). Resolves to a handle that replays every report of the trial from
+   * its first step, then ends with its outcome; or to undefined when the executor knows nothing of
+   * it (the orchestrator then re-queues the trial). Never rejects for an unknown trial.
+   */
+  reattach?(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): Promise<TrialHandle | undefined>;
   /** Ends every worker; running trials end 'cancelled'. */
   close(): Promise<void>;
 }

@@ -34,14 +34,12 @@ export function loadSweepRecord(store: TrialStore, name: string): { sweep: Sweep
 }
 
 /**
- * Hands trials left RUNNING by a dead owner back to the queue (attempt + 1). A coordinator that
- * died is not the trial's fault, so these are always re-run, whatever `retries` says.
+ * Trials left RUNNING by an owner that is gone (kill -9, power loss), without changing them.
  * @throws {StoreError} when another live process still runs this sweep.
  */
-export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number): StoredTrial[] {
+export function findLostTrials(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number): StoredTrial[] {
   // Every RUNNING trial of another owner, however fresh its heartbeat; liveness is judged below.
   const running = store.findInterrupted(sweep.id, owner, Number.MAX_SAFE_INTEGER, 0);
-  const reclaimed: StoredTrial[] = [];
   for (const trial of running) {
     const liveness = trial.owner ? ownerLiveness(trial.owner) : 'dead';
     const silentFor = trial.heartbeatAt === undefined ? Infinity : now - trial.heartbeatAt;
@@ -53,10 +51,26 @@ export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner:
           '; stop that process first, or wait until its heartbeat lease runs out',
       );
     }
-    const reason = `interrupted: its runner ${trial.owner ?? '(unknown)'} died`;
+  }
+  return running;
+}
+
+/** Why a lost trial runs again, in the words of its event and failure reason. */
+export function lostReason(trial: StoredTrial): string {
+  return `interrupted: its runner ${trial.owner ?? '(unknown)'} died`;
+}
+
+/**
+ * Hands trials left RUNNING by a dead owner back to the queue (attempt + 1). A coordinator that
+ * died is not the trial's fault, so these are always re-run, whatever `retries` says.
+ * @throws {StoreError} when another live process still runs this sweep.
+ */
+export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number): StoredTrial[] {
+  const lost = findLostTrials(store, sweep, owner, now, leaseMs);
+  for (const trial of lost) {
+    const reason = lostReason(trial);
     store.updateTrial(sweep.id, trial.number, { state: 'QUEUED', attempt: trial.attempt + 1, failureReason: reason });
     store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${trial.attempt + 1}`);
-    reclaimed.push(trial);
   }
-  return reclaimed;
+  return lost;
 }

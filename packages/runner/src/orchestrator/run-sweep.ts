@@ -3,11 +3,11 @@
  * the executor's slots, record every report and prune decision, finish each trial by its outcome,
  * and stop at the budget. The only SQLite writer.
  */
-import { mixSeed, type FrozenTrial, type SweepRecord, type SweepSpec, type TrialExecutor, type TrialHandle, type TrialOutcome, type TrialStore, Study, createStudy } from '@loopsweep/core';
+import { mixSeed, type FrozenTrial, type StoredTrial, type SweepRecord, type SweepSpec, type TrialExecutor, type TrialHandle, type TrialOutcome, type TrialStore, type TrialTask, Study, createStudy } from '@loopsweep/core';
 import type { RunnerEvent } from './progress.js';
 import { MetricsBatcher } from './metrics-batcher.js';
 import { SweepControl } from './sweep-control.js';
-import { createSweepRecord, loadSweepRecord, reclaimInterrupted } from './open-sweep.js';
+import { createSweepRecord, findLostTrials, loadSweepRecord, lostReason, reclaimInterrupted } from './open-sweep.js';
 import { newOwner } from './owner.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { resolveObjective } from './resolve-objective.js';
@@ -81,6 +81,8 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
 
   let spec: SweepSpec;
   let sweep: SweepRecord;
+  // Trials a dead orchestrator left RUNNING that the executor may still follow (reattach).
+  let lost: StoredTrial[] = [];
   if (options.start.kind === 'new') {
     spec = options.start.spec;
     resolveObjective(spec.objective, options.start.specDir); // refuse before writing anything
@@ -88,7 +90,8 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   } else {
     ({ sweep, spec } = loadSweepRecord(store, options.start.name));
     resolveObjective(spec.objective, options.start.specDir);
-    reclaimInterrupted(store, sweep, owner, startedAt, options.leaseMs ?? 30_000);
+    if (executor.reattach) lost = findLostTrials(store, sweep, owner, startedAt, options.leaseMs ?? 30_000);
+    else reclaimInterrupted(store, sweep, owner, startedAt, options.leaseMs ?? 30_000);
     store.setSweepStatus(sweep.id, 'running');
     store.appendEvent(sweep.id, null, 'sweep_resumed', `sweep ${sweep.name} resumed`);
   }
@@ -134,51 +137,81 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     return asked;
   };
 
+  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}`;
+  const taskFor = (trial: FrozenTrial): TrialTask => ({
+    sweepName: spec.name,
+    sweepKey,
+    trialNumber: trial.number,
+    attempt: trial.attempt,
+    params: trial.params,
+    objective,
+    seed: mixSeed(spec.sampler.seed, trial.number),
+    ...(spec.dataset ? { dataset: spec.dataset } : {}),
+    ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
+  });
+
+  // What every running trial reports goes through here: metrics, prune decisions, log lines.
+  const callbacks = (entry: Running, trial: FrozenTrial) => ({
+    onReport: (step: number, reported: Readonly<Record<string, number>>) => {
+      if (entry.pruned || entry.failure) return;
+      metrics.add({ trialNumber: trial.number, step, metrics: reported });
+      try {
+        const decision = study.report(trial.number, step, reported);
+        if (decision.prune) {
+          entry.pruned = true;
+          store.appendEvent(sweep.id, trial.number, 'trial_pruned', `pruner stops it at step ${step}: ${spec.metric.name} = ${decision.value}`);
+          entry.handle.prune();
+        }
+      } catch (error) {
+        // The objective does not report the tracked metric: the trial cannot be judged.
+        entry.failure = error instanceof Error ? error.message : String(error);
+        entry.handle.cancel(entry.failure);
+      }
+    },
+    onLog: (line: string) => {
+      // Which backend and device (and, through a queue, which agent) a trial ran on is part of its
+      // record (results compare fairly only on the same device); other lines are for the terminal.
+      if (line.startsWith('backend ') || line.startsWith('agent ')) store.appendEvent(sweep.id, trial.number, 'info', line);
+      log(line, trial.number);
+    },
+  });
+
+  const track = (entry: Running, handle: TrialHandle) => {
+    Object.assign(entry, { handle });
+    running.set(entry.trial.number, entry);
+    void handle.done.then((outcome) => {
+      ended.push({ number: entry.trial.number, outcome });
+      wakeup.wake();
+    });
+  };
+
   const launch = (trial: FrozenTrial) => {
     const started = study.start(trial.number);
     store.updateTrial(sweep.id, trial.number, { state: 'RUNNING', owner });
     store.appendEvent(sweep.id, trial.number, 'trial_started', `trial ${trial.number} started (attempt ${started.attempt})`);
     const entry = { trial: started, pruned: false } as Running;
-    const handle = executor.start(
-      {
-        sweepName: spec.name,
-        trialNumber: trial.number,
-        attempt: started.attempt,
-        params: trial.params,
-        objective,
-        seed: mixSeed(spec.sampler.seed, trial.number),
-        ...(spec.dataset ? { dataset: spec.dataset } : {}),
-        ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
-      },
-      (step, reported) => {
-        if (entry.pruned || entry.failure) return;
-        metrics.add({ trialNumber: trial.number, step, metrics: reported });
-        try {
-          const decision = study.report(trial.number, step, reported);
-          if (decision.prune) {
-            entry.pruned = true;
-            store.appendEvent(sweep.id, trial.number, 'trial_pruned', `pruner stops it at step ${step}: ${spec.metric.name} = ${decision.value}`);
-            entry.handle.prune();
-          }
-        } catch (error) {
-          // The objective does not report the tracked metric: the trial cannot be judged.
-          entry.failure = error instanceof Error ? error.message : String(error);
-          entry.handle.cancel(entry.failure);
-        }
-      },
-      (line) => {
-        // Which backend and device a trial trained on is part of its record (results compare
-        // fairly only on the same device); other progress lines are for the terminal only.
-        if (line.startsWith('backend ')) store.appendEvent(sweep.id, trial.number, 'info', line);
-        log(line, trial.number);
-      },
-    );
-    Object.assign(entry, { handle });
-    running.set(trial.number, entry);
-    void handle.done.then((outcome) => {
-      ended.push({ number: trial.number, outcome });
-      wakeup.wake();
-    });
+    const { onReport, onLog } = callbacks(entry, trial);
+    track(entry, executor.start(taskFor(started), onReport, onLog));
+  };
+
+  // A trial a dead orchestrator left RUNNING: follow it where the executor still can (its result
+  // may already wait on the queue), else run it again as the next attempt.
+  const adopt = async (lostTrial: StoredTrial, reattach: NonNullable<TrialExecutor['reattach']>) => {
+    const trial = study.trials[lostTrial.number] as FrozenTrial;
+    const entry = { trial, pruned: false } as Running;
+    const { onReport, onLog } = callbacks(entry, trial);
+    const handle = await reattach.call(executor, taskFor(trial), onReport, onLog);
+    if (handle) {
+      store.updateTrial(sweep.id, trial.number, { state: 'RUNNING', owner });
+      store.appendEvent(sweep.id, trial.number, 'info', `trial ${trial.number} re-attached (attempt ${trial.attempt}): ${executor.description} still holds it`);
+      track(entry, handle);
+      return;
+    }
+    const reason = lostReason(lostTrial);
+    const requeued = study.requeue(trial.number);
+    queued.add(trial.number);
+    store.updateTrial(sweep.id, trial.number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
+    store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
   };
 
   const finish = (entry: Running, outcome: TrialOutcome) => {
@@ -223,6 +256,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   let abortSent = false;
   const unsubscribe = control.onChange(() => wakeup.wake());
   try {
+    if (executor.reattach) for (const trial of lost) await adopt(trial, executor.reattach);
     emit(true);
     for (;;) {
       // One transaction per turn of the loop for all its writes: the curves and endings that

@@ -1,0 +1,21 @@
+/**
+ * loopsweep's own Redis keys beside BullMQ's (`bull:<queue>:…`), all under `loopsweep:<queue>:`.
+ */
+
+/** Hash: agent name → JSON AgentInfo, refreshed by each agent's heartbeat. */
+export function agentsKey(queue: string): string {
+  return `loopsweep:${queue}:agents`;
+}
+
+/** Pub/sub channel on which coordinators tell agents to prune or cancel a job's trial. */
+export function controlChannel(queue: string): string {
+  return `loopsweep:${queue}:control`;
+}
+
+/**
+ * The latest stop order for a job, kept beside the pub/sub message: an agent that was
+ * disconnected when it was published, or that took the job just after, still reads it.
+ */
+export function stopKey(queue: string, jobId: string): string {
+  return `loopsweep:${queue}:stop:${jobId}`;
+}
