@@ -1,5 +1,6 @@
 /** The `sweep` command line: global options, the commands, and how bad flags are reported. */
 import yargs, { type Argv } from 'yargs';
+import { agentCommand } from './commands/agent.js';
 import { bestCommand } from './commands/best.js';
 import { compareCommand } from './commands/compare.js';
 import { exportCommand } from './commands/export.js';
@@ -36,6 +37,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(compareCommand)
     .command(validateCommand)
     .command(initCommand)
+    .command(agentCommand)
     .completion('completion', 'Print a bash/zsh completion script (add `source <(sweep completion)` to your shell rc)')
     .demandCommand(1, 'name a command; `sweep --help` lists them')
     .recommendCommands()

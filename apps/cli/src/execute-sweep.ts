@@ -5,11 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import type { SweepSpec } from '@loopsweep/core';
-import { SweepControl, createExecutor, runSweep, type SweepOutcome } from '@loopsweep/runner';
+import type { SweepSpec, TrialExecutor } from '@loopsweep/core';
+import { SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { compareFromReader, formatCompactComparison } from './compare-report.js';
 import { deviceSlots } from './devices.js';
+import { openCoordinator } from './distributed/coordinator.js';
 import { EXIT, UsageError } from './errors.js';
 import { formatDuration } from './format/duration.js';
 import { formatNumber, formatParams } from './format/value.js';
@@ -23,6 +24,8 @@ export interface ExecuteOptions {
   readonly parallel: number | undefined;
   readonly devices: string | undefined;
   readonly verbose: boolean;
+  /** Trials go through this queue to agents (`--queue`); `parallel` 0 then runs none here. */
+  readonly queue?: QueueTarget;
 }
 
 export type SweepStart = { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly spec: SweepSpec; readonly specDir: string };
@@ -31,17 +34,28 @@ export type SweepStart = { readonly kind: 'new'; readonly spec: SweepSpec; reado
 export async function executeSweep(start: SweepStart, options: ExecuteOptions): Promise<number> {
   const { spec } = start;
   const parallel = options.parallel ?? spec.budget.parallel ?? os.availableParallelism();
-  const slots = deviceSlots(options.devices, parallel);
+  if (parallel === 0 && !options.queue) throw new UsageError('--parallel 0 runs no trials on this machine, so it needs --queue', 'add --queue redis://host:6379 and start agents with `sweep agent`');
+  if (parallel === 0 && options.devices !== undefined) throw new UsageError('--parallel 0 and --devices contradict each other', 'drop one: --parallel 0 runs no local trials; --devices says where local trials run');
+  const slots = parallel === 0 ? undefined : deviceSlots(options.devices, parallel);
   if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
 
   const live = process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
   const paramOrder = Object.keys(spec.parameters);
   const reporter = new RunReporter({ stdout: process.stdout, stderr: process.stderr, live, verbose: options.verbose, paramOrder });
-  const store = SqliteTrialStore.open(options.db);
-  let executor: ReturnType<typeof createExecutor> | undefined;
+  // The queue is reached (or refused) before the database is touched: bad input writes nothing.
+  let executor: TrialExecutor | undefined = options.queue
+    ? await openCoordinator({ target: options.queue, localSlots: slots, objective: resolveObjective(spec.objective, start.specDir), say: (line) => reporter.info(line) })
+    : undefined;
+  let store: SqliteTrialStore;
+  try {
+    store = SqliteTrialStore.open(options.db);
+  } catch (error) {
+    await executor?.close();
+    throw error;
+  }
   let stopInterrupts = () => {};
   try {
-    executor = createExecutor(slots);
+    executor ??= createExecutor(slots as NonNullable<typeof slots>);
     const observed = observeStore(store, (number, update) =>
       reporter.trialChanged({
         number,

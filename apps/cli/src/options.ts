@@ -22,8 +22,11 @@ export function withExecution<T>(y: Argv<T>): Argv<T & { parallel: number | unde
     .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: "Print the objectives' log lines (backend, dataset) to stderr" })
     .check((argv) => {
       const parallel = (argv as { parallel?: unknown }).parallel;
-      if (parallel !== undefined && !(typeof parallel === 'number' && Number.isInteger(parallel) && parallel >= 1)) {
-        throw new UsageError(`--parallel must be a whole number ≥ 1, got ${String(parallel)}`);
+      // With --queue, 0 is allowed: this machine coordinates and runs no trial itself.
+      const least = (argv as { queue?: unknown }).queue !== undefined ? 0 : 1;
+      if (parallel === 0 && least === 1) throw new UsageError('--parallel 0 runs no trials on this machine, so it needs --queue', 'add --queue redis://host:6379 and start agents with `sweep agent`');
+      if (parallel !== undefined && !(typeof parallel === 'number' && Number.isInteger(parallel) && parallel >= least)) {
+        throw new UsageError(`--parallel must be a whole number ≥ ${least}, got ${String(parallel)}`);
       }
       return true;
     });

@@ -7,8 +7,10 @@ import { LiveBlock } from '../progress/live-block.js';
 import { progressLines } from '../progress/progress-view.js';
 import { requireSweep, specParamNames, withReader } from '../reader.js';
 import { readStatus, type StatusSnapshot } from '../status-snapshot.js';
+import { agentsLines, readAgentsView, statusQueue, type AgentsView } from '../distributed/agents-view.js';
+import { withQueue, type QueueArgs } from '../distributed/queue-options.js';
 
-interface StatusArgs extends GlobalArgs {
+interface StatusArgs extends GlobalArgs, QueueArgs {
   readonly sweep: string | undefined;
   readonly watch: boolean | undefined;
   readonly interval: number;
@@ -20,7 +22,7 @@ export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
   describe: 'Counts, running trials and the best so far of a sweep (default: the latest); live while it runs',
   builder: (y) =>
     withJson(
-      y
+      withQueue(y, "List the agents of this queue (default: the queue the sweep ran through, if any; password from LOOPSWEEP_REDIS_PASSWORD)")
         .positional('sweep', { type: 'string', describe: 'Sweep name (default: the running one, else the latest)' })
         .option('watch', { alias: 'w', type: 'boolean', describe: 'Refresh every second until the sweep finishes (default on a terminal while it runs)' })
         .option('interval', { type: 'number', default: 1, describe: 'Seconds between refreshes with --watch', hidden: true }),
@@ -32,23 +34,26 @@ export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
       const sweep = requireSweep(reader, name, argv.db);
       const order = specParamNames(sweep);
       let snapshot = readStatus(reader, sweep);
+      const queue = statusQueue(reader, name, argv.queue, argv.queueName);
+      let agents = queue ? await readAgentsView(queue) : undefined;
       const tty = process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
       const watch = argv.watch ?? (tty && !argv.json && snapshot.status === 'running');
-      if (!watch) return argv.json ? outJson(snapshot) : out(statusLines(snapshot, order).join('\n'));
+      if (!watch) return argv.json ? outJson(withAgents(snapshot, agents)) : out(statusLines(snapshot, order, agents).join('\n'));
 
       const block = tty && !argv.json ? new LiveBlock(process.stdout) : undefined;
       let previous = '';
       for (;;) {
         const key = changeKey(snapshot);
-        if (block) block.draw(statusLines(snapshot, order));
+        if (block) block.draw(statusLines(snapshot, order, agents));
         else if (key !== previous) {
-          if (argv.json) outJsonLine(snapshot);
-          else out(`${statusLines(snapshot, order).join('\n')}\n`);
+          if (argv.json) outJsonLine(withAgents(snapshot, agents));
+          else out(`${statusLines(snapshot, order, agents).join('\n')}\n`);
         }
         previous = key;
         if (snapshot.status !== 'running') return;
         await sleep(Math.max(0.05, argv.interval) * 1000);
         snapshot = readStatus(reader, sweep);
+        if (queue) agents = await readAgentsView(queue);
       }
     });
   },
@@ -60,8 +65,12 @@ function defaultSweep(reader: SweepReader): string | undefined {
   return (sweeps.find((s) => s.status === 'running') ?? sweeps[0])?.name;
 }
 
-function statusLines(snapshot: StatusSnapshot, order: readonly string[]): string[] {
-  return progressLines(snapshot, order);
+function statusLines(snapshot: StatusSnapshot, order: readonly string[], agents: AgentsView | undefined): string[] {
+  return agents ? [...progressLines(snapshot, order), ...agentsLines(agents)] : progressLines(snapshot, order);
+}
+
+function withAgents(snapshot: StatusSnapshot, agents: AgentsView | undefined): StatusSnapshot | (StatusSnapshot & { agents: AgentsView }) {
+  return agents ? { ...snapshot, agents } : snapshot;
 }
 
 /** What a plain (non-terminal) watcher prints again only when it changed. */

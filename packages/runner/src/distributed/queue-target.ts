@@ -24,11 +24,11 @@ export interface QueueTarget {
 const FORM = 'use redis://[user:password@]host[:port][/db], or rediss://… for TLS';
 
 /**
- * Replaces the password of anything URL-like in `text` by `***` (also in URLs too broken to parse).
+ * Replaces the password of any `scheme://user:password@` in `text` by `***` (also in URLs too broken to parse).
  * Why a pattern and not URL parsing: error messages of drivers embed URLs in free text.
  */
 export function redactUrl(text: string): string {
-  return text.replace(/(rediss?:\/\/[^:@/\s]*):([^@\s]*)@/gi, '$1:***@');
+  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^:@/\s]*):([^\s]*)@/gi, '$1:***@');
 }
 
 /**

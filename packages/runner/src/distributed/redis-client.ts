@@ -26,12 +26,14 @@ export function bullConnection(target: QueueTarget): Record<string, unknown> {
  */
 export async function checkReachable(target: QueueTarget, timeoutMs = 5_000): Promise<void> {
   const client = new Redis({ ...target.connection, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => undefined); // reported through the rejected promise below
+  // The error event says why (NOAUTH, ECONNREFUSED); the rejected command only says the connection closed.
+  let reason: Error | undefined;
+  client.on('error', (error: Error) => (reason ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const message = redactUrl((error as Error).message);
+    const message = redactUrl((reason ?? (error as Error)).message);
     if (/NOAUTH|WRONGPASS|invalid password|invalid username|AUTH/i.test(message)) {
       throw new QueueError('auth', `Redis at ${target.redactedUrl} refused the login: ${message}`, 'check the user and password in the URL, or set LOOPSWEEP_REDIS_PASSWORD', { cause: error });
     }

@@ -96,6 +96,9 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     store.appendEvent(sweep.id, null, 'sweep_resumed', `sweep ${sweep.name} resumed`);
   }
   const objective = resolveObjective(spec.objective, options.start.specDir);
+  // Where the trials run is part of the record (for a queue: its name and redacted URL, which
+  // `sweep status` and `sweep resume` read back).
+  store.appendEvent(sweep.id, null, 'info', `trials run on ${executor.description}`);
   const study: Study = createStudy(spec, store.loadTrials(sweep.id));
   const metrics = new MetricsBatcher(store, sweep.id);
   const progress = new ProgressTracker(spec, study, startedAt);
