@@ -1,0 +1,111 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { REDIS_MISSING, findRedisServer, startRedisServer, type RedisServer } from '@loopsweep/runner';
+import { countStates, noopSpec, startSweep, waitFor, withReader, workspace } from '../helpers.js';
+import { events, startAgentProcess, stopProcess, trialsWithSteps, waitForOutput, type Started } from './queue-helpers.js';
+
+const HAS_REDIS = findRedisServer() !== undefined;
+const ws = workspace();
+let redis: RedisServer | undefined;
+let processes: Started[] = [];
+beforeAll(async () => {
+  if (HAS_REDIS) redis = await startRedisServer();
+});
+afterEach(async () => {
+  for (const proc of processes.splice(0)) await stopProcess(proc);
+});
+afterAll(async () => {
+  await redis?.stop();
+  ws.cleanup();
+});
+
+/** Each test on a queue of its own, so that one test's leftover jobs never reach another's agents. */
+function queueArgs(queue: string): string[] {
+  return ['--queue', redis!.url, '--queue-name', queue];
+}
+
+describe.skipIf(!HAS_REDIS)('faults in a distributed sweep', () => {
+  it('an agent killed with -9 mid-trial: BullMQ hands the trial to the other agent, and nothing is lost', async () => {
+    // A 1 s job lock: the dead agent's trial is taken again about 1–2 s after the kill.
+    const a = await startAgentProcess(redis!.url, 'a', ['--queue-name', 'kill-agent', '--lock-ms', '1000', '--verbose']);
+    const b = await startAgentProcess(redis!.url, 'b', ['--queue-name', 'kill-agent', '--lock-ms', '1000', '--verbose']);
+    processes.push(a, b);
+    // 10 steps of 80 ms: trials of about 0.8 s.
+    const spec = ws.file('kill-agent.yaml', noopSpec({ name: 'kill-agent', trials: 6, maxEpochs: 10, sleepMs: 80 }));
+    const db = ws.file('kill-agent.db');
+    const run = startSweep(['run', spec, '--db', db, ...queueArgs('kill-agent'), '--parallel', '0']);
+    processes.push(run);
+    await waitForOutput(a, /^sweep kill-agent trial (\d+) started/m);
+    const killed = Number(/^sweep kill-agent trial (\d+) started/m.exec(a.output().stdout)![1]);
+    a.child.kill('SIGKILL');
+    const result = await run.done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+
+    const rows = trialsWithSteps(db, 'kill-agent');
+    expect(rows.map((r) => [r.state, r.steps.length])).toEqual(new Array(6).fill(['COMPLETE', 10]));
+    const trialLog = events(db, 'kill-agent').filter((e) => e.trialNumber === killed).map((e) => e.message);
+    expect(trialLog).toContainEqual(expect.stringMatching(/^agent a on \S+ took it$/));
+    expect(trialLog).toContainEqual('agent a stopped answering (stalled): BullMQ hands the trial to another agent');
+    expect(trialLog).toContainEqual(expect.stringMatching(/^agent b on \S+ took it \(run 2: the job was taken again\)$/));
+    expect(b.output().stdout).toMatch(new RegExp(`^sweep kill-agent trial ${killed} COMPLETE`, 'm'));
+  });
+
+  it('a coordinator killed with -9: the agents finish their trials, and resume collects every result once', async () => {
+    const a = await startAgentProcess(redis!.url, 'a', ['--queue-name', 'kill-coordinator']);
+    const b = await startAgentProcess(redis!.url, 'b', ['--queue-name', 'kill-coordinator']);
+    processes.push(a, b);
+    // 3 steps of 150 ms: trials of about 0.45 s.
+    const spec = ws.file('kill-coordinator.yaml', noopSpec({ name: 'kill-coordinator', trials: 10, maxEpochs: 3, sleepMs: 150 }));
+    const db = ws.file('kill-coordinator.db');
+    const run = startSweep(['run', spec, '--db', db, ...queueArgs('kill-coordinator'), '--parallel', '0']);
+    await waitFor(() => (countStates(db, 'kill-coordinator')['COMPLETE'] ?? 0) >= 3);
+    run.child.kill('SIGKILL');
+    expect((await run.done).signal).toBe('SIGKILL');
+    const lost = withReader(db, (reader) => reader.trials('kill-coordinator', { states: ['RUNNING'] }).map((t) => t.number));
+    expect(lost.length).toBeGreaterThan(0);
+    // The agents finish what they hold while no coordinator listens.
+    const finished = (number: number) => [a, b].some((agent) => new RegExp(`^sweep kill-coordinator trial ${number} COMPLETE`, 'm').test(agent.output().stdout));
+    await waitFor(() => lost.every(finished), 20_000);
+
+    const resumed = await startSweep(['resume', 'kill-coordinator', '--db', db, ...queueArgs('kill-coordinator'), '--parallel', '0']).done;
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const rows = trialsWithSteps(db, 'kill-coordinator');
+    expect(rows.map((r) => [r.state, r.attempt, r.steps])).toEqual(new Array(10).fill(['COMPLETE', 1, [1, 2, 3]]));
+    const log = events(db, 'kill-coordinator');
+    for (const number of lost) expect(log.some((e) => e.trialNumber === number && /^trial \d+ re-attached \(attempt 1\)/.test(e.message))).toBe(true);
+    expect(log.filter((e) => e.kind === 'trial_retried')).toEqual([]);
+    expect(log.filter((e) => e.kind === 'trial_completed')).toHaveLength(10);
+    // No trial ran twice: the agents' lines name each trial once.
+    const ran = [a, b].flatMap((agent) => [...agent.output().stdout.matchAll(/^sweep kill-coordinator trial (\d+) COMPLETE/gm)].map((m) => Number(m[1])));
+    expect(ran.sort((x, y) => x - y)).toEqual([...Array(10).keys()]);
+  });
+
+  it("delivers the pruner's decisions to a remote agent's trial, which stops at its next step", async () => {
+    const agent = await startAgentProcess(redis!.url, 'p', ['--queue-name', 'prune']);
+    processes.push(agent);
+    const spec = ws.file(
+      'prune.yaml',
+      noopSpec({ name: 'prune', maxEpochs: 8, sleepMs: 100, sampler: '{ type: grid, seed: 0 }', extra: 'pruner: { type: median, min_trials: 2 }', parameters: '  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3] }' }),
+    );
+    const db = ws.file('prune.db');
+    const result = await startSweep(['run', spec, '--db', db, ...queueArgs('prune'), '--parallel', '0']).done;
+    expect(result.code).toBe(0);
+    const rows = trialsWithSteps(db, 'prune');
+    const pruned = rows.filter((r) => r.state === 'PRUNED');
+    expect(pruned.length).toBeGreaterThan(0);
+    const log = events(db, 'prune');
+    for (const trial of pruned) {
+      const decision = log.find((e) => e.trialNumber === trial.number && e.kind === 'trial_pruned')!;
+      const step = Number(/at step (\d+)/.exec(decision.message)![1]);
+      expect(trial.steps.at(-1)! - step).toBeLessThanOrEqual(1);
+      expect(agent.output().stdout).toMatch(new RegExp(`^sweep prune trial ${trial.number} PRUNED$`, 'm'));
+    }
+  });
+});
+
+if (!HAS_REDIS) {
+  describe('faults in a distributed sweep', () => {
+    it.skip(`need redis-server: ${REDIS_MISSING}`, () => undefined);
+  });
+}
