@@ -79,6 +79,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const client = openRedis(target, onError);
   const subscriber = openRedis(target, onError);
   const instance = randomBytes(6).toString('hex');
+  const identity = { name, host: os.hostname() };
   const startedAt = Date.now();
   const running = new Map<string, RunningJob>();
   try {
@@ -139,32 +140,46 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     const jobId = job.id as string;
     const run = `${name}#${job.attemptsStarted}`;
     const reports: WireReport[] = [];
+    let pending: { i: number; reports: WireReport[]; logs: string[] } | undefined;
+    let introduced = false;
     let sent: Promise<unknown> = Promise.resolve();
     // Progress writes go out in order on one connection; the result waits for the last of them.
-    const send = (progress: TrialProgress) => {
-      const write = job.updateProgress(encodeProgress(progress)).catch((error: Error) => onError(redactUrl(error.message)));
-      sent = write;
+    const flush = () => {
+      const batch = pending;
+      pending = undefined;
+      if (!batch) return;
+      const progress: TrialProgress = { run, ...(introduced ? {} : { agent: identity }), ...batch };
+      introduced = true;
+      sent = job.updateProgress(encodeProgress(progress)).catch((error: Error) => onError(redactUrl(error.message)));
     };
-    send({ kind: 'taken', run, agent: name, host: os.hostname() });
+    const batch = () => {
+      if (!pending) {
+        pending = { i: reports.length, reports: [], logs: [] };
+        setImmediate(flush);
+      }
+      return pending;
+    };
     emit({ type: 'started', task, run });
     const handle = executor.start(
       task,
       (step, metrics) => {
-        const i = reports.length;
-        reports.push({ step, metrics });
-        send({ kind: 'report', run, i, report: { step, metrics } });
+        const report = { step, metrics };
+        batch().reports.push(report);
+        reports.push(report);
       },
-      (line) => send({ kind: 'log', run, line }),
+      (line) => batch().logs.push(line),
     );
+    // The registration (what `sweep status` lists) follows with the next heartbeat.
     running.set(jobId, { task, handle, since: Date.now() });
-    void register();
     void readStoredOrder(jobId);
     const outcome = await handle.done;
     running.delete(jobId);
-    void register();
+    // What is still unsent travels in the result instead of one more message.
+    const unsent = pending;
+    pending = undefined;
     await sent;
     emit({ type: 'ended', task, outcome });
-    return encodeResult({ run, agent: name, outcome, reports });
+    return encodeResult({ run, agent: identity, outcome, reports, logs: unsent?.logs ?? [] });
   };
 
   const worker = new Worker(target.name, processJob, {

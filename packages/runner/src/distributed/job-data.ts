@@ -23,21 +23,35 @@ export interface WireReport {
   readonly metrics: Readonly<Record<string, number>>;
 }
 
-/**
- * A job's progress messages. `run` names one execution of the job (agent and BullMQ start count):
- * a job taken again after its agent died starts a new run, whose reports start again at i = 0.
- */
-export type TrialProgress =
-  | { readonly kind: 'taken'; readonly run: string; readonly agent: string; readonly host: string }
-  | { readonly kind: 'report'; readonly run: string; readonly i: number; readonly report: WireReport }
-  | { readonly kind: 'log'; readonly run: string; readonly line: string };
+export interface AgentIdentity {
+  readonly name: string;
+  readonly host: string;
+}
 
-/** A job's return value: the outcome and every report of the run that produced it. */
+/**
+ * A job's progress message: what the trial reported and logged since the previous one, sent at
+ * most once per turn of the agent's event loop (why: each message is a Redis round trip and an
+ * event every coordinator on the queue reads; a trial that reports in quick bursts costs one).
+ * `run` names one execution of the job (agent and BullMQ start count): a job taken again after its
+ * agent died starts a new run, whose reports count again from i = 0.
+ */
+export interface TrialProgress {
+  readonly run: string;
+  /** On the run's first message: who runs it. */
+  readonly agent?: AgentIdentity;
+  readonly logs: readonly string[];
+  /** The index within the run of reports[0]. */
+  readonly i: number;
+  readonly reports: readonly WireReport[];
+}
+
+/** A job's return value: the outcome, every report of the run that produced it, and the log lines not sent yet. */
 export interface TrialJobResult {
   readonly run: string;
-  readonly agent: string;
+  readonly agent: AgentIdentity;
   readonly outcome: TrialOutcome;
   readonly reports: readonly WireReport[];
+  readonly logs: readonly string[];
 }
 
 /**
@@ -80,7 +94,7 @@ export function encodeProgress(progress: TrialProgress): object {
 
 export function decodeProgress(data: unknown): TrialProgress | undefined {
   const decoded = fromWire(data) as TrialProgress | undefined;
-  return decoded && typeof decoded === 'object' && typeof decoded.run === 'string' ? decoded : undefined;
+  return decoded && typeof decoded === 'object' && typeof decoded.run === 'string' && Array.isArray(decoded.reports) && Array.isArray(decoded.logs) ? decoded : undefined;
 }
 
 export function encodeResult(result: TrialJobResult): object {
@@ -91,7 +105,7 @@ export function encodeResult(result: TrialJobResult): object {
 export function decodeResult(value: unknown): TrialJobResult | undefined {
   const parsed = typeof value === 'string' ? safeParse(value) : value;
   const decoded = fromWire(parsed) as TrialJobResult | undefined;
-  return decoded && typeof decoded === 'object' && decoded.outcome && Array.isArray(decoded.reports) ? decoded : undefined;
+  return decoded && typeof decoded === 'object' && decoded.outcome && decoded.agent && Array.isArray(decoded.reports) && Array.isArray(decoded.logs) ? decoded : undefined;
 }
 
 function safeParse(text: string): unknown {

@@ -8,7 +8,7 @@ import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loops
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isAgentLive, readAgents } from './agent-registry.js';
-import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor } from './job-data.js';
+import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor, type AgentIdentity } from './job-data.js';
 import { controlChannel, stopKey } from './keys.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
@@ -41,6 +41,8 @@ interface Flight {
   /** The run (execution of the job by one agent) whose reports are being delivered. */
   run?: string;
   seq: number;
+  /** The name of the agent running that run, once known. */
+  agent?: string;
   /** Reports of that run already handed to onReport. */
   delivered: number;
   /** A report went missing (events lost while disconnected): the rest come from the result. */
@@ -95,7 +97,7 @@ export class QueueExecutor implements TrialExecutor {
     this.#events.on('stalled', ({ jobId }) => {
       const flight = this.#flights.get(jobId);
       // BullMQ moved the job back to the wait list (or failed it, after too many stalls).
-      flight?.onLog?.(`agent ${flight.run?.replace(/#\d+$/, '') ?? '?'} stopped answering (stalled): BullMQ hands the trial to another agent`);
+      flight?.onLog?.(`agent ${flight.agent ?? '(not known yet)'} stopped answering (stalled): BullMQ hands the trial to another agent`);
     });
     this.#timer = setInterval(() => void this.#poll(), options.pollMs ?? 2_000);
     this.#timer.unref();
@@ -185,23 +187,32 @@ export class QueueExecutor implements TrialExecutor {
     const flight = this.#flights.get(jobId);
     const progress = flight ? decodeProgress(data) : undefined;
     if (!flight || !progress) return;
-    if (progress.run !== flight.run) {
-      const seq = Number(progress.run.slice(progress.run.lastIndexOf('#') + 1));
-      if (seq < flight.seq) return; // a late message of an agent that lost the job
-      Object.assign(flight, { run: progress.run, seq, delivered: 0, behind: false });
-    }
-    if (progress.kind === 'taken') {
-      flight.onLog?.(`agent ${progress.agent} on ${progress.host} took it${flight.seq > 1 ? ` (run ${flight.seq}: the job was taken again)` : ''}`);
-    } else if (progress.kind === 'log') {
-      flight.onLog?.(progress.line);
-    } else if (!flight.behind) {
-      if (progress.i === flight.delivered) {
-        flight.delivered += 1;
-        flight.onReport(progress.report.step, progress.report.metrics);
-      } else if (progress.i > flight.delivered) {
+    if (progress.run !== flight.run && !this.#newRun(flight, progress.run)) return;
+    if (progress.agent) this.#taken(flight, progress.agent);
+    for (const line of progress.logs) flight.onLog?.(line);
+    for (const [k, report] of progress.reports.entries()) {
+      const index = progress.i + k;
+      if (flight.behind || index > flight.delivered) {
         flight.behind = true;
+        return;
       }
+      if (index < flight.delivered) continue;
+      flight.delivered += 1;
+      flight.onReport(report.step, report.metrics);
     }
+  }
+
+  /** Follows the run `run` from now on; false for a late message of an agent that lost the job. */
+  #newRun(flight: Flight, run: string): boolean {
+    const seq = Number(run.slice(run.lastIndexOf('#') + 1));
+    if (seq < flight.seq) return false;
+    Object.assign(flight, { run, seq, delivered: 0, behind: false });
+    return true;
+  }
+
+  #taken(flight: Flight, agent: AgentIdentity): void {
+    flight.agent = agent.name;
+    flight.onLog?.(`agent ${agent.name} on ${agent.host} took it${flight.seq > 1 ? ` (run ${flight.seq}: the job was taken again)` : ''}`);
   }
 
   #completed(jobId: string, returnvalue: unknown): void {
@@ -210,8 +221,13 @@ export class QueueExecutor implements TrialExecutor {
     const result = decodeResult(returnvalue);
     if (!result) return this.#settle(flight, { status: 'failed', kind: 'error', reason: `the job's result is unreadable: ${String(returnvalue).slice(0, 200)}` });
     // Reports the events did not deliver (a gap, a resumed coordinator, another run) come from the result.
-    const from = result.run === flight.run ? flight.delivered : 0;
-    for (const report of result.reports.slice(from)) flight.onReport(report.step, report.metrics);
+    if (result.run !== flight.run) {
+      // Only the agent holding the job's lock can complete it: its run is the one that counts.
+      Object.assign(flight, { run: result.run, seq: Number(result.run.slice(result.run.lastIndexOf('#') + 1)), delivered: 0, behind: false });
+      this.#taken(flight, result.agent);
+    }
+    for (const line of result.logs) flight.onLog?.(line);
+    for (const report of result.reports.slice(flight.delivered)) flight.onReport(report.step, report.metrics);
     this.#settle(flight, result.outcome);
   }
 
@@ -267,7 +283,8 @@ export class QueueExecutor implements TrialExecutor {
         if (!flight.added) continue;
         const job = await Job.fromId(this.#queue, flight.jobId);
         if (!job) {
-          this.#settle(flight, cancelled('its job vanished from Redis (was Redis restarted without persistence?)'));
+          // Taken off the queue by cancel() (its own settle may still be on its way), or lost by Redis.
+          this.#settle(flight, cancelled(flight.cancelReason ?? 'its job vanished from Redis (was Redis restarted without persistence?)'));
           continue;
         }
         if (job.finishedOn === undefined) continue;

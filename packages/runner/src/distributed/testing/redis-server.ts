@@ -22,6 +22,8 @@ export interface RedisServer {
   readonly host: string;
   /** redis://host:port, without the password. */
   readonly url: string;
+  /** The server's process id (benchmarks read its CPU time); changes with restart(). */
+  readonly pid: number;
   /** Stops it (SIGTERM) and starts it again on the same port; without persistence it comes back empty. */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -50,6 +52,9 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     port,
     host,
     url: `redis://${host}:${port}`,
+    get pid() {
+      return child.pid as number;
+    },
     restart: async () => {
       await stopChild(child);
       child = await launch(binary, args);
