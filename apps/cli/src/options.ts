@@ -24,7 +24,9 @@ export function withExecution<T>(y: Argv<T>): Argv<T & { parallel: number | unde
       const parallel = (argv as { parallel?: unknown }).parallel;
       // With --queue, 0 is allowed: this machine coordinates and runs no trial itself.
       const least = (argv as { queue?: unknown }).queue !== undefined ? 0 : 1;
-      if (parallel === 0 && least === 1) throw new UsageError('--parallel 0 runs no trials on this machine, so it needs --queue', 'add --queue redis://host:6379 and start agents with `sweep agent`');
+      if (parallel === 0 && least === 1) {
+        throw new UsageError('--parallel must be a whole number ≥ 1, got 0', '--parallel 0 (no trials on this machine) is for a coordinator: add --queue redis://host:6379 and start agents with `sweep agent`');
+      }
       if (parallel !== undefined && !(typeof parallel === 'number' && Number.isInteger(parallel) && parallel >= least)) {
         throw new UsageError(`--parallel must be a whole number ≥ ${least}, got ${String(parallel)}`);
       }

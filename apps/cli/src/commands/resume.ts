@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { validateSweepSpec } from '@loopsweep/core';
 import { withExecution, type GlobalArgs } from '../options.js';
-import { queueTarget, withQueue, type QueueArgs } from '../distributed/queue-options.js';
+import { withQueue, type QueueArgs } from '../distributed/queue-options.js';
 import { requireSweep, withReader } from '../reader.js';
 import { recordedQueue } from '../distributed/recorded-queue.js';
 
@@ -23,7 +23,7 @@ export const resumeCommand: CommandModule<GlobalArgs, ResumeArgs> = {
       ),
     ),
   handler: async (argv) => {
-    const queue = argv.queue !== undefined ? queueTarget(argv.queue, argv.queueName) : undefined;
+    const queue = argv.queue !== undefined ? (await import('../distributed/queue-target-arg.js')).queueTarget(argv.queue, argv.queueName) : undefined;
     // Read-only first: an unknown sweep or database is refused without writing anything.
     const { stored, recorded } = await withReader(argv.db, (reader) => ({ stored: requireSweep(reader, argv.sweep, argv.db), recorded: recordedQueue(reader, argv.sweep) }));
     if (recorded && !queue) {

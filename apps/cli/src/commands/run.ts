@@ -1,6 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { withExecution, type GlobalArgs } from '../options.js';
-import { queueTarget, withQueue, type QueueArgs } from '../distributed/queue-options.js';
+import { withQueue, type QueueArgs } from '../distributed/queue-options.js';
 
 interface RunArgs extends GlobalArgs, QueueArgs {
   readonly spec: string;
@@ -21,7 +21,7 @@ export const runCommand: CommandModule<GlobalArgs, RunArgs> = {
     ),
   handler: async (argv) => {
     // Loaded on demand, so the read commands start fast.
-    const queue = argv.queue !== undefined ? queueTarget(argv.queue, argv.queueName) : undefined;
+    const queue = argv.queue !== undefined ? (await import('../distributed/queue-target-arg.js')).queueTarget(argv.queue, argv.queueName) : undefined;
     const { loadSpecFile } = await import('../spec-file.js');
     const { spec, specDir } = loadSpecFile(argv.spec);
     const { executeSweep } = await import('../execute-sweep.js');

@@ -7,8 +7,9 @@ import { LiveBlock } from '../progress/live-block.js';
 import { progressLines } from '../progress/progress-view.js';
 import { requireSweep, specParamNames, withReader } from '../reader.js';
 import { readStatus, type StatusSnapshot } from '../status-snapshot.js';
-import { agentsLines, readAgentsView, statusQueue, type AgentsView } from '../distributed/agents-view.js';
+import type { AgentsView } from '../distributed/agents-view.js';
 import { withQueue, type QueueArgs } from '../distributed/queue-options.js';
+import { recordedQueue } from '../distributed/recorded-queue.js';
 
 interface StatusArgs extends GlobalArgs, QueueArgs {
   readonly sweep: string | undefined;
@@ -34,26 +35,30 @@ export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
       const sweep = requireSweep(reader, name, argv.db);
       const order = specParamNames(sweep);
       let snapshot = readStatus(reader, sweep);
-      const queue = statusQueue(reader, name, argv.queue, argv.queueName);
-      let agents = queue ? await readAgentsView(queue) : undefined;
+      // Only a sweep that ran through a queue (or --queue) loads the runner and reaches Redis.
+      const recorded = argv.queue === undefined ? recordedQueue(reader, name) : undefined;
+      const view = argv.queue !== undefined || recorded ? await import('../distributed/agents-view.js') : undefined;
+      const queue = view?.statusQueue(argv.queue, argv.queueName, recorded);
+      let agents = queue && view ? await view.readAgentsView(queue) : undefined;
+      const lines = (s: StatusSnapshot) => statusLines(s, order, agents, view?.agentsLines);
       const tty = process.stdout.isTTY === true && process.env['TERM'] !== 'dumb';
       const watch = argv.watch ?? (tty && !argv.json && snapshot.status === 'running');
-      if (!watch) return argv.json ? outJson(withAgents(snapshot, agents)) : out(statusLines(snapshot, order, agents).join('\n'));
+      if (!watch) return argv.json ? outJson(withAgents(snapshot, agents)) : out(lines(snapshot).join('\n'));
 
       const block = tty && !argv.json ? new LiveBlock(process.stdout) : undefined;
       let previous = '';
       for (;;) {
         const key = changeKey(snapshot);
-        if (block) block.draw(statusLines(snapshot, order, agents));
+        if (block) block.draw(lines(snapshot));
         else if (key !== previous) {
           if (argv.json) outJsonLine(withAgents(snapshot, agents));
-          else out(`${statusLines(snapshot, order, agents).join('\n')}\n`);
+          else out(`${lines(snapshot).join('\n')}\n`);
         }
         previous = key;
         if (snapshot.status !== 'running') return;
         await sleep(Math.max(0.05, argv.interval) * 1000);
         snapshot = readStatus(reader, sweep);
-        if (queue) agents = await readAgentsView(queue);
+        if (queue && view) agents = await view.readAgentsView(queue);
       }
     });
   },
@@ -65,8 +70,8 @@ function defaultSweep(reader: SweepReader): string | undefined {
   return (sweeps.find((s) => s.status === 'running') ?? sweeps[0])?.name;
 }
 
-function statusLines(snapshot: StatusSnapshot, order: readonly string[], agents: AgentsView | undefined): string[] {
-  return agents ? [...progressLines(snapshot, order), ...agentsLines(agents)] : progressLines(snapshot, order);
+function statusLines(snapshot: StatusSnapshot, order: readonly string[], agents: AgentsView | undefined, agentsLines: ((view: AgentsView) => string[]) | undefined): string[] {
+  return agents && agentsLines ? [...progressLines(snapshot, order), ...agentsLines(agents)] : progressLines(snapshot, order);
 }
 
 function withAgents(snapshot: StatusSnapshot, agents: AgentsView | undefined): StatusSnapshot | (StatusSnapshot & { agents: AgentsView }) {

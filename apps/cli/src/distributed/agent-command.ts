@@ -11,7 +11,7 @@ import type { AgentArgs } from '../commands/agent.js';
 import { deviceSlots } from '../devices.js';
 import { EXIT, UsageError } from '../errors.js';
 import { formatNumber } from '../format/value.js';
-import { asUsageError, queueTarget } from './queue-options.js';
+import { asUsageError, queueTarget } from './queue-target-arg.js';
 import { throttled } from './coordinator.js';
 
 export async function runAgentCommand(argv: AgentArgs): Promise<number> {

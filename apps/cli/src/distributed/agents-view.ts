@@ -1,10 +1,9 @@
 /** The agents part of `sweep status`: who serves the sweep's queue, with what, and when last seen. */
 import { isAgentLive, listAgents, type AgentInfo, type QueueTarget } from '@loopsweep/runner';
-import type { SweepReader } from '@loopsweep/store';
 import { formatDuration } from '../format/duration.js';
 import { formatTable } from '../format/table.js';
-import { queueTarget } from './queue-options.js';
-import { recordedQueue, withoutPlaceholder } from './recorded-queue.js';
+import { queueTarget } from './queue-target-arg.js';
+import { withoutPlaceholder, type RecordedQueue } from './recorded-queue.js';
 
 export type AgentsView =
   | { readonly queue: string; readonly url: string; readonly agents: readonly AgentInfo[] }
@@ -14,9 +13,8 @@ export type AgentsView =
  * The queue to show: `--queue` when given, else the one the sweep recorded (its URL carries no
  * password; LOOPSWEEP_REDIS_PASSWORD supplies one). Undefined for a sweep that never used a queue.
  */
-export function statusQueue(reader: SweepReader, sweep: string, url: string | undefined, name: string): QueueTarget | undefined {
+export function statusQueue(url: string | undefined, name: string | undefined, recorded: RecordedQueue | undefined): QueueTarget | undefined {
   if (url !== undefined) return queueTarget(url, name);
-  const recorded = recordedQueue(reader, sweep);
   return recorded ? queueTarget(withoutPlaceholder(recorded.redactedUrl), recorded.name) : undefined;
 }
 

@@ -4,7 +4,7 @@
  */
 import type { TrialExecutor, TrialHandle, TrialTask } from '@loopsweep/core';
 import { QueueExecutor, createExecutor, startAgent, type Agent, type DeviceSlots, type QueueTarget } from '@loopsweep/runner';
-import { asUsageError } from './queue-options.js';
+import { asUsageError } from './queue-target-arg.js';
 
 type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
 

@@ -63,8 +63,9 @@ export function parseQueueTarget(url: string, name: string = DEFAULT_QUEUE_NAME,
     db: dbText === '' ? 0 : Number(dbText),
     ...(username !== '' ? { username } : {}),
     ...(password !== undefined ? { password } : {}),
-    // Node's trust store (plus NODE_EXTRA_CA_CERTS for a private CA) checks the server certificate.
-    ...(tls ? { tls: { servername: host } } : {}),
+    // Node checks the server certificate against the host name, with its trust store (plus
+    // NODE_EXTRA_CA_CERTS for a private CA).
+    ...(tls ? { tls: {} } : {}),
   };
   const auth = username !== '' || password !== undefined ? `${username}${password !== undefined ? ':***' : ''}@` : '';
   const redactedUrl = `${parsed.protocol}//${auth}${parsed.host}${dbText !== '' ? `/${dbText}` : ''}`;

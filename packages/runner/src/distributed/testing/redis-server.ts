@@ -15,12 +15,14 @@ export interface RedisServerOptions {
   readonly bind?: string;
   /** Keep data across restart() in an append-only file. Default false. */
   readonly persistent?: boolean;
+  /** Speak TLS only, with this certificate (PEM files); clients need no certificate of their own. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string; readonly caFile: string };
 }
 
 export interface RedisServer {
   readonly port: number;
   readonly host: string;
-  /** redis://host:port, without the password. */
+  /** redis://host:port (rediss:// with tls), without the password. */
   readonly url: string;
   /** The server's process id (benchmarks read its CPU time); changes with restart(). */
   readonly pid: number;
@@ -45,13 +47,16 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const host = options.bind ?? '127.0.0.1';
   const port = await freePort(host);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-redis-'));
-  const args = ['--port', String(port), '--bind', host, '--save', '', '--appendonly', options.persistent ? 'yes' : 'no', '--dir', dir, '--protected-mode', 'no'];
+  const listen = options.tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', options.tls.certFile, '--tls-key-file', options.tls.keyFile, '--tls-ca-cert-file', options.tls.caFile, '--tls-auth-clients', 'no']
+    : ['--port', String(port)];
+  const args = [...listen, '--bind', host, '--save', '', '--appendonly', options.persistent ? 'yes' : 'no', '--dir', dir, '--protected-mode', 'no'];
   if (options.password !== undefined) args.push('--requirepass', options.password);
   let child = await launch(binary, args);
   return {
     port,
     host,
-    url: `redis://${host}:${port}`,
+    url: `${options.tls ? 'rediss' : 'redis'}://${host}:${port}`,
     get pid() {
       return child.pid as number;
     },

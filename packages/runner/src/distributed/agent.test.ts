@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Params, TrialExecutor, TrialTask } from '@loopsweep/core';
+import { createExecutor } from '../devices/create-executor.js';
+import { parseDevices } from '../devices/parse-devices.js';
+import { startAgent, type Agent } from './agent.js';
+import { readAgents } from './agent-registry.js';
+import { QueueError } from './queue-error.js';
+import { QueueExecutor } from './queue-executor.js';
+import { parseQueueTarget, type QueueTarget } from './queue-target.js';
+import { openRedis } from './redis-client.js';
+import { REDIS_MISSING } from './testing/redis-server.js';
+import { HAS_REDIS, useRedisServer } from './testing/redis-fixture.js';
+
+const redis = useRedisServer();
+const cleanups: (() => Promise<unknown> | unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+let queues = 0;
+function target(): QueueTarget {
+  queues += 1;
+  return parseQueueTarget(redis().url, `agent-test-${process.pid}-${queues}`);
+}
+
+async function agent(queue: QueueTarget, name: string): Promise<Agent> {
+  const pool: TrialExecutor = createExecutor(parseDevices('wasm:1', 1));
+  cleanups.push(() => pool.close());
+  const started = await startAgent({ target: queue, executor: pool, name, heartbeatMs: 100 });
+  cleanups.push(() => started.close({ force: true }));
+  return started;
+}
+
+async function coordinator(queue: QueueTarget): Promise<QueueExecutor> {
+  const executor = await QueueExecutor.open({ target: queue, pollMs: 100 });
+  cleanups.push(() => executor.close());
+  return executor;
+}
+
+async function agentsOf(queue: QueueTarget) {
+  const client = openRedis(queue, () => undefined);
+  try {
+    return await readAgents(client, queue.name);
+  } finally {
+    client.disconnect();
+  }
+}
+
+const task = (queue: QueueTarget, params: Params): TrialTask => ({ sweepName: 's', sweepKey: `s@${queue.name}`, trialNumber: 0, attempt: 1, params, objective: 'noop', seed: 1 });
+
+describe.skipIf(!HAS_REDIS)('startAgent', () => {
+  it('registers with its pool and running trials, and leaves the registry when closed', async () => {
+    const queue = target();
+    const a = await agent(queue, 'reg');
+    const executor = await coordinator(queue);
+    const handle = executor.start(task(queue, { noop_steps: 20, noop_sleep_ms: 50 }), () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const [info] = await agentsOf(queue);
+    expect(info).toMatchObject({ name: 'reg', pid: process.pid, slots: 1, description: '1 worker thread (wasm)', running: [{ sweep: 's', trial: 0, attempt: 1 }] });
+    expect(Date.now() - info!.lastSeen).toBeLessThan(1_000);
+    handle.cancel('test over');
+    await handle.done;
+    await a.close();
+    expect(await agentsOf(queue)).toEqual([]);
+  });
+
+  it('refuses a name a live agent of the queue already uses', async () => {
+    const queue = target();
+    await agent(queue, 'twin');
+    const pool = createExecutor(parseDevices('wasm:1', 1));
+    cleanups.push(() => pool.close());
+    const error = await startAgent({ target: queue, executor: pool, name: 'twin' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QueueError);
+    expect((error as QueueError).kind).toBe('agent-name');
+    expect((error as QueueError).message).toMatch(new RegExp(`^an agent named 'twin' already serves queue '${queue.name}' \\(pid ${process.pid} on \\S+, seen \\d+ s ago\\)$`));
+  });
+
+  it('close({ force }) cancels the running trials: they end cancelled, for their coordinators to queue again', async () => {
+    const queue = target();
+    const a = await agent(queue, 'leaving');
+    const executor = await coordinator(queue);
+    const reports: number[] = [];
+    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), (step) => reports.push(step));
+    while (reports.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await a.close({ force: true });
+    expect(await handle.done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'agent leaving was stopped' });
+  });
+
+  it('obeys a prune order given before it took the job (kept in Redis beside the pub/sub message)', async () => {
+    const queue = target();
+    const executor = await coordinator(queue);
+    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    handle.prune(); // no agent yet: only the key can carry it
+    await agent(queue, 'late');
+    expect(await handle.done).toEqual({ status: 'pruned' });
+  });
+});
+
+if (!HAS_REDIS) {
+  describe('startAgent', () => {
+    it.skip(`needs redis-server: ${REDIS_MISSING}`, () => undefined);
+  });
+}
