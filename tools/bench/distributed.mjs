@@ -53,21 +53,27 @@ const ownCpuMs = () => {
   return (usage.user + usage.system) / 1000;
 };
 
-/** Runs the sweep on `executor` into its own database: wall and CPU ms per trial. */
-async function measure(name, executor, otherPids) {
+/**
+ * Runs the sweep on `executor` into its own database: wall and CPU ms per trial, and the CPU of
+ * each named process (`others`: name → pid).
+ */
+async function measure(name, executor, others = {}) {
   const dbPath = path.join(dir, `${name}.db`);
   const store = SqliteTrialStore.open(dbPath);
-  const cpuBefore = ownCpuMs() + otherPids().reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+  const cpuNow = () => ({ coordinator: ownCpuMs(), ...Object.fromEntries(Object.entries(others).map(([who, pid]) => [who, cpuMsOf(pid)])) });
+  const before = cpuNow();
   const started = performance.now();
   await runSweep({ store, executor, start: { kind: 'new', spec: spec(name), specDir: process.cwd() } });
   const wallMs = performance.now() - started;
-  const cpuMs = ownCpuMs() + otherPids().reduce((sum, pid) => sum + cpuMsOf(pid), 0) - cpuBefore;
+  const after = cpuNow();
+  const parts = Object.fromEntries(Object.keys(after).map((who) => [who, (after[who] - before[who]) / trials]));
+  const cpuMs = Object.values(parts).reduce((sum, ms) => sum + ms, 0) * trials;
   store.close();
   const reader = SweepReader.open(dbPath);
   const complete = reader.trials(name, { states: ['COMPLETE'] }).length;
   reader.close();
   if (complete !== trials) throw new Error(`${name}: ${complete} of ${trials} trials complete`);
-  return { wall: wallMs / trials, cpu: cpuMs / trials };
+  return { wall: wallMs / trials, cpu: cpuMs / trials, parts };
 }
 
 function startAgent(url, name, threads) {
@@ -94,8 +100,8 @@ try {
   const loads = [];
   for (let round = 1; round <= rounds; round++) {
     // The idle agents and redis-server cost a little CPU during the local run too; it is counted only for the queue.
-    results.local.push(await measure(`local-${round}`, local, () => []));
-    results.queue.push(await measure(`queue-${round}`, queue, () => [redis.pid, ...agents.map((a) => a.pid)]));
+    results.local.push(await measure(`local-${round}`, local));
+    results.queue.push(await measure(`queue-${round}`, queue, { 'redis-server': redis.pid, ...Object.fromEntries(agents.map((a, i) => [`agent ${i}`, a.pid])) }));
     loads.push(os.loadavg()[0]);
   }
   await local.close();
@@ -109,6 +115,8 @@ try {
   console.log(row(`through redis-server, ${agentCount} agents × ${perAgent} threads`, results.queue));
   const wallAdded = median(results.queue.map((r) => r.wall)) - median(results.local.map((r) => r.wall));
   const cpuAdded = median(results.queue.map((r) => r.cpu)) - median(results.local.map((r) => r.cpu));
+  const parts = Object.keys(results.queue[0].parts).map((who) => `${who} ${median(results.queue.map((r) => r.parts[who])).toFixed(3)}`);
+  console.log(`  cpu per trial through the queue, by process: ${parts.join(', ')} ms`);
   console.log(`  added by the queue: wall ${wallAdded.toFixed(3)} ms, cpu ${cpuAdded.toFixed(3)} ms per trial (target ≤ 2 ms)`);
 } finally {
   for (const agent of agents) {

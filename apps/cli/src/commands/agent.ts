@@ -22,7 +22,7 @@ export const agentCommand: CommandModule<GlobalArgs, AgentArgs> = {
       .option('name', { type: 'string', requiresArg: true, describe: 'Name shown by `sweep status` (default <host>-<pid>); unique among live agents' })
       .option('allow-objective', { type: 'string', array: true, default: [], describe: 'An objective module (path) this agent may run; built-ins always run. Repeat for several' })
       .option('lock-ms', { type: 'number', default: 30_000, hidden: true, describe: "BullMQ's job lock: a dead agent's trials go to others after about this long" })
-      .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: "Print the objectives' log lines" })
+      .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also print a line when each trial starts' })
       .check((argv) => {
         const { concurrency, lockMs } = argv as { concurrency?: unknown; lockMs?: unknown };
         if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) throw new UsageError(`--concurrency must be a whole number ≥ 1, got ${String(concurrency)}`);
