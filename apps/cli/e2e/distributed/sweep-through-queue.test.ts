@@ -60,6 +60,19 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
     expect(databaseText(ws.db)).toContain(`trials run on queue 'loopsweep' at redis://:***@127.0.0.1:${redis!.port}`);
   });
 
+  it('lets two sweeps of the same name, from two databases, share the queue and its agents without mixing their trials', async () => {
+    const url = `redis://:${PASSWORD}@127.0.0.1:${redis!.port}`;
+    const specs = [1, 2].map((seed) => ws.file(`shared-${seed}.yaml`, noopSpec({ name: 'shared', trials: 8, sleepMs: 20, sampler: `{ type: random, seed: ${seed} }` })));
+    const dbs = [ws.file('shared-1.db'), ws.file('shared-2.db')];
+    const runs = await Promise.all(specs.map((spec, i) => startSweep(['run', spec, '--db', dbs[i]!, '--queue', url, '--parallel', '0']).done));
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, '']]);
+    for (const [i, spec] of specs.entries()) {
+      const localDb = ws.file(`shared-local-${i}.db`);
+      expect(sweep(['run', spec, '--db', localDb, '--parallel', '2']).code).toBe(0);
+      expect(trialsWithSteps(dbs[i]!, 'shared')).toEqual(trialsWithSteps(localDb, 'shared'));
+    }
+  });
+
   it('says why when the password is wrong, and writes nothing', () => {
     const spec = ws.file('other.yaml', noopSpec({ name: 'other', trials: 2 }));
     const db = ws.file('other.db');

@@ -9,7 +9,7 @@ import type { Params } from '../search-space/distributions.js';
 export interface TrialTask {
   readonly sweepName: string;
   /**
-   * Names this sweep beyond its database (`<name>@<creation time>`): executors that share a queue
+   * Names this sweep beyond its database (`<name>@<creation time>.<spec hash>`): executors that share a queue
    * between several databases key their jobs by it. Set by the orchestrator; optional for callers
    * that run trials outside a stored sweep.
    */

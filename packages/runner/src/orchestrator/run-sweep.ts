@@ -140,7 +140,9 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     return asked;
   };
 
-  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}`;
+  // Unique beyond this database: sweeps of several databases may share one queue. Two keys can only
+  // meet for the same name, the same millisecond and the same spec: then the trials are the same too.
+  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}.${sweep.specHash.slice(0, 8)}`;
   const taskFor = (trial: FrozenTrial): TrialTask => ({
     sweepName: spec.name,
     sweepKey,
