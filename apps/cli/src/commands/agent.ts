@@ -25,8 +25,8 @@ export const agentCommand: CommandModule<GlobalArgs, AgentArgs> = {
       .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also print a line when each trial starts' })
       .check((argv) => {
         const { concurrency, lockMs } = argv as { concurrency?: unknown; lockMs?: unknown };
-        if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) throw new UsageError(`--concurrency must be a whole number ≥ 1, got ${String(concurrency)}`);
-        if (!(Number.isInteger(lockMs) && (lockMs as number) >= 100)) throw new UsageError(`--lock-ms must be a whole number ≥ 100, got ${String(lockMs)}`);
+        if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) throw new UsageError(`--concurrency must be a whole number ≥ 1, got ${String(concurrency)}`, 'e.g. --concurrency 4, or --devices wasm:4');
+        if (!(Number.isInteger(lockMs) && (lockMs as number) >= 100)) throw new UsageError(`--lock-ms must be a whole number ≥ 100, got ${String(lockMs)}`, 'e.g. --lock-ms 30000 (the default)');
         return true;
       }) as never,
   handler: async (argv) => {
