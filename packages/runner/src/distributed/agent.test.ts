@@ -64,6 +64,17 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     expect(await agentsOf(queue)).toEqual([]);
   });
 
+  it('checks its options before connecting', async () => {
+    const pool = createExecutor(parseDevices('wasm:1', 1));
+    cleanups.push(() => pool.close());
+    const unreachable = parseQueueTarget('redis://127.0.0.1:1');
+    await expect(startAgent({ target: unreachable, executor: pool, lockMs: 50 })).rejects.toThrow(new RangeError('lockMs must be a whole number ≥ 100, got 50'));
+    await expect(startAgent({ target: unreachable, executor: pool, heartbeatMs: 0.5 })).rejects.toThrow(new RangeError('heartbeatMs must be a whole number ≥ 1, got 0.5'));
+    await expect(QueueExecutor.open({ target: unreachable, prefetch: -1 })).rejects.toThrow(new RangeError('prefetch must be a whole number ≥ 0, got -1'));
+    await expect(QueueExecutor.open({ target: unreachable, pollMs: 0 })).rejects.toThrow(new RangeError('pollMs must be a whole number ≥ 1, got 0'));
+    await expect(QueueExecutor.open({ target: unreachable, keepSeconds: 0 })).rejects.toThrow(new RangeError('keepSeconds must be a whole number ≥ 1, got 0'));
+  });
+
   it('refuses a name a live agent of the queue already uses', async () => {
     const queue = target();
     await agent(queue, 'twin');

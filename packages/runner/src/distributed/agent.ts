@@ -14,6 +14,7 @@ import { decodeJobData, encodeProgress, encodeResult, type TrialProgress, type W
 import { agentsKey, controlChannel, stopKey } from './keys.js';
 import { QueueError } from './queue-error.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
+import { checkWhole } from './check-options.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { parseStopOrder, type StopOrder } from './stop-order.js';
 
@@ -63,6 +64,7 @@ interface RunningJob {
 
 /**
  * Registers the agent and starts taking jobs.
+ * @throws {RangeError} for lockMs or heartbeatMs out of range (before connecting).
  * @throws {QueueError} when Redis cannot be reached or refuses the login, or another live agent
  *   uses this name.
  */
@@ -72,6 +74,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const lockMs = options.lockMs ?? 30_000;
   const heartbeatMs = options.heartbeatMs ?? 2_000;
   const allowed = new Set<string>([...BUILT_IN_OBJECTIVES, ...(options.allowObjectives ?? [])]);
+  checkWhole('lockMs', options.lockMs, 100);
+  checkWhole('heartbeatMs', options.heartbeatMs, 1);
   const emit = options.onEvent ?? (() => undefined);
   const onError = (message: string) => emit({ type: 'error', message });
   await checkReachable(target);

@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { isAgentLive, readAgents } from './agent-registry.js';
 import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor, type AgentIdentity } from './job-data.js';
 import { controlChannel, stopKey } from './keys.js';
+import { checkWhole } from './check-options.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
 import type { StopOrder } from './stop-order.js';
@@ -70,13 +71,22 @@ export class QueueExecutor implements TrialExecutor {
 
   /**
    * Connects to the queue, waits until its event stream is read, and counts the live agents.
+   * @throws {RangeError} for an option out of range (before connecting).
    * @throws {QueueError} when Redis cannot be reached or refuses the login.
    */
   static async open(options: QueueExecutorOptions): Promise<QueueExecutor> {
+    checkWhole('pollMs', options.pollMs, 1);
+    checkWhole('prefetch', options.prefetch, 0);
+    checkWhole('keepSeconds', options.keepSeconds, 1);
     await checkReachable(options.target);
     const executor = new QueueExecutor(options);
-    await Promise.all([executor.#queue.waitUntilReady(), executor.#events.waitUntilReady()]);
-    await executor.#countAgents();
+    try {
+      await Promise.all([executor.#queue.waitUntilReady(), executor.#events.waitUntilReady()]);
+      await executor.#countAgents();
+    } catch (error) {
+      await executor.close();
+      throw error;
+    }
     return executor;
   }
 
