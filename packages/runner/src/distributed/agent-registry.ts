@@ -4,6 +4,7 @@
  */
 import type { Redis } from 'ioredis';
 import { agentsKey } from './keys.js';
+import { QueueError } from './queue-error.js';
 
 export interface AgentRunningTrial {
   readonly sweep: string;
@@ -38,14 +39,7 @@ const FORGET_MS = 24 * 60 * 60 * 1000;
 /** Every agent that registered on the queue, live or not, sorted by name. */
 export async function readAgents(client: Redis, queue: string): Promise<AgentInfo[]> {
   const entries = await client.hgetall(agentsKey(queue));
-  const agents: AgentInfo[] = [];
-  for (const text of Object.values(entries)) {
-    try {
-      agents.push(JSON.parse(text) as AgentInfo);
-    } catch {
-      // Not ours (someone wrote the key by hand): skipped rather than failing status.
-    }
-  }
+  const agents = Object.values(entries).flatMap((text) => parseAgent(text) ?? []);
   return agents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
@@ -65,4 +59,26 @@ export async function removeAgent(client: Redis, queue: string, name: string): P
 export async function forgetOldAgents(client: Redis, queue: string, now = Date.now()): Promise<void> {
   const old = (await readAgents(client, queue)).filter((agent) => now - agent.lastSeen > FORGET_MS).map((agent) => agent.name);
   if (old.length > 0) await client.hdel(agentsKey(queue), ...old);
+}
+
+/**
+ * @throws {QueueError} 'agent-name' when a live agent other than `instance` is registered as `name`.
+ */
+export async function checkNameFree(client: Redis, queue: string, name: string, instance: string, now = Date.now()): Promise<void> {
+  const other = parseAgent(await client.hget(agentsKey(queue), name));
+  if (other && other.instance !== instance && isAgentLive(other, now)) {
+    throw new QueueError(
+      'agent-name',
+      `an agent named '${name}' already serves queue '${queue}' (pid ${other.pid} on ${other.host}, seen ${Math.round((now - other.lastSeen) / 1000)} s ago)`,
+      `give this one another --name, or stop that one first (a killed agent's name is free ${AGENT_STALE_MS / 1000} s after its last heartbeat)`,
+    );
+  }
+}
+
+function parseAgent(text: string | null): AgentInfo | undefined {
+  try {
+    return text ? (JSON.parse(text) as AgentInfo) : undefined;
+  } catch {
+    return undefined; // not ours (someone wrote the key by hand)
+  }
 }

@@ -7,16 +7,14 @@ import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
-import { BUILT_IN_OBJECTIVES } from '../objectives/load-objective.js';
-import { forgetOldAgents, isAgentLive, removeAgent, writeAgent, type AgentInfo } from './agent-registry.js';
-import { decodeJobData, encodeProgress, encodeResult, type TrialProgress, type WireReport } from './job-data.js';
-import { agentsKey, controlChannel, stopKey } from './keys.js';
-import { QueueError } from './queue-error.js';
-import { redactUrl, type QueueTarget } from './queue-target.js';
+import { acceptJob } from './accept-job.js';
+import { checkNameFree, forgetOldAgents, removeAgent, writeAgent, type AgentInfo } from './agent-registry.js';
 import { checkWhole } from './check-options.js';
+import { encodeProgress, encodeResult } from './job-data.js';
+import { ProgressBatcher } from './progress-batcher.js';
+import { redactUrl, type QueueTarget } from './queue-target.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
-import { parseStopOrder, type StopOrder } from './stop-order.js';
+import { StopOrderListener } from './stop-orders.js';
 
 export interface AgentOptions {
   readonly target: QueueTarget;
@@ -70,33 +68,31 @@ interface RunningJob {
  */
 export async function startAgent(options: AgentOptions): Promise<Agent> {
   const { target, executor } = options;
-  const name = options.name ?? `${os.hostname()}-${process.pid}`;
-  const lockMs = options.lockMs ?? 30_000;
-  const heartbeatMs = options.heartbeatMs ?? 2_000;
-  const allowed = new Set<string>([...BUILT_IN_OBJECTIVES, ...(options.allowObjectives ?? [])]);
   checkWhole('lockMs', options.lockMs, 100);
   checkWhole('heartbeatMs', options.heartbeatMs, 1);
+  const name = options.name ?? `${os.hostname()}-${process.pid}`;
+  const lockMs = options.lockMs ?? 30_000;
+  const allowed = new Set(options.allowObjectives ?? []);
   const emit = options.onEvent ?? (() => undefined);
   const onError = (message: string) => emit({ type: 'error', message });
   await checkReachable(target);
 
   const client = openRedis(target, onError);
-  const subscriber = openRedis(target, onError);
-  const instance = randomBytes(6).toString('hex');
   const identity = { name, host: os.hostname() };
-  const startedAt = Date.now();
-  const running = new Map<string, RunningJob>();
+  const instance = randomBytes(6).toString('hex');
+  let orders: StopOrderListener;
   try {
-    await refuseTakenName(client, target.name, name, instance);
+    await checkNameFree(client, target.name, name, instance);
+    orders = await StopOrderListener.listen(target, client, onError);
   } catch (error) {
     client.disconnect();
-    subscriber.disconnect();
     throw error;
   }
 
+  const running = new Map<string, RunningJob>();
+  const startedAt = Date.now();
   const info = (): AgentInfo => ({
-    name,
-    host: os.hostname(),
+    ...identity,
     pid: process.pid,
     instance,
     slots: executor.slots,
@@ -107,83 +103,28 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   });
   const register = () => writeAgent(client, target.name, info()).catch((error: Error) => onError(redactUrl(error.message)));
 
-  const obey = (order: StopOrder | undefined) => {
-    const job = order ? running.get(order.jobId) : undefined;
-    if (!order || !job) return;
-    if (order.action === 'prune') job.handle.prune();
-    else job.handle.cancel(order.reason ?? 'cancelled by its coordinator');
-  };
-  // An order published while this agent was disconnected, or just before it took the job, waits in its key.
-  const readStoredOrder = (jobId: string) =>
-    client.get(stopKey(target.name, jobId)).then(
-      (text) => obey(parseStopOrder(text)),
-      (error: Error) => onError(redactUrl(error.message)),
-    );
-  subscriber.on('message', (_channel: string, text: string) => obey(parseStopOrder(text)));
-  subscriber.on('ready', () => {
-    for (const jobId of running.keys()) void readStoredOrder(jobId);
-  });
-  await subscriber.subscribe(controlChannel(target.name));
-
   const processJob = async (job: Job): Promise<object> => {
+    const jobId = job.id as string;
     let task: TrialTask;
     try {
-      task = decodeJobData(job.data).task;
+      task = acceptJob(name, jobId, job.data, allowed);
     } catch (error) {
-      const reason = `agent ${name} refused job ${job.id}: ${(error as Error).message}`;
-      emit({ type: 'refused', jobId: job.id ?? '?', reason });
-      throw new Error(reason);
+      emit({ type: 'refused', jobId, reason: (error as Error).message });
+      throw error; // BullMQ fails the job with this reason; the coordinator records it
     }
-    if (!allowed.has(task.objective)) {
-      const reason =
-        `agent ${name} does not run objective '${task.objective}': it runs the built-ins (${BUILT_IN_OBJECTIVES.join(', ')}) ` +
-        `and the modules it was started with --allow-objective <path> for; install the module at that path on every agent and allow it`;
-      emit({ type: 'refused', jobId: job.id ?? '?', reason });
-      throw new Error(reason);
-    }
-    const jobId = job.id as string;
     const run = `${name}#${job.attemptsStarted}`;
-    const reports: WireReport[] = [];
-    let pending: { i: number; reports: WireReport[]; logs: string[] } | undefined;
-    let introduced = false;
-    let sent: Promise<unknown> = Promise.resolve();
-    // Progress writes go out in order on one connection; the result waits for the last of them.
-    const flush = () => {
-      const batch = pending;
-      pending = undefined;
-      if (!batch) return;
-      const progress: TrialProgress = { run, ...(introduced ? {} : { agent: identity }), ...batch };
-      introduced = true;
-      sent = job.updateProgress(encodeProgress(progress)).catch((error: Error) => onError(redactUrl(error.message)));
-    };
-    const batch = () => {
-      if (!pending) {
-        pending = { i: reports.length, reports: [], logs: [] };
-        setImmediate(flush);
-      }
-      return pending;
-    };
+    const progress = new ProgressBatcher(run, identity, (message) => job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))));
     emit({ type: 'started', task, run });
-    const handle = executor.start(
-      task,
-      (step, metrics) => {
-        const report = { step, metrics };
-        batch().reports.push(report);
-        reports.push(report);
-      },
-      (line) => batch().logs.push(line),
-    );
+    const handle = executor.start(task, (step, metrics) => progress.report(step, metrics), (line) => progress.log(line));
     // The registration (what `sweep status` lists) follows with the next heartbeat.
     running.set(jobId, { task, handle, since: Date.now() });
-    void readStoredOrder(jobId);
+    orders.follow(jobId, handle);
     const outcome = await handle.done;
+    orders.forget(jobId);
     running.delete(jobId);
-    // What is still unsent travels in the result instead of one more message.
-    const unsent = pending;
-    pending = undefined;
-    await sent;
+    const { reports, logs } = await progress.finish();
     emit({ type: 'ended', task, outcome });
-    return encodeResult({ run, agent: identity, outcome, reports, logs: unsent?.logs ?? [] });
+    return encodeResult({ run, agent: identity, outcome, reports, logs });
   };
 
   const worker = new Worker(target.name, processJob, {
@@ -198,8 +139,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   worker.on('error', (error: Error) => onError(redactUrl(error.message)));
   await register();
   void forgetOldAgents(client, target.name).catch(() => undefined);
-  const heartbeat = setInterval(() => void register(), heartbeatMs);
-  const running$ = worker.run().catch((error: Error) => onError(redactUrl(error.message)));
+  const heartbeat = setInterval(() => void register(), options.heartbeatMs ?? 2_000);
+  const working = worker.run().catch((error: Error) => onError(redactUrl(error.message)));
 
   let closing: Promise<void> | undefined;
   return {
@@ -209,25 +150,13 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       if (closeOptions.force) for (const job of running.values()) job.handle.cancel(`agent ${name} was stopped`);
       closing ??= (async () => {
         await worker.close();
-        await running$;
+        await working;
         clearInterval(heartbeat);
         await removeAgent(client, target.name, name).catch(() => undefined);
-        await Promise.allSettled([subscriber.quit(), client.quit()]);
+        await orders.close();
+        await client.quit().catch(() => client.disconnect());
       })();
       return closing;
     },
   };
-}
-
-async function refuseTakenName(client: Redis, queue: string, name: string, instance: string): Promise<void> {
-  const text = await client.hget(agentsKey(queue), name);
-  if (!text) return;
-  const other = JSON.parse(text) as AgentInfo;
-  if (other.instance !== instance && isAgentLive(other)) {
-    throw new QueueError(
-      'agent-name',
-      `an agent named '${name}' already serves queue '${queue}' (pid ${other.pid} on ${other.host}, seen ${Math.round((Date.now() - other.lastSeen) / 1000)} s ago)`,
-      'give this one another --name, or stop that one first',
-    );
-  }
 }

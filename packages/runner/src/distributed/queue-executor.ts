@@ -13,7 +13,7 @@ import { controlChannel, stopKey } from './keys.js';
 import { checkWhole } from './check-options.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
-import type { StopOrder } from './stop-order.js';
+import type { StopOrder } from './stop-orders.js';
 
 export interface QueueExecutorOptions {
   readonly target: QueueTarget;
