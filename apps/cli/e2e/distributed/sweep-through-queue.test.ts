@@ -8,8 +8,12 @@ const PASSWORD = 'e2e-s3cret-pw';
 const ws = workspace();
 let redis: RedisServer | undefined;
 const agents: Started[] = [];
+// One Redis and two agents, a and b, serve every test of this file (as they would serve a team).
 beforeAll(async () => {
-  if (HAS_REDIS) redis = await startRedisServer({ password: PASSWORD });
+  if (!HAS_REDIS) return;
+  redis = await startRedisServer({ password: PASSWORD });
+  const url = `redis://:${PASSWORD}@127.0.0.1:${redis.port}`;
+  agents.push(await startAgentProcess(url, 'a'), await startAgentProcess(url, 'b'));
 });
 afterAll(async () => {
   for (const agent of agents) await stopProcess(agent);
@@ -20,7 +24,6 @@ afterAll(async () => {
 describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes', () => {
   it('spreads the trials over both agents and stores what a local run stores, never the password', async () => {
     const url = `redis://:${PASSWORD}@127.0.0.1:${redis!.port}`;
-    agents.push(await startAgentProcess(url, 'a'), await startAgentProcess(url, 'b'));
     const spec = ws.file('sweep.yaml', noopSpec({ name: 'spread', trials: 16, maxEpochs: 3, sleepMs: 30 }));
     // Not spawnSync: the agents' output must keep flowing into this process while the sweep runs.
     const distributed = await startSweep(['run', spec, '--db', ws.db, '--queue', url, '--parallel', '0']).done;
@@ -71,6 +74,24 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
       expect(sweep(['run', spec, '--db', localDb, '--parallel', '2']).code).toBe(0);
       expect(trialsWithSteps(dbs[i]!, 'shared')).toEqual(trialsWithSteps(localDb, 'shared'));
     }
+  });
+
+  it('with --parallel 1 the coordinator also runs trials, through a local agent beside the remote ones', async () => {
+    const url = `redis://:${PASSWORD}@127.0.0.1:${redis!.port}`;
+    const spec = ws.file('local-agent.yaml', noopSpec({ name: 'local-agent', trials: 12, sleepMs: 40 }));
+    const db = ws.file('local-agent.db');
+    const run = await startSweep(['run', spec, '--db', db, '--queue', url, '--parallel', '1']).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/; a local agent runs 1 worker thread \(wasm\); database /);
+    const agentsUsed = new Set(events(db, 'local-agent').flatMap((e) => /^agent (\S+) on /.exec(e.message)?.[1] ?? []));
+    // a and b, and the coordinator's own agent, named <host>-<pid>.
+    expect(agentsUsed.size).toBe(3);
+    expect([...agentsUsed].filter((name) => name !== 'a' && name !== 'b')).toEqual([expect.stringMatching(/^\S+-\d+$/)]);
+    expect(trialsWithSteps(db, 'local-agent').every((r) => r.state === 'COMPLETE')).toBe(true);
+
+    // Resuming a sweep that ran through a queue without --queue says what that means.
+    const resumed = sweep(['resume', 'local-agent', '--db', db, '--parallel', '1']);
+    expect(resumed.stderr).toMatch(/^warning: sweep local-agent ran its trials through queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+; without --queue its running trials run again here, and results agents finished meanwhile are not collected$/m);
   });
 
   it('says why when the password is wrong, and writes nothing', () => {
