@@ -65,7 +65,7 @@ export async function openCoordinator(options: CoordinatorOptions): Promise<Tria
         throw error;
       }
     }
-    const queue = await QueueExecutor.open({ target: options.target, onError: (message) => sayOnce(`redis: ${message}`) });
+    const queue = await QueueExecutor.open({ target: options.target, onError: (message) => sayOnce(`redis: ${message}`), onNotice: options.say });
     return new CoordinatorExecutor(queue, local);
   } catch (error) {
     await local?.agent.close({ force: true });

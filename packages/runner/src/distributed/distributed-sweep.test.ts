@@ -172,6 +172,19 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     expect(await second.reattach(task(queue.name, 1), () => undefined)).toBeUndefined();
   });
 
+  it('says once that no agent serves the queue while a trial waits', async () => {
+    const queue = target();
+    const notices: string[] = [];
+    const executor = await QueueExecutor.open({ target: queue, pollMs: 50, onNotice: (line) => notices.push(line) });
+    cleanups.push(() => executor.close());
+    expect(executor.slots).toBe(2); // nobody yet: one trial waits for the first agent, plus the prefetch
+    const handle = executor.start(task(queue.name, 0), () => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(notices).toEqual([`no live agent serves queue '${queue.name}' at ${queue.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`]);
+    await agent(queue, 1);
+    expect((await handle.done).status).toBe('complete');
+  });
+
   it('takes a job nobody took yet off the queue when cancelled', async () => {
     const queue = target();
     const executor = await coordinator(queue); // no agent: the job waits

@@ -28,6 +28,8 @@ export interface QueueExecutorOptions {
   readonly keepSeconds?: number;
   /** Redis errors (connection lost, and so on), already redacted. */
   readonly onError?: (message: string) => void;
+  /** Words for the user about the queue, e.g. that no agent serves it while trials wait. */
+  readonly onNotice?: (line: string) => void;
 }
 
 type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
@@ -64,6 +66,8 @@ export class QueueExecutor implements TrialExecutor {
   readonly #prefetch: number;
   readonly #keepSeconds: number;
   readonly #onError: (message: string) => void;
+  readonly #onNotice: (line: string) => void;
+  #saidNoAgents = false;
   readonly #timer: NodeJS.Timeout;
   #agents = { live: 0, slots: 0 };
   #polling = false;
@@ -95,6 +99,7 @@ export class QueueExecutor implements TrialExecutor {
     this.#prefetch = options.prefetch ?? 1;
     this.#keepSeconds = options.keepSeconds ?? 7 * DAY_SECONDS;
     this.#onError = options.onError ?? (() => undefined);
+    this.#onNotice = options.onNotice ?? (() => undefined);
     const report = (error: Error) => this.#onError(redactUrl(error.message));
     this.#queue = new Queue(options.target.name, { connection: bullConnection(options.target) });
     this.#queue.on('error', report);
@@ -289,6 +294,11 @@ export class QueueExecutor implements TrialExecutor {
     this.#polling = true;
     try {
       await this.#countAgents();
+      if (this.#agents.live > 0) this.#saidNoAgents = false;
+      else if (this.#flights.size > 0 && !this.#saidNoAgents) {
+        this.#saidNoAgents = true;
+        this.#onNotice(`no live agent serves queue '${this.#target.name}' at ${this.#target.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`);
+      }
       for (const flight of [...this.#flights.values()]) {
         if (!flight.added) continue;
         const job = await Job.fromId(this.#queue, flight.jobId);
