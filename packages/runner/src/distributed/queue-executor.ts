@@ -8,12 +8,13 @@ import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loops
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isAgentLive, readAgents } from './agent-registry.js';
-import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor, type AgentIdentity } from './job-data.js';
+import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor } from './job-data.js';
 import { controlChannel, stopKey } from './keys.js';
 import { checkWhole } from './check-options.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
 import type { StopOrder } from './stop-orders.js';
+import { TrialFlight } from './trial-flight.js';
 
 export interface QueueExecutorOptions {
   readonly target: QueueTarget;
@@ -34,27 +35,6 @@ export interface QueueExecutorOptions {
 
 type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
 
-/** One job the coordinator follows until its outcome is known. */
-interface Flight {
-  readonly jobId: string;
-  readonly onReport: ReportFn;
-  readonly onLog: ((line: string) => void) | undefined;
-  readonly done: Promise<TrialOutcome>;
-  readonly resolve: (outcome: TrialOutcome) => void;
-  /** The run (execution of the job by one agent) whose reports are being delivered. */
-  run?: string;
-  seq: number;
-  /** The name of the agent running that run, once known. */
-  agent?: string;
-  /** Reports of that run already handed to onReport. */
-  delivered: number;
-  /** A report went missing (events lost while disconnected): the rest come from the result. */
-  behind: boolean;
-  /** Enqueued (or found) in Redis: only then may its absence mean it vanished. */
-  added: boolean;
-  cancelReason?: string;
-}
-
 const DAY_SECONDS = 24 * 60 * 60;
 
 export class QueueExecutor implements TrialExecutor {
@@ -62,7 +42,7 @@ export class QueueExecutor implements TrialExecutor {
   readonly #queue: Queue;
   readonly #events: QueueEvents;
   readonly #client: Redis;
-  readonly #flights = new Map<string, Flight>();
+  readonly #flights = new Map<string, TrialFlight>();
   readonly #prefetch: number;
   readonly #keepSeconds: number;
   readonly #onError: (message: string) => void;
@@ -110,9 +90,9 @@ export class QueueExecutor implements TrialExecutor {
     this.#events.on('completed', ({ jobId, returnvalue }) => this.#completed(jobId, returnvalue));
     this.#events.on('failed', ({ jobId, failedReason }) => this.#failed(jobId, failedReason));
     this.#events.on('stalled', ({ jobId }) => {
-      const flight = this.#flights.get(jobId);
       // BullMQ moved the job back to the wait list (or failed it, after too many stalls).
-      flight?.onLog?.(`agent ${flight.agent ?? '(not known yet)'} stopped answering (stalled): BullMQ hands the trial to another agent`);
+      const flight = this.#flights.get(jobId);
+      flight?.log(`agent ${flight.agent ?? '(not known yet)'} stopped answering (stalled): BullMQ hands the trial to another agent`);
     });
     this.#timer = setInterval(() => void this.#poll(), options.pollMs ?? 2_000);
     this.#timer.unref();
@@ -176,15 +156,13 @@ export class QueueExecutor implements TrialExecutor {
     await this.#client.quit().catch(() => this.#client.disconnect());
   }
 
-  #follow(jobId: string, onReport: ReportFn, onLog: ((line: string) => void) | undefined): Flight {
-    let resolve!: (outcome: TrialOutcome) => void;
-    const done = new Promise<TrialOutcome>((r) => (resolve = r));
-    const flight: Flight = { jobId, onReport, onLog, done, resolve, seq: 0, delivered: 0, behind: false, added: false };
+  #follow(jobId: string, onReport: ReportFn, onLog: ((line: string) => void) | undefined): TrialFlight {
+    const flight = new TrialFlight(jobId, onReport, onLog);
     this.#flights.set(jobId, flight);
     return flight;
   }
 
-  #handle(flight: Flight): TrialHandle {
+  #handle(flight: TrialFlight): TrialHandle {
     return {
       done: flight.done,
       prune: () => this.#stop(flight, { jobId: flight.jobId, action: 'prune' }),
@@ -192,42 +170,14 @@ export class QueueExecutor implements TrialExecutor {
     };
   }
 
-  #settle(flight: Flight, outcome: TrialOutcome): void {
-    if (this.#flights.get(flight.jobId) !== flight) return; // already settled: a result counts once
-    this.#flights.delete(flight.jobId);
-    flight.resolve(outcome);
+  #settle(flight: TrialFlight, outcome: TrialOutcome): void {
+    if (flight.end(outcome)) this.#flights.delete(flight.jobId);
   }
 
   #progress(jobId: string, data: unknown): void {
     const flight = this.#flights.get(jobId);
     const progress = flight ? decodeProgress(data) : undefined;
-    if (!flight || !progress) return;
-    if (progress.run !== flight.run && !this.#newRun(flight, progress.run)) return;
-    if (progress.agent) this.#taken(flight, progress.agent);
-    for (const line of progress.logs) flight.onLog?.(line);
-    for (const [k, report] of progress.reports.entries()) {
-      const index = progress.i + k;
-      if (flight.behind || index > flight.delivered) {
-        flight.behind = true;
-        return;
-      }
-      if (index < flight.delivered) continue;
-      flight.delivered += 1;
-      flight.onReport(report.step, report.metrics);
-    }
-  }
-
-  /** Follows the run `run` from now on; false for a late message of an agent that lost the job. */
-  #newRun(flight: Flight, run: string): boolean {
-    const seq = Number(run.slice(run.lastIndexOf('#') + 1));
-    if (seq < flight.seq) return false;
-    Object.assign(flight, { run, seq, delivered: 0, behind: false });
-    return true;
-  }
-
-  #taken(flight: Flight, agent: AgentIdentity): void {
-    flight.agent = agent.name;
-    flight.onLog?.(`agent ${agent.name} on ${agent.host} took it${flight.seq > 1 ? ` (run ${flight.seq}: the job was taken again)` : ''}`);
+    if (flight && progress) flight.progress(progress);
   }
 
   #completed(jobId: string, returnvalue: unknown): void {
@@ -235,15 +185,8 @@ export class QueueExecutor implements TrialExecutor {
     if (!flight) return;
     const result = decodeResult(returnvalue);
     if (!result) return this.#settle(flight, { status: 'failed', kind: 'error', reason: `the job's result is unreadable: ${String(returnvalue).slice(0, 200)}` });
-    // Reports the events did not deliver (a gap, a resumed coordinator, another run) come from the result.
-    if (result.run !== flight.run) {
-      // Only the agent holding the job's lock can complete it: its run is the one that counts.
-      Object.assign(flight, { run: result.run, seq: Number(result.run.slice(result.run.lastIndexOf('#') + 1)), delivered: 0, behind: false });
-      this.#taken(flight, result.agent);
-    }
-    for (const line of result.logs) flight.onLog?.(line);
-    for (const report of result.reports.slice(flight.delivered)) flight.onReport(report.step, report.metrics);
-    this.#settle(flight, result.outcome);
+    flight.result(result);
+    this.#flights.delete(jobId);
   }
 
   #failed(jobId: string, failedReason: string | undefined): void {
@@ -255,8 +198,8 @@ export class QueueExecutor implements TrialExecutor {
     this.#settle(flight, { status: 'failed', kind, reason: `on the queue: ${reason}` });
   }
 
-  #cancel(flight: Flight, reason: string): void {
-    if (this.#flights.get(flight.jobId) !== flight || flight.cancelReason !== undefined) return;
+  #cancel(flight: TrialFlight, reason: string): void {
+    if (flight.ended || flight.cancelReason !== undefined) return;
     flight.cancelReason = reason;
     this.#stop(flight, { jobId: flight.jobId, action: 'cancel', reason });
     // A job no agent has taken yet is simply taken off the queue (remove() refuses a locked job).
@@ -269,8 +212,8 @@ export class QueueExecutor implements TrialExecutor {
   }
 
   /** Publishes a stop order and keeps it in a key, for an agent that misses the message. */
-  #stop(flight: Flight, order: StopOrder): void {
-    if (this.#flights.get(flight.jobId) !== flight) return;
+  #stop(flight: TrialFlight, order: StopOrder): void {
+    if (flight.ended) return;
     const text = JSON.stringify(order);
     void this.#client
       .multi()
