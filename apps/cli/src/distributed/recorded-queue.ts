@@ -15,7 +15,7 @@ const PATTERN = /^trials run on queue '([^']+)' at (\S+)/;
 export function recordedQueue(reader: SweepReader, sweep: string): RecordedQueue | undefined {
   let found: RecordedQueue | undefined;
   for (const event of reader.events(sweep)) {
-    if (event.kind !== 'info' || event.trialNumber !== undefined && event.trialNumber !== null) continue;
+    if (event.kind !== 'info' || event.trialNumber !== undefined) continue; // the sweep's own lines only
     const match = PATTERN.exec(event.message);
     if (match) found = { name: match[1] as string, redactedUrl: match[2] as string };
     else if (event.message.startsWith('trials run on ')) found = undefined;
