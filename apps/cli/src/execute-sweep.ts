@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { SweepSpec, TrialExecutor } from '@loopsweep/core';
-import { SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
+import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { compareFromReader, formatCompactComparison } from './compare-report.js';
 import { deviceSlots } from './devices.js';
@@ -93,7 +93,7 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
     executor = undefined;
     // Read back while the writer is still open: the last connection to close (the writer's)
     // then checkpoints and removes the WAL files.
-    printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds);
+    printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds, options.queue);
     return outcome.status === 'interrupted' ? EXIT.interrupted : EXIT.ok;
   } finally {
     stopInterrupts();
@@ -115,7 +115,7 @@ function refuseTakenName(db: string, name: string): void {
   }
 }
 
-function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapsedSeconds: number | undefined): void {
+function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapsedSeconds: number | undefined, queue: QueueTarget | undefined): void {
   const reader = SweepReader.open(db);
   try {
     const counts = reader.summary(spec.name)?.counts;
@@ -124,7 +124,7 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     const tally = `${done} trial${done === 1 ? '' : 's'} (${counts.COMPLETE} complete, ${counts.PRUNED} pruned, ${counts.FAILED} failed)`;
     if (outcome.status === 'interrupted') {
       const left = counts.QUEUED + counts.RUNNING;
-      console.log(`interrupted: ${tally} done${left > 0 ? `, ${left} to run again` : ''}; continue with \`sweep resume ${spec.name}${db === './loopsweep.db' ? '' : ` --db ${db}`}\``);
+      console.log(`interrupted: ${tally} done${left > 0 ? `, ${left} to run again` : ''}; continue with \`${resumeCommand(spec.name, db, queue)}\``);
     } else {
       console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
     }
@@ -139,4 +139,12 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
   } finally {
     reader.close();
   }
+}
+
+/** The command that continues this sweep; a queue's URL only where it carries no password. */
+function resumeCommand(name: string, db: string, queue: QueueTarget | undefined): string {
+  const dbPart = db === './loopsweep.db' ? '' : ` --db ${db}`;
+  if (!queue) return `sweep resume ${name}${dbPart}`;
+  const url = queue.redactedUrl.includes(':***@') ? '<its Redis URL>' : queue.redactedUrl;
+  return `sweep resume ${name}${dbPart} --queue ${url}${queue.name === DEFAULT_QUEUE_NAME ? '' : ` --queue-name ${queue.name}`}`;
 }
