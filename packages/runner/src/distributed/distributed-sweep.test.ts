@@ -6,6 +6,7 @@ import { parseSweepSpec, type TrialExecutor } from '@loopsweep/core';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { createExecutor } from '../devices/create-executor.js';
 import { parseDevices } from '../devices/parse-devices.js';
+import { collect, fixtureObjective, trialTask } from '../executor/testing/collect.js';
 import { runSweep } from '../orchestrator/run-sweep.js';
 import { startAgent, type Agent } from './agent.js';
 import { QueueExecutor } from './queue-executor.js';
@@ -170,6 +171,39 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     expect(replayed).toEqual(live);
     expect(replayed.map(([step]) => step)).toEqual([1, 2, 3, 4]);
     expect(await second.reattach(task(queue.name, 1), () => undefined)).toBeUndefined();
+  });
+
+  // The executor contract, as ThreadPoolExecutor's tests state it, holds through the queue too.
+  it('ends a trial pruned within one step of prune(), and cancelled with the reason given to cancel()', async () => {
+    const queue = target();
+    await agent(queue, 2);
+    const executor = await coordinator(queue);
+    const pruned = collect(executor, trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `p@${queue.name}` }), (step, handle) => step === 2 && handle.prune());
+    const cancelled = collect(executor, trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `c@${queue.name}` }), (step, handle) => step === 1 && handle.cancel('sweep stopped by the user'));
+    expect((await pruned.ended).outcome).toEqual({ status: 'pruned' });
+    expect(pruned.reports.map((r) => r.step)).toEqual([1, 2]);
+    expect((await cancelled.ended).outcome).toEqual({ status: 'failed', kind: 'cancelled', reason: 'sweep stopped by the user' });
+    expect(cancelled.reports).toHaveLength(1);
+  });
+
+  it("ends a trial whose agent's thread dies as crashed, after the reports it sent; the agent goes on", async () => {
+    const queue = target();
+    await agent(queue, 1);
+    const executor = await coordinator(queue);
+    const crashed = collect(executor, trialTask({ noop_fail: 'crash', noop_fail_step: 2, noop_sleep_ms: 20 }, { sweepKey: `x@${queue.name}` }));
+    expect((await crashed.ended).outcome).toEqual({ status: 'failed', kind: 'crashed', reason: 'worker thread died: Error: worker exited with code: 1' });
+    expect(crashed.reports.map((r) => r.step)).toEqual([1, 2]);
+    const after = collect(executor, trialTask({ noop_sleep_ms: 10 }, { sweepKey: `x@${queue.name}` }));
+    expect((await after.ended).outcome.status).toBe('complete');
+  });
+
+  it('carries NaN and Infinity in reports and metrics', async () => {
+    const queue = target();
+    await agent(queue, 1, { allowObjectives: [fixtureObjective('non-finite-report.mjs')] });
+    const executor = await coordinator(queue);
+    const run = collect(executor, trialTask({}, { objective: fixtureObjective('non-finite-report.mjs'), sweepKey: `n@${queue.name}` }));
+    expect((await run.ended).outcome).toEqual({ status: 'complete', metrics: { nan: Number.NaN, value: 0.5 } });
+    expect(run.reports[0]!.metrics).toEqual({ nan: Number.NaN, inf: Number.POSITIVE_INFINITY, value: 0.5 });
   });
 
   it('says once that no agent serves the queue while a trial waits', async () => {
