@@ -15,6 +15,7 @@ export type {
   SweepEvent,
   SweepSummary,
   TrialDetail,
+  TrialFilter,
   TrialQuery,
   TrialRow,
   TrialSort,

@@ -9,9 +9,9 @@ import { checkCount, checkPositive } from './check-arguments.js';
 import { EVENT_COLUMNS, toSweepEvent, type EventRowColumns } from './event-row.js';
 import { openReadOnly } from './open-read-only.js';
 import { bestFirst, summarize } from './summarize.js';
-import { buildTrialQuery, checkTrialQuery } from './trial-query.js';
+import { buildTrialCount, buildTrialQuery, checkTrialQuery } from './trial-query.js';
 import { TRIAL_ROW_COLUMNS, toTrialRow, type TrialRowColumns } from './trial-row.js';
-import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialQuery, TrialRow } from './types.js';
+import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow } from './types.js';
 
 /**
  * The read-only view of a loopsweep database, for `sweep status`/`ls`/`export` and the dashboard.
@@ -80,6 +80,30 @@ export class SweepReader {
       const { sql, parameters } = buildTrialQuery(sweep.id, query);
       return (this.#statements.get(sql).all(...parameters) as TrialRowColumns[]).map(toTrialRow);
     });
+  }
+
+  /**
+   * @returns how many of the sweep's trials pass `filter` (what `trials` returns before limit and
+   *   offset); 0 for an unknown sweep. One indexed COUNT: cheap at any sweep size.
+   * @throws {RangeError} for a bad state or parameter value.
+   */
+  countTrials(name: string, filter: TrialFilter = {}): number {
+    checkTrialQuery(filter);
+    return this.#read('count trials', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return 0;
+      const { sql, parameters } = buildTrialCount(sweep.id, filter);
+      return (this.#statements.get(sql).get(...parameters) as { n: number }).n;
+    });
+  }
+
+  /**
+   * A number that changes whenever another connection commits to the database (SQLite's
+   * `PRAGMA data_version`), so a caller can cache what it derived from the data until it changes.
+   * Costs no table read.
+   */
+  dataVersion(): number {
+    return guarded('read data version', this.path, () => this.#db.pragma('data_version', { simple: true }) as number);
   }
 
   /** @returns the trial with every metric it reported and its events, or undefined when there is no such sweep or trial. */

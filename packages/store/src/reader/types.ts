@@ -52,6 +52,9 @@ export interface TrialQuery {
   readonly offset?: number;
 }
 
+/** The filtering part of a TrialQuery (what `SweepReader.countTrials` counts). */
+export type TrialFilter = Pick<TrialQuery, 'states' | 'params'>;
+
 /** One line of a sweep's log. */
 export interface SweepEvent {
   /** Increasing in the order events were written. */
