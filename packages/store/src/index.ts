@@ -16,6 +16,7 @@ export type {
   SweepSummary,
   TrialDetail,
   TrialFilter,
+  TrialTimes,
   TrialQuery,
   TrialRow,
   TrialSort,

@@ -48,6 +48,14 @@ describe('SweepReader.countTrials', () => {
   });
 });
 
+describe('SweepReader.trialTimes', () => {
+  it('gives the first start and the last finish of the sweep, nothing for an unknown one', () => {
+    // Sample starts: 1 000 … 7 000; finishes: 5 000, 4 000, 3 500, 4 100, 9 000 (trial 4 runs, 5 is queued).
+    expect(reader.trialTimes('rnn')).toEqual({ firstStartedAt: 1_000, lastFinishedAt: 9_000 });
+    expect(reader.trialTimes('nope')).toEqual({});
+  });
+});
+
 describe('SweepReader.dataVersion', () => {
   it('stays put while nothing is written and changes after another connection commits', () => {
     const before = reader.dataVersion();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SweepRecord } from '@loopsweep/core';
-import { metricValue } from '../codec/nullable.js';
+import { metricValue, present } from '../codec/nullable.js';
 import { SWEEP_COLUMNS, toSweepRecord, type SweepRow } from '../codec/sweep-row.js';
 import { guarded } from '../errors/store-failure.js';
 import { StatementCache } from '../sqlite/statement-cache.js';
@@ -11,7 +11,7 @@ import { openReadOnly } from './open-read-only.js';
 import { bestFirst, summarize } from './summarize.js';
 import { buildTrialCount, buildTrialQuery, checkTrialQuery } from './trial-query.js';
 import { TRIAL_ROW_COLUMNS, toTrialRow, type TrialRowColumns } from './trial-row.js';
-import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow } from './types.js';
+import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow, TrialTimes } from './types.js';
 
 /**
  * The read-only view of a loopsweep database, for `sweep status`/`ls`/`export` and the dashboard.
@@ -94,6 +94,19 @@ export class SweepReader {
       if (sweep === undefined) return 0;
       const { sql, parameters } = buildTrialCount(sweep.id, filter);
       return (this.#statements.get(sql).get(...parameters) as { n: number }).n;
+    });
+  }
+
+  /**
+   * @returns when the sweep's first trial started and its last one finished (epoch ms; each
+   *   absent while no trial has), for throughput and elapsed time; both absent for an unknown sweep.
+   */
+  trialTimes(name: string): TrialTimes {
+    return this.#read('read trial times', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return {};
+      const row = this.#statements.get('SELECT MIN(started_at) AS first, MAX(finished_at) AS last FROM trials WHERE sweep_id = ?').get(sweep.id) as { first: number | null; last: number | null };
+      return { ...present('firstStartedAt', row.first), ...present('lastFinishedAt', row.last) };
     });
   }
 

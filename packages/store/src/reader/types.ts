@@ -52,6 +52,14 @@ export interface TrialQuery {
   readonly offset?: number;
 }
 
+/** When a sweep's trials ran (`SweepReader.trialTimes`). */
+export interface TrialTimes {
+  /** The earliest start of any trial (epoch ms). */
+  readonly firstStartedAt?: number;
+  /** The latest finish of any trial (epoch ms). */
+  readonly lastFinishedAt?: number;
+}
+
 /** The filtering part of a TrialQuery (what `SweepReader.countTrials` counts). */
 export type TrialFilter = Pick<TrialQuery, 'states' | 'params'>;
 
