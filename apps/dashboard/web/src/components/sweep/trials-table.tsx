@@ -1,0 +1,145 @@
+/**
+ * Every trial of the sweep, virtualized (only the rows in view exist in the DOM, so 10,000 rows
+ * scroll smoothly). Keyboard: the table is one tab stop; ↑/↓/PgUp/PgDn/Home/End move between rows,
+ * Enter opens the trial, Space adds it to (or removes it from) the learning curves.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { ParamInfo, TrialRow } from '../../api/types';
+import { formatDuration, formatNumber, formatParam } from '../../model/format';
+import { durationOf, type SortKey, type TrialSort } from '../../model/trial-sort';
+import { navigate } from '../../routing/navigation';
+import { trialHref } from '../../routing/routes';
+import { StateBadge } from '../state-badge';
+
+const ROW_HEIGHT = 30;
+/** The sticky header's height: rows start below it in the scroller, and scrolling keeps them clear of it. */
+const HEADER_HEIGHT = 34;
+
+interface Props {
+  readonly sweep: string;
+  readonly trials: readonly TrialRow[];
+  readonly params: readonly ParamInfo[];
+  readonly sort: TrialSort;
+  readonly onSort: (sort: TrialSort) => void;
+  readonly selected: ReadonlySet<number>;
+  readonly onToggle: (trial: number) => void;
+}
+
+interface Column {
+  readonly key: SortKey;
+  readonly title: string;
+  readonly width: string;
+  readonly numeric?: boolean;
+  readonly cell: (t: TrialRow) => ReactNode;
+}
+
+function columnsFor(params: readonly ParamInfo[]): Column[] {
+  return [
+    { key: 'number', title: '#', width: '4.5em', numeric: true, cell: (t) => t.number },
+    { key: 'state', title: 'state', width: '7em', cell: (t) => <StateBadge state={t.state} /> },
+    { key: 'value', title: 'value', width: '7em', numeric: true, cell: (t) => formatNumber(t.value) },
+    ...params.map<Column>((p) => ({ key: `param:${p.name}`, title: p.name, width: 'minmax(6.5em, 1fr)', numeric: p.kind === 'numeric', cell: (t) => formatParam(t.params[p.name]) })),
+    { key: 'lastStep', title: 'steps', width: '4.5em', numeric: true, cell: (t) => t.lastStep ?? '—' },
+    { key: 'duration', title: 'duration', width: '6.5em', numeric: true, cell: (t) => formatDuration(durationOf(t)) },
+  ];
+}
+
+export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onToggle }: Props) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [active, setActive] = useState(0);
+  const virtualizer = useVirtualizer({
+    count: trials.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+  });
+  const columns = columnsFor(params);
+  const template = `2.4em ${columns.map((c) => c.width).join(' ')}`;
+  const activeIndex = Math.min(active, Math.max(0, trials.length - 1));
+
+  const focusRow = (index: number) => {
+    const next = Math.max(0, Math.min(trials.length - 1, index));
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    // The row may only exist after the virtualizer renders it.
+    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, trial: TrialRow) => {
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: trials.length - 1 };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      focusRow(target);
+    } else if (event.key === 'Enter') {
+      navigate(trialHref(sweep, trial.number));
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      onToggle(trial.number);
+    }
+  };
+
+  const sortBy = (key: SortKey) => onSort({ key, order: sort.key === key && sort.order === 'asc' ? 'desc' : key === 'value' && sort.key !== key ? 'desc' : 'asc' });
+
+  return (
+    <div className="vtable" role="table" aria-label="Trials" aria-rowcount={trials.length + 1} data-testid="trials-table">
+      <div className="vtable-scroll" ref={scroller}>
+        <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
+          <span role="columnheader" className="vtable-cell" title="show in learning curves">
+            ≈
+          </span>
+          {columns.map((c) => (
+            <span key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" aria-pressed={sort.key === c.key} onClick={() => sortBy(c.key)} className={c.numeric ? 'numeric' : undefined} style={{ width: '100%' }}>
+                {c.title}
+                {sort.key === c.key ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
+              </button>
+            </span>
+          ))}
+        </div>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const trial = trials[item.index]!;
+            const isSelected = selected.has(trial.number);
+            return (
+              <div
+                key={trial.number}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={isSelected}
+                data-index={item.index}
+                data-trial={trial.number}
+                tabIndex={item.index === activeIndex ? 0 : -1}
+                className={`vtable-row${isSelected ? ' selected' : ''}`}
+                style={{ gridTemplateColumns: template, top: item.start - HEADER_HEIGHT, height: ROW_HEIGHT }}
+                onClick={() => navigate(trialHref(sweep, trial.number))}
+                onFocus={() => setActive(item.index)}
+                onKeyDown={(e) => onKeyDown(e, item.index, trial)}
+              >
+                <span role="cell" className="vtable-cell">
+                  <input
+                    type="checkbox"
+                    tabIndex={-1}
+                    checked={isSelected}
+                    aria-label={`show trial ${trial.number} in learning curves`}
+                    onClick={(e) => e.stopPropagation()}
+                    onChange={() => onToggle(trial.number)}
+                  />
+                </span>
+                {columns.map((c) => (
+                  <span key={c.key} role="cell" className={`vtable-cell${c.numeric ? ' numeric' : ''}`}>
+                    {c.cell(trial)}
+                  </span>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
