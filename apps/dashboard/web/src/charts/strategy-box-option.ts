@@ -17,7 +17,7 @@ export function strategyBoxOption(comparison: StrategyComparisonResponse): Chart
   return {
     grid: { left: 64, right: 24, top: 24, bottom: 40 },
     tooltip: { trigger: 'item' },
-    xAxis: { type: 'category', data: groups.map((g) => g.label), axisTick: { alignWithLabel: true } },
+    xAxis: { type: 'category', data: groups.map((g) => g.label), axisTick: { alignWithLabel: true }, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: comparison.metric, scale: true },
     series: [
       {

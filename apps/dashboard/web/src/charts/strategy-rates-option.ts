@@ -17,7 +17,7 @@ export function strategyRatesOption(comparison: StrategyComparisonResponse): Cha
     grid: { left: 56, right: 24, top: 40, bottom: 40 },
     legend: { top: 4 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${String(v)}%` },
-    xAxis: { type: 'category', data: groups.map((g) => g.label) },
+    xAxis: { type: 'category', data: groups.map((g) => g.label), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: '% of trials', max: 100 },
     series: [
       bar('pruned', STATE_COLORS.PRUNED, (g) => g.pruned),

@@ -18,6 +18,7 @@ import { useThrottled } from '../hooks/use-throttled';
 import { defaultCurveSelection } from '../model/default-selection';
 import { filterTrials, NO_FILTER, type TrialFilter } from '../model/trial-filter';
 import { DEFAULT_SORT, sortTrials, type TrialSort } from '../model/trial-sort';
+import { varyingParams } from '../model/varying-params';
 
 /** How often the comparison and importance may be recomputed while trials finish. */
 const ANALYSIS_REFRESH_MS = 5000;
@@ -47,6 +48,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
   const selected = picked ?? autoSelection;
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const shown = useMemo(() => sortTrials(filterTrials(trials ?? [], filter), sort), [trials, filter, sort]);
+  const varying = useMemo(() => varyingParams(overview?.parameters ?? []), [overview?.parameters]);
   const toggle = (n: number) => setPicked(selectedSet.has(n) ? selected.filter((x) => x !== n) : [...selected, n]);
 
   return (
@@ -70,7 +72,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
               <SummaryPanel overview={overview} />
             </Section>
             <Section id="strategies" title="Strategy comparison">
-              <StrategyPanel sweep={sweep} params={overview.parameters} refresh={analysisRefresh} />
+              <StrategyPanel sweep={sweep} params={varying} refresh={analysisRefresh} />
             </Section>
             <Section id="history" title="Optimization history">
               <HistoryPanel sweep={sweep} trials={trials} metric={overview.summary.metric} direction={direction} />
@@ -79,16 +81,16 @@ export function SweepPage({ sweep }: { sweep: string }) {
               <CurvesPanel sweep={sweep} metricNames={overview.metricNames} defaultMetric={overview.summary.metric} selected={selected} trials={trials} changes={live.changes} />
             </Section>
             <Section id="parallel" title="Parallel coordinates">
-              <ParallelPanel trials={trials} params={overview.parameters} metric={overview.summary.metric} direction={direction} onShowInTable={(numbers) => {
+              <ParallelPanel trials={trials} params={varying} metric={overview.summary.metric} direction={direction} onShowInTable={(numbers) => {
                 setFilter({ ...filter, numbers });
                 document.getElementById('trials')?.scrollIntoView();
               }} />
             </Section>
             <Section id="importance" title="Parameter importance and slice plots">
-              <ImportancePanel sweep={sweep} metric={overview.summary.metric} params={overview.parameters} trials={trials} refresh={analysisRefresh} />
+              <ImportancePanel sweep={sweep} metric={overview.summary.metric} params={varying} trials={trials} refresh={analysisRefresh} />
             </Section>
             <Section id="trials" title="Trials" actions={<span className="muted" data-testid="trial-count">{shown.length === trials.length ? `${trials.length} trials` : `${shown.length} of ${trials.length} trials`}</span>}>
-              <TrialFilters params={overview.parameters} trials={trials} filter={filter} onChange={setFilter} />
+              <TrialFilters params={varying} trials={trials} filter={filter} onChange={setFilter} />
               <p className="table-hint">Click a row, or focus the table and use ↑/↓ and Enter, to open a trial; Space or the tick box adds it to the learning curves.</p>
               <TrialsTable sweep={sweep} trials={shown} params={overview.parameters} sort={sort} onSort={setSort} selected={selectedSet} onToggle={toggle} />
             </Section>

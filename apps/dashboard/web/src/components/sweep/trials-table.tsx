@@ -48,6 +48,7 @@ function columnsFor(params: readonly ParamInfo[]): Column[] {
 export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onToggle }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
+  const pendingFocus = useRef<number>(undefined);
   const virtualizer = useVirtualizer({
     count: trials.length,
     getScrollElement: () => scroller.current,
@@ -64,8 +65,11 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
     const next = Math.max(0, Math.min(trials.length - 1, index));
     setActive(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    // The row may only exist after the virtualizer renders it.
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus());
+    // Focus at once when the row exists (a held arrow key must not outrun it); after a far jump
+    // (End) the row is rendered a few frames later, and its ref callback takes the focus.
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"]`);
+    if (row) row.focus({ preventScroll: true });
+    else pendingFocus.current = next;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, trial: TrialRow) => {
@@ -89,8 +93,8 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
     <div className="vtable" role="table" aria-label="Trials" aria-rowcount={trials.length + 1} data-testid="trials-table">
       <div className="vtable-scroll" ref={scroller}>
         <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
-          <span role="columnheader" className="vtable-cell" title="show in learning curves">
-            ≈
+          <span role="columnheader" className="vtable-cell" title="drawn in the learning curves">
+            <span aria-label="in learning curves">∿</span>
           </span>
           {columns.map((c) => (
             <span key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
@@ -112,6 +116,12 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
                 aria-rowindex={item.index + 2}
                 aria-selected={isSelected}
                 data-index={item.index}
+                ref={(element) => {
+                  if (element && pendingFocus.current === item.index) {
+                    pendingFocus.current = undefined;
+                    element.focus({ preventScroll: true });
+                  }
+                }}
                 data-trial={trial.number}
                 tabIndex={item.index === activeIndex ? 0 : -1}
                 className={`vtable-row${isSelected ? ' selected' : ''}`}
