@@ -31,6 +31,8 @@ export interface DashboardServer {
   readonly token: string | undefined;
   /** The Fastify instance (for `inject` in tests). */
   readonly app: FastifyInstance;
+  /** How many sweeps are being polled for live streams now (one poller per sweep, shared by its clients). */
+  readonly watchedSweeps: number;
   /** Ends every stream, stops polling, closes the port and the database. Closing twice does nothing. */
   close(): Promise<void>;
 }
@@ -103,6 +105,9 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     port,
     token,
     app,
+    get watchedSweeps() {
+      return hub.sweepFeeds;
+    },
     close: () => (closing ??= app.close()),
   };
 }
