@@ -2,6 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import { bestCommand } from './commands/best.js';
 import { compareCommand } from './commands/compare.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
@@ -34,6 +35,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(showCommand)
     .command(exportCommand)
     .command(compareCommand)
+    .command(dashboardCommand)
     .command(validateCommand)
     .command(initCommand)
     .completion('completion', 'Print a bash/zsh completion script (add `source <(sweep completion)` to your shell rc)')
