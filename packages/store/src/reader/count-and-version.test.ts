@@ -56,6 +56,23 @@ describe('SweepReader.trialTimes', () => {
   });
 });
 
+describe('SweepReader.newMetricNames', () => {
+  it('names only the metrics written to that sweep after a metric id', () => {
+    const rnn = reader.getSweep('rnn');
+    if (rnn === undefined) throw new Error('sample sweep rnn missing');
+    const cursor = reader.cursor('rnn');
+    if (cursor === undefined) throw new Error('no cursor');
+    expect(reader.newMetricNames('rnn', 0)).toEqual(reader.metricNames('rnn'));
+    expect(reader.newMetricNames('rnn', cursor.metricId)).toEqual([]);
+    store.appendMetrics(rnn.id, [{ trialNumber: 4, step: 2, metrics: { val_f1: 0.5, loss: 0.3 } }]);
+    expect(reader.newMetricNames('rnn', cursor.metricId)).toEqual(['loss', 'val_f1']);
+    // Another sweep's new rows are not this one's.
+    expect(reader.newMetricNames('loss', cursor.metricId)).toEqual([]);
+    expect(reader.newMetricNames('nope', 0)).toEqual([]);
+    expect(() => reader.newMetricNames('rnn', -1)).toThrow(new RangeError('afterMetricId must be a non-negative integer (got -1)'));
+  });
+});
+
 describe('SweepReader.dataVersion', () => {
   it('stays put while nothing is written and changes after another connection commits', () => {
     const before = reader.dataVersion();

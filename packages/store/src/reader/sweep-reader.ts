@@ -153,6 +153,26 @@ export class SweepReader {
   }
 
   /**
+   * The names of metric values written to the sweep after metric id `afterMetricId` (a
+   * ChangeCursor's metricId), sorted: how a caller that already has `metricNames` keeps them up
+   * to date by reading only what is new (a range of metric ids), not every metric row again.
+   * @returns [] for an unknown sweep.
+   * @throws {RangeError} when afterMetricId is not a non-negative integer.
+   */
+  newMetricNames(name: string, afterMetricId: number): string[] {
+    checkCount('afterMetricId', afterMetricId);
+    return this.#read('read new metric names', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return [];
+      // CROSS JOIN: the new metric rows first (a rowid range), then each one's trial.
+      const rows = this.#statements
+        .get('SELECT DISTINCT m.name FROM metrics m CROSS JOIN trials t ON t.id = m.trial_id WHERE m.id > ? AND t.sweep_id = ? ORDER BY m.name')
+        .all(afterMetricId, sweep.id) as { name: string }[];
+      return rows.map((row) => row.name);
+    });
+  }
+
+  /**
    * @returns `metric`'s curve of each trial (all, or those numbered in `trialNumbers`), keyed by
    *   trial number in number order, each [step, value] in step order (NaN where NaN was
    *   reported). A trial without a point of that metric is absent; an unknown sweep gives an empty Map.
