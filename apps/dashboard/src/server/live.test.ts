@@ -122,6 +122,17 @@ describe('GET /api/sweeps/:name/stream', () => {
   });
 });
 
+describe('the sweep overview while trials report', () => {
+  it('picks up a metric name first reported after the dashboard read the names', async () => {
+    const before = (await harness.get<{ metricNames: string[] }>('/api/sweeps/strategies')).body.metricNames;
+    expect(before).toEqual(['loss', 'val_accuracy']);
+    const sweepId = harness.fixture.sweeps['strategies']?.id ?? -1;
+    harness.fixture.store.appendMetrics(sweepId, [{ trialNumber: 34, step: 2, metrics: { val_accuracy: 0.75, val_f1: 0.7 } }]);
+    expect((await harness.get<{ metricNames: string[] }>('/api/sweeps/strategies')).body.metricNames).toEqual(['loss', 'val_accuracy', 'val_f1']);
+    expect((await harness.get('/api/sweeps/strategies/curves?metric=val_f1')).body).toEqual({ metric: 'val_f1', curves: [{ trial: 34, state: 'RUNNING', points: [[2, 0.7]] }] });
+  });
+});
+
 describe('GET /api/stream', () => {
   it('sends the sweeps list at once and again when a sweep changes', async () => {
     const client = await stream('/api/stream');

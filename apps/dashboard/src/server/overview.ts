@@ -23,22 +23,20 @@ export function pace(summary: SweepSummary, times: TrialTimes, budgetTrials: num
 
 export function buildOverview(context: DashboardContext, sweep: SweepRecord): SweepOverview {
   const { reader } = context;
-  const settings = sweepSettings(sweep);
-  // Metric names need a scan of the sweep's metrics: kept until the next commit.
-  const metricNames = cached(context, `metric-names:${sweep.name}`, () => reader.metricNames(sweep.name));
-  return reader.snapshot(() => {
-    const summary = reader.summary(sweep.name) as SweepSummary;
-    const [bestTrial] = reader.best(sweep.name, 1);
-    const times = reader.trialTimes(sweep.name);
-    const cursor = reader.cursor(sweep.name) ?? { trialUpdatedAt: 0, metricId: 0, eventId: 0 };
-    return {
-      summary,
-      ...settings,
-      parameters: sweepParameters(sweep),
-      metricNames,
-      ...(bestTrial === undefined ? {} : { bestTrial }),
-      ...pace(summary, times, settings.budget.trials, context.now()),
-      cursor,
-    };
-  });
+  const metricNames = context.metricNames.of(sweep.name);
+  // Everything but the pace is kept until the next commit; the pace moves with the clock.
+  const { times, ...stored } = cached(context, `overview:${sweep.name}`, () =>
+    reader.snapshot(() => {
+      const [bestTrial] = reader.best(sweep.name, 1);
+      return {
+        summary: reader.summary(sweep.name) as SweepSummary,
+        ...sweepSettings(sweep),
+        parameters: sweepParameters(sweep),
+        ...(bestTrial === undefined ? {} : { bestTrial }),
+        times: reader.trialTimes(sweep.name),
+        cursor: reader.cursor(sweep.name) ?? { trialUpdatedAt: 0, metricId: 0, eventId: 0 },
+      };
+    }),
+  );
+  return { ...stored, metricNames, ...pace(stored.summary, times, stored.budget.trials, context.now()) };
 }

@@ -15,7 +15,7 @@ export const MAX_CURVES = 500;
 /** @throws {ApiError} 400 naming the metrics the sweep has, when `metric` is not one of them. */
 function checkMetric(context: DashboardContext, sweep: SweepRecord, metric: string): void {
   if (metric === sweep.metric) return;
-  const names = cached(context, `metric-names:${sweep.name}`, () => context.reader.metricNames(sweep.name));
+  const names = context.metricNames.of(sweep.name);
   if (!names.includes(metric)) throw badRequest(`sweep '${sweep.name}' has no metric '${metric}'`, `its metrics: ${names.join(', ') || '(none reported yet)'}`);
 }
 
