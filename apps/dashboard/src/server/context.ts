@@ -5,12 +5,14 @@ import { notFound } from './api-error.js';
 import type { DerivedCache } from './derived-cache.js';
 import type { FeedHub } from './live/feed-hub.js';
 import type { MetricNames } from './metric-names.js';
+import type { TrialLists } from './trial-list.js';
 
 export interface DashboardContext {
   readonly reader: SweepReader;
   readonly cache: DerivedCache;
   readonly hub: FeedHub;
   readonly metricNames: MetricNames;
+  readonly trialLists: TrialLists;
   /** The dashboard package's version, for /api/health. */
   readonly version: string;
   /** The clock for elapsed time and ETA (tests pin it). */

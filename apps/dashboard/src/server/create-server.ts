@@ -13,6 +13,7 @@ import { DerivedCache } from './derived-cache.js';
 import { handleError } from './error-handler.js';
 import { FeedHub } from './live/feed-hub.js';
 import { MetricNames } from './metric-names.js';
+import { TrialLists } from './trial-list.js';
 import { checkServerOptions, DashboardStartError, type DashboardServerOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerStreamRoutes } from './routes/streams.js';
@@ -76,7 +77,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     forceCloseConnections: true,
   });
   const hub = new FeedHub(reader, { pollMs: settings.pollMs, heartbeatMs: settings.heartbeatMs, onError: (error) => app.log.warn({ err: error }, 'live poll failed') });
-  const context: DashboardContext = { reader, cache: new DerivedCache(), hub, metricNames: new MetricNames(reader), version: packageVersion(), now: settings.now };
+  const context: DashboardContext = { reader, cache: new DerivedCache(), hub, metricNames: new MetricNames(reader), trialLists: new TrialLists(reader), version: packageVersion(), now: settings.now };
   app.setErrorHandler(handleError);
   if (token !== undefined) requireToken(app, token);
   registerSweepRoutes(app, context);

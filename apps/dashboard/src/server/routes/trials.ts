@@ -35,6 +35,11 @@ function paramFilters(query: Record<string, unknown>, parameters: readonly Param
   return Object.keys(filters).length === 0 ? undefined : filters;
 }
 
+/** Every trial by number, unpaged: the query TrialLists answers from memory. */
+function isWholeList(query: TrialQuery): boolean {
+  return query.states === undefined && query.params === undefined && (query.sort ?? 'number') === 'number' && (query.order ?? 'asc') === 'asc' && query.limit === undefined && (query.offset ?? 0) === 0;
+}
+
 export function registerTrialRoutes(app: FastifyInstance, context: DashboardContext): void {
   app.get<{ Params: { name: string }; Querystring: TrialsQueryString }>('/api/sweeps/:name/trials', { schema: { params: sweepParams, querystring: trialsQuery } }, async (request, reply) => {
     const sweep = requireSweep(context, request.params.name);
@@ -42,7 +47,9 @@ export function registerTrialRoutes(app: FastifyInstance, context: DashboardCont
     const params = paramFilters(rest, sweepParameters(sweep));
     const filter = { ...(state === undefined ? {} : { states: state }), ...(params === undefined ? {} : { params }) };
     const query: TrialQuery = { ...filter, ...(sort === undefined ? {} : { sort }), ...(order === undefined ? {} : { order }), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
-    // The whole list of a 10k-trial sweep is megabytes of JSON: serialized once per commit.
+    // The whole list by number (what the web app loads): kept in memory, updated per changed trial.
+    if (isWholeList(query)) return sendJsonText(reply, context.trialLists.text(sweep.name));
+    // Any other query: serialized once per commit.
     const text = cached(context, `trials:${sweep.name}:${JSON.stringify(query)}`, () => {
       const { reader } = context;
       const response: TrialsResponse = reader.snapshot(() => ({ total: reader.countTrials(sweep.name, filter), trials: reader.trials(sweep.name, query) }));
