@@ -46,6 +46,8 @@ function theme(p: Palette): object {
     logAxis: axis(p),
     parallelAxis: { ...axis(p), areaSelectStyle: { color: p.line, opacity: 0.3 } },
     visualMap: { textStyle: { color: p.text } },
+    // Value labels on bars: the page's text colour, without ECharts' default halo (a white ring in dark mode).
+    bar: { label: { color: p.text, textBorderWidth: 0 } },
     dataZoom: { textStyle: { color: p.muted }, borderColor: p.split },
   };
 }

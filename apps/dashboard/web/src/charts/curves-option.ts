@@ -6,6 +6,7 @@ import type { CurvesResponse } from '../api/types';
 import { formatNumber } from '../model/format';
 import { STATE_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
+import { sideName } from './axis-name';
 
 export function curvesOption(curves: CurvesResponse): ChartOption {
   const stops = (state: 'PRUNED' | 'FAILED') =>
@@ -22,7 +23,7 @@ export function curvesOption(curves: CurvesResponse): ChartOption {
       return `${trial} step ${value[0]}: ${formatNumber(value[1])}${seriesName.endsWith('here') ? ` (${seriesName})` : ''}`;
     } },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-    yAxis: { type: 'value', name: curves.metric, scale: true },
+    yAxis: { type: 'value', ...sideName(curves.metric), scale: true },
     series: [
       ...curves.curves.map((c) => ({
         type: 'line' as const,

@@ -8,6 +8,7 @@ import { bestSoFar } from '../model/best-so-far';
 import { formatNumber } from '../model/format';
 import { STATE_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
+import { sideName } from './axis-name';
 
 type Point = [number, number];
 
@@ -38,7 +39,7 @@ export function historyOption(trials: readonly TrialRow[], metric: string, direc
       },
     },
     xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-    yAxis: { type: 'value', name: metric, scale: true, inverse: false },
+    yAxis: { type: 'value', ...sideName(metric), scale: true },
     dataZoom: [{ type: 'inside', xAxisIndex: 0 }],
     series: [
       scatter('complete', complete, STATE_COLORS.COMPLETE, 'circle'),

@@ -13,7 +13,7 @@ import { categoriesOf, isLogParam, numericValue } from './param-axis';
 export const SLICE_COLUMNS = 3;
 export const SLICE_ROW_HEIGHT = 220;
 
-export function sliceOption(trials: readonly TrialRow[], params: readonly ParamInfo[], metric: string): ChartOption {
+export function sliceOption(trials: readonly TrialRow[], params: readonly ParamInfo[]): ChartOption {
   const drawn = trials.filter((t) => t.state === 'COMPLETE' && t.value !== undefined && Number.isFinite(t.value));
   const columns = Math.min(SLICE_COLUMNS, Math.max(1, params.length));
   const byNumber = new Map(drawn.map((t) => [t.number, t]));
@@ -33,11 +33,22 @@ export function sliceOption(trials: readonly TrialRow[], params: readonly ParamI
     xAxis: params.map((param, i) => {
       if (param.kind === 'categorical') {
         const categories = categoriesOf(param, drawn);
-        return { gridIndex: i, type: 'value' as const, min: -0.5, max: categories.length - 0.5, interval: 1, splitLine: { show: false }, axisLabel: { formatter: (v: number) => categories[Math.round(v)] ?? '', hideOverlap: true } };
+        // A value axis (so points can spread sideways) labelled at the whole numbers only.
+        const positions = categories.map((_, index) => index);
+        return {
+          gridIndex: i,
+          type: 'value' as const,
+          min: -0.5,
+          max: categories.length - 0.5,
+          splitLine: { show: false },
+          axisTick: { customValues: positions },
+          axisLabel: { customValues: positions, formatter: (v: number) => categories[Math.round(v)] ?? '', hideOverlap: true },
+        };
       }
       return { gridIndex: i, type: isLogParam(param, drawn) ? ('log' as const) : ('value' as const), scale: true };
     }),
-    yAxis: params.map((_, i) => ({ gridIndex: i, type: 'value' as const, scale: true, name: i % columns === 0 ? metric : '', nameTextStyle: { align: 'left' as const } })),
+    // The y axis stays at the grid's left edge (not at x = 0, which is inside a categorical axis).
+    yAxis: params.map((_, i) => ({ gridIndex: i, type: 'value' as const, scale: true, axisLine: { onZero: false } })),
     series: params.map((param, i) => {
       const categories = param.kind === 'categorical' ? categoriesOf(param, drawn) : [];
       const data = drawn.flatMap((t) => {

@@ -1,6 +1,7 @@
 /** Strategy comparison: each value's best-so-far over the sweep's trial numbers (who got good first). */
 import type { StrategyComparisonResponse } from '../api/types';
 import type { ChartOption } from './echarts-setup';
+import { sideName } from './axis-name';
 
 export function strategyBestOption(comparison: StrategyComparisonResponse): ChartOption {
   const lastTrial = Math.max(0, ...comparison.groups.flatMap((g) => g.bestSoFar.map(([trial]) => trial)));
@@ -9,7 +10,7 @@ export function strategyBestOption(comparison: StrategyComparisonResponse): Char
     legend: { top: 4 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 28, minInterval: 1, max: lastTrial },
-    yAxis: { type: 'value', name: `best ${comparison.metric}`, scale: true },
+    yAxis: { type: 'value', ...sideName(`best ${comparison.metric}`), scale: true },
     series: comparison.groups.map((g) => ({
       type: 'line' as const,
       name: g.label,

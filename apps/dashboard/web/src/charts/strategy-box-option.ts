@@ -8,6 +8,7 @@ import { formatNumber } from '../model/format';
 import type { ChartOption } from './echarts-setup';
 import { SERIES_COLORS } from './chart-themes';
 import { jitter } from './jitter';
+import { sideName } from './axis-name';
 
 export function strategyBoxOption(comparison: StrategyComparisonResponse): ChartOption {
   const groups = comparison.groups;
@@ -18,7 +19,7 @@ export function strategyBoxOption(comparison: StrategyComparisonResponse): Chart
     grid: { left: 64, right: 24, top: 24, bottom: 40 },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'category', data: groups.map((g) => g.label), axisTick: { alignWithLabel: true }, axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: comparison.metric, scale: true },
+    yAxis: { type: 'value', ...sideName(comparison.metric), scale: true },
     series: [
       {
         type: 'boxplot',

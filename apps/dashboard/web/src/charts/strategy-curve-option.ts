@@ -6,6 +6,7 @@ import type { StrategyComparisonResponse } from '../api/types';
 import { formatNumber } from '../model/format';
 import { SERIES_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
+import { sideName } from './axis-name';
 
 export function strategyCurveOption(comparison: StrategyComparisonResponse): ChartOption {
   const groups = comparison.groups.filter((g) => g.medianCurve.length > 0);
@@ -25,7 +26,7 @@ export function strategyCurveOption(comparison: StrategyComparisonResponse): Cha
       },
     },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
-    yAxis: { type: 'value', name: comparison.metric, scale: true },
+    yAxis: { type: 'value', ...sideName(comparison.metric), scale: true },
     series: groups.flatMap((g, i) => {
       const color = SERIES_COLORS[comparison.groups.indexOf(g) % SERIES_COLORS.length]!;
       // Band series are named with a NUL so the legend and tooltip leave them out.

@@ -2,6 +2,7 @@
 import type { StrategyComparisonResponse } from '../api/types';
 import { STATE_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
+import { sideName } from './axis-name';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
 
@@ -18,7 +19,7 @@ export function strategyRatesOption(comparison: StrategyComparisonResponse): Cha
     legend: { top: 4 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${String(v)}%` },
     xAxis: { type: 'category', data: groups.map((g) => g.label), axisLabel: { interval: 0 } },
-    yAxis: { type: 'value', name: '% of trials', max: 100 },
+    yAxis: { type: 'value', ...sideName('% of trials'), max: 100 },
     series: [
       bar('pruned', STATE_COLORS.PRUNED, (g) => g.pruned),
       bar('diverged', '#CC79A7', (g) => g.diverged),

@@ -92,7 +92,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
             <Section id="trials" title="Trials" actions={<span className="muted" data-testid="trial-count">{shown.length === trials.length ? `${trials.length} trials` : `${shown.length} of ${trials.length} trials`}</span>}>
               <TrialFilters params={varying} trials={trials} filter={filter} onChange={setFilter} />
               <p className="table-hint">Click a row, or focus the table and use ↑/↓ and Enter, to open a trial; Space or the tick box adds it to the learning curves.</p>
-              <TrialsTable sweep={sweep} trials={shown} params={overview.parameters} sort={sort} onSort={setSort} selected={selectedSet} onToggle={toggle} />
+              <TrialsTable sweep={sweep} trials={shown} params={overview.parameters} sort={sort} onSort={setSort} selected={selectedSet} onToggle={toggle} viewKey={JSON.stringify([sort, filter])} />
             </Section>
           </>
         )}

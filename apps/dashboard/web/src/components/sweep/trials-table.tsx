@@ -4,7 +4,7 @@
  * Enter opens the trial, Space adds it to (or removes it from) the learning curves.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ParamInfo, TrialRow } from '../../api/types';
 import { formatDuration, formatNumber, formatParam } from '../../model/format';
 import { durationOf, type SortKey, type TrialSort } from '../../model/trial-sort';
@@ -24,28 +24,34 @@ interface Props {
   readonly onSort: (sort: TrialSort) => void;
   readonly selected: ReadonlySet<number>;
   readonly onToggle: (trial: number) => void;
+  /** Changes when the rows are re-sorted or re-filtered: the table then goes back to its top. */
+  readonly viewKey: string;
 }
 
 interface Column {
   readonly key: SortKey;
   readonly title: string;
-  readonly width: string;
+  /** In em. Fixed, so the header (its own grid) and every row (each its own grid) line up. */
+  readonly width: number;
   readonly numeric?: boolean;
   readonly cell: (t: TrialRow) => ReactNode;
 }
 
 function columnsFor(params: readonly ParamInfo[]): Column[] {
   return [
-    { key: 'number', title: '#', width: '4.5em', numeric: true, cell: (t) => t.number },
-    { key: 'state', title: 'state', width: '7em', cell: (t) => <StateBadge state={t.state} /> },
-    { key: 'value', title: 'value', width: '7em', numeric: true, cell: (t) => formatNumber(t.value) },
-    ...params.map<Column>((p) => ({ key: `param:${p.name}`, title: p.name, width: 'minmax(6.5em, 1fr)', numeric: p.kind === 'numeric', cell: (t) => formatParam(t.params[p.name]) })),
-    { key: 'lastStep', title: 'steps', width: '4.5em', numeric: true, cell: (t) => t.lastStep ?? '—' },
-    { key: 'duration', title: 'duration', width: '6.5em', numeric: true, cell: (t) => formatDuration(durationOf(t)) },
+    { key: 'number', title: '#', width: 4.5, numeric: true, cell: (t) => t.number },
+    { key: 'state', title: 'state', width: 7, cell: (t) => <StateBadge state={t.state} /> },
+    { key: 'value', title: 'value', width: 7, numeric: true, cell: (t) => formatNumber(t.value) },
+    ...params.map<Column>((p) => ({ key: `param:${p.name}`, title: p.name, width: p.kind === 'numeric' ? 7.5 : 8.5, numeric: p.kind === 'numeric', cell: (t) => formatParam(t.params[p.name]) })),
+    { key: 'lastStep', title: 'steps', width: 5, numeric: true, cell: (t) => t.lastStep ?? '—' },
+    { key: 'duration', title: 'duration', width: 7, numeric: true, cell: (t) => formatDuration(durationOf(t)) },
   ];
 }
 
-export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onToggle }: Props) {
+/** The tick box column's width (em). */
+const PICK_WIDTH = 2.4;
+
+export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onToggle, viewKey }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState(0);
   const pendingFocus = useRef<number>(undefined);
@@ -58,7 +64,15 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
     scrollPaddingStart: HEADER_HEIGHT,
   });
   const columns = columnsFor(params);
-  const template = `2.4em ${columns.map((c) => c.width).join(' ')}`;
+
+  useEffect(() => {
+    // Only a new order or filter (viewKey) resets the view, not a live update: a user reading
+    // row 500 of a running sweep stays there.
+    virtualizer.scrollToOffset(0);
+    setActive(0);
+  }, [viewKey]);
+  const template = `${PICK_WIDTH}em ${columns.map((c) => `${c.width}em`).join(' ')}`;
+  const width = `max(100%, ${PICK_WIDTH + columns.reduce((sum, c) => sum + c.width, 0)}em)`;
   const activeIndex = Math.min(active, Math.max(0, trials.length - 1));
 
   const focusRow = (index: number) => {
@@ -92,20 +106,20 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
   return (
     <div className="vtable" role="table" aria-label="Trials" aria-rowcount={trials.length + 1} data-testid="trials-table">
       <div className="vtable-scroll" ref={scroller}>
-        <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
+        <div className="vtable-head" role="row" style={{ gridTemplateColumns: template, height: HEADER_HEIGHT, width }}>
           <span role="columnheader" className="vtable-cell" title="drawn in the learning curves">
             <span aria-label="in learning curves">∿</span>
           </span>
           {columns.map((c) => (
             <span key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" aria-pressed={sort.key === c.key} onClick={() => sortBy(c.key)} className={c.numeric ? 'numeric' : undefined} style={{ width: '100%' }}>
+              <button type="button" aria-pressed={sort.key === c.key} onClick={() => sortBy(c.key)} className={c.numeric ? 'numeric' : undefined} title={`sort by ${c.title}`}>
                 {c.title}
                 {sort.key === c.key ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
               </button>
             </span>
           ))}
         </div>
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative', width }}>
           {virtualizer.getVirtualItems().map((item) => {
             const trial = trials[item.index]!;
             const isSelected = selected.has(trial.number);
