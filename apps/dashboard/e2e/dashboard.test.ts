@@ -125,6 +125,35 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     await expect(count.innerText()).resolves.toBe(`${small} of 48 trials`);
   });
 
+  it('brushing a range on a parallel-coordinates axis filters the table to those trials', async () => {
+    const page = await open(`/sweeps/${SWEEP}`);
+    const chart = page.getByTestId('chart-parallel');
+    await chart.scrollIntoViewIfNeeded();
+    expect(await waitForDrawnChart(page, 'chart-parallel')).toBeGreaterThan(3);
+    const box = (await chart.boundingBox())!;
+    // The first axis (optimizer: sgd, momentum, adam, rmsprop from the bottom) sits at the
+    // parallel's left edge (48 px); drag down it over the upper half: adam and rmsprop.
+    const x = box.x + 48;
+    await page.mouse.move(x, box.y + 52);
+    await page.mouse.down();
+    await page.mouse.move(x, box.y + 120, { steps: 5 });
+    await page.mouse.move(x, box.y + box.height / 2 - 8, { steps: 5 });
+    await page.mouse.up();
+    const button = page.getByTestId('brush-to-table');
+    await button.waitFor();
+    const brushed = Number(/the (\d+) selected/.exec(await button.innerText())![1]);
+    const reader = SweepReader.open(dbPath);
+    const upperHalf = reader.trials(SWEEP, { states: ['COMPLETE'], params: { optimizer: ['adam', 'rmsprop'] } }).length;
+    reader.close();
+    expect(brushed).toBe(upperHalf);
+    await button.click();
+    await expect(page.getByTestId('trial-count').innerText()).resolves.toBe(`${brushed} of 48 trials`);
+    const optimizers = await page.locator('[data-testid="trials-table"] [role="row"][data-trial]').evaluateAll((rows) =>
+      rows.map((row) => row.querySelectorAll('[role="cell"]')[4]?.textContent),
+    );
+    expect(new Set(optimizers)).toEqual(new Set(['adam', 'rmsprop']));
+  });
+
   it('the strategy view names the same winner, with the same verdict, as sweep compare', async () => {
     const page = await open(`/sweeps/${SWEEP}`);
     for (const by of ['optimizer', 'cell']) {
@@ -174,7 +203,8 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     // Only the active row is in the tab order.
     await expect(page.locator('[role="row"][data-trial][tabindex="0"]').count()).resolves.toBe(1);
     await page.keyboard.press('End');
-    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-trial'))).resolves.toBe('47');
+    // The last row is rendered (and focused) once the table has scrolled to it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-trial'))).toBe('47');
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/trials/47`);
     await page.goBack();
