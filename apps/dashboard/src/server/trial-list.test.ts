@@ -26,16 +26,16 @@ const expected = (sweep = 'strategies') => JSON.stringify({ total: reader.countT
 describe('TrialList', () => {
   it('matches trials() after new trials, state changes, new metrics only, and a re-queue that drops metrics', () => {
     const list = new TrialList(reader, 'strategies');
-    expect(list.text()).toBe(expected());
+    expect(list.body().toString('utf8')).toBe(expected());
     const { store, clock } = fixture;
     const step = (write: () => void) => {
       clock.now += 1000;
       write();
-      expect(list.text()).toBe(expected());
+      expect(list.body().toString('utf8')).toBe(expected());
     };
     // New metrics of a running trial only: its lastStep moves.
     step(() => store.appendMetrics(sweepId, [{ trialNumber: 34, step: 2, metrics: { val_accuracy: 0.72 } }, { trialNumber: 34, step: 3, metrics: { loss: 0.5 } }]));
-    expect(JSON.parse(list.text()).trials[34].lastStep).toBe(3);
+    expect(JSON.parse(list.body().toString('utf8')).trials[34].lastStep).toBe(3);
     // A state change.
     step(() => store.updateTrial(sweepId, 34, { state: 'COMPLETE', value: 0.72 }));
     // A new trial, numbered out of order.
@@ -45,25 +45,25 @@ describe('TrialList', () => {
     step(() => store.updateTrial(sweepId, 40, { state: 'RUNNING', owner: 'test' }));
     step(() => store.appendMetrics(sweepId, [{ trialNumber: 40, step: 1, metrics: { val_accuracy: 0.6 } }]));
     step(() => store.updateTrial(sweepId, 40, { state: 'QUEUED', attempt: 2 }));
-    expect(JSON.parse(list.text()).trials.find((trial: { number: number }) => trial.number === 40).lastStep).toBeUndefined();
+    expect(JSON.parse(list.body().toString('utf8')).trials.find((trial: { number: number }) => trial.number === 40).lastStep).toBeUndefined();
     // A write to another sweep changes nothing here.
     step(() => store.appendEvent(fixture.sweeps['loss']?.id ?? -1, null, 'info', 'elsewhere'));
-    expect(JSON.parse(list.text()).total).toBe(38);
+    expect(JSON.parse(list.body().toString('utf8')).total).toBe(38);
   });
 
   it('is empty for an empty or unknown sweep', () => {
-    expect(new TrialList(reader, 'empty').text()).toBe('{"total":0,"trials":[]}');
-    expect(new TrialList(reader, 'nope').text()).toBe('{"total":0,"trials":[]}');
+    expect(new TrialList(reader, 'empty').body().toString('utf8')).toBe('{"total":0,"trials":[]}');
+    expect(new TrialList(reader, 'nope').body().toString('utf8')).toBe('{"total":0,"trials":[]}');
   });
 });
 
 describe('TrialLists', () => {
   it('keeps a list per sweep, dropping the least recently used past its limit', () => {
     const lists = new TrialLists(reader, 2);
-    expect(lists.text('strategies')).toBe(expected('strategies'));
-    expect(lists.text('loss')).toBe(expected('loss'));
-    expect(lists.text('strategies')).toBe(expected('strategies'));
-    expect(lists.text('empty')).toBe(expected('empty'));
-    expect(lists.text('loss')).toBe(expected('loss'));
+    expect(lists.body('strategies').toString('utf8')).toBe(expected('strategies'));
+    expect(lists.body('loss').toString('utf8')).toBe(expected('loss'));
+    expect(lists.body('strategies').toString('utf8')).toBe(expected('strategies'));
+    expect(lists.body('empty').toString('utf8')).toBe(expected('empty'));
+    expect(lists.body('loss').toString('utf8')).toBe(expected('loss'));
   });
 });

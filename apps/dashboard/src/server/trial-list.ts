@@ -18,18 +18,19 @@ export class TrialList {
   #numbers: number[] = [];
   #cursor: ChangeCursor = { trialUpdatedAt: 0, metricId: 0, eventId: 0 };
   #version = Number.NaN;
-  #text: string | undefined;
+  /** The assembled response, encoded once: a 3 MB string would be UTF-8-encoded again on every send. */
+  #body: Buffer | undefined;
 
   constructor(reader: SweepReader, sweep: string) {
     this.#reader = reader;
     this.#sweep = sweep;
   }
 
-  /** The list as GET …/trials sends it, current as of now. @throws {StoreError} when the database cannot be read. */
-  text(): string {
+  /** The list as GET …/trials sends it (JSON, UTF-8), current as of now. @throws {StoreError} when the database cannot be read. */
+  body(): Buffer {
     this.#refresh();
-    this.#text ??= `{"total":${this.#numbers.length},"trials":[${this.#numbers.map((number) => this.#json.get(number)).join(',')}]}`;
-    return this.#text;
+    this.#body ??= Buffer.from(`{"total":${this.#numbers.length},"trials":[${this.#numbers.map((number) => this.#json.get(number)).join(',')}]}`, 'utf8');
+    return this.#body;
   }
 
   #refresh(): void {
@@ -49,7 +50,7 @@ export class TrialList {
     this.#json = new Map(rows.map((row) => [row.number, JSON.stringify(row)]));
     this.#numbers = rows.map((row) => row.number);
     this.#cursor = cursor ?? this.#cursor;
-    this.#text = undefined;
+    this.#body = undefined;
   }
 
   #catchUp(): void {
@@ -72,7 +73,7 @@ export class TrialList {
     }
     for (const number of touched) this.#json.set(number, JSON.stringify(this.#rows.get(number)));
     if (added) this.#numbers = [...this.#rows.keys()].sort((a, b) => a - b);
-    if (touched.size > 0) this.#text = undefined;
+    if (touched.size > 0) this.#body = undefined;
   }
 }
 
@@ -88,7 +89,7 @@ export class TrialLists {
   }
 
   /** @throws {StoreError} when the database cannot be read. */
-  text(sweep: string): string {
+  body(sweep: string): Buffer {
     let list = this.#lists.get(sweep);
     if (list === undefined) {
       list = new TrialList(this.#reader, sweep);
@@ -96,7 +97,7 @@ export class TrialLists {
     } else this.#lists.delete(sweep);
     // Re-inserted: the Map's order is the order of use.
     this.#lists.set(sweep, list);
-    return list.text();
+    return list.body();
   }
 }
 

@@ -48,7 +48,7 @@ export function registerTrialRoutes(app: FastifyInstance, context: DashboardCont
     const filter = { ...(state === undefined ? {} : { states: state }), ...(params === undefined ? {} : { params }) };
     const query: TrialQuery = { ...filter, ...(sort === undefined ? {} : { sort }), ...(order === undefined ? {} : { order }), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
     // The whole list by number (what the web app loads): kept in memory, updated per changed trial.
-    if (isWholeList(query)) return sendJsonText(reply, context.trialLists.text(sweep.name));
+    if (isWholeList(query)) return sendJsonText(reply, context.trialLists.body(sweep.name));
     // Any other query: serialized once per commit.
     const text = cached(context, `trials:${sweep.name}:${JSON.stringify(query)}`, () => {
       const { reader } = context;
