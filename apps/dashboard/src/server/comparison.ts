@@ -51,13 +51,14 @@ function view(group: StrategyGroup, members: readonly TrialRow[], curves: Curves
 }
 
 /**
+ * @param rows every trial of the sweep by number (as `sweep compare` reads them).
  * @param metric the metric of the median curves (the sweep's by default); the comparison itself
  *   is always of the sweep's metric, as `sweep compare`'s is.
  */
-export function buildComparison(reader: SweepReader, sweep: SweepRecord, by: string, metric: string): StrategyComparisonResponse {
-  const { rows, curves, curveMetric } = reader.snapshot(() => {
+export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], sweep: SweepRecord, by: string, metric: string): StrategyComparisonResponse {
+  const { curves, curveMetric } = reader.snapshot(() => {
     const objectiveCurves = reader.learningCurves(sweep.name, sweep.metric);
-    return { rows: reader.trials(sweep.name, {}), curves: objectiveCurves, curveMetric: metric === sweep.metric ? objectiveCurves : reader.learningCurves(sweep.name, metric) };
+    return { curves: objectiveCurves, curveMetric: metric === sweep.metric ? objectiveCurves : reader.learningCurves(sweep.name, metric) };
   });
   const trials: ComparableTrial[] = rows.map((row) => ({
     number: row.number,

@@ -33,6 +33,12 @@ export class TrialList {
     return this.#body;
   }
 
+  /** Every trial by number, current as of now. @throws {StoreError} when the database cannot be read. */
+  rows(): TrialRow[] {
+    this.#refresh();
+    return this.#numbers.map((number) => this.#rows.get(number) as TrialRow);
+  }
+
   #refresh(): void {
     const reader = this.#reader;
     const version = reader.dataVersion();
@@ -90,6 +96,15 @@ export class TrialLists {
 
   /** @throws {StoreError} when the database cannot be read. */
   body(sweep: string): Buffer {
+    return this.#list(sweep).body();
+  }
+
+  /** @throws {StoreError} when the database cannot be read. */
+  rows(sweep: string): TrialRow[] {
+    return this.#list(sweep).rows();
+  }
+
+  #list(sweep: string): TrialList {
     let list = this.#lists.get(sweep);
     if (list === undefined) {
       list = new TrialList(this.#reader, sweep);
@@ -97,7 +112,7 @@ export class TrialLists {
     } else this.#lists.delete(sweep);
     // Re-inserted: the Map's order is the order of use.
     this.#lists.set(sweep, list);
-    return list.body();
+    return list;
   }
 }
 

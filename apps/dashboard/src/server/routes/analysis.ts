@@ -20,28 +20,21 @@ function checkMetric(context: DashboardContext, sweep: SweepRecord, metric: stri
 }
 
 function curves(context: DashboardContext, sweep: SweepRecord, metric: string, wanted: number[] | undefined): CurvesResponse {
-  const { reader } = context;
-  return reader.snapshot(() => {
-    // Only the first MAX_CURVES (+1, to know whether there are more) trials are read at all.
-    const rows = wanted === undefined ? reader.trials(sweep.name, { limit: MAX_CURVES + 1 }) : [];
-    const numbers = wanted ?? rows.map((row) => row.number);
-    const truncated = numbers.length > MAX_CURVES;
-    const kept = [...new Set(numbers)].sort((a, b) => a - b).slice(0, MAX_CURVES);
-    const states = new Map(rows.map((row) => [row.number, row.state]));
-    if (wanted !== undefined) for (const number of kept) states.set(number, reader.trial(sweep.name, number)?.state ?? 'QUEUED');
-    const result: TrialCurve[] = [...reader.learningCurves(sweep.name, metric, kept)].map(([trial, points]) => ({ trial, state: states.get(trial) ?? 'QUEUED', points }));
-    return { metric, curves: result, ...(truncated ? { truncated: true as const } : {}) };
-  });
+  // States (and, without `trials=`, which trials) from the in-memory list: no second read of every trial.
+  const rows = context.trialLists.rows(sweep.name);
+  const states = new Map(rows.map((row) => [row.number, row.state]));
+  const numbers = wanted === undefined ? rows.map((row) => row.number) : [...new Set(wanted)].sort((a, b) => a - b);
+  const truncated = numbers.length > MAX_CURVES;
+  const kept = numbers.slice(0, MAX_CURVES);
+  const result: TrialCurve[] = [...context.reader.learningCurves(sweep.name, metric, kept)].map(([trial, points]) => ({ trial, state: states.get(trial) ?? 'QUEUED', points }));
+  return { metric, curves: result, ...(truncated ? { truncated: true as const } : {}) };
 }
 
 function importance(context: DashboardContext, sweep: SweepRecord, metric: string): ImportanceResponse {
   const { reader } = context;
-  const { rows, finals } = reader.snapshot(() => {
-    const complete = reader.trials(sweep.name, { states: ['COMPLETE'] });
-    // Another metric than the objective: each trial's last reported value of it.
-    const last = metric === sweep.metric ? undefined : new Map([...reader.learningCurves(sweep.name, metric)].map(([trial, points]) => [trial, points.at(-1)?.[1] ?? Number.NaN]));
-    return { rows: complete, finals: last };
-  });
+  const rows = context.trialLists.rows(sweep.name).filter((row) => row.state === 'COMPLETE');
+  // Another metric than the objective: each trial's last reported value of it.
+  const finals = metric === sweep.metric ? undefined : new Map([...reader.learningCurves(sweep.name, metric)].map(([trial, points]) => [trial, points.at(-1)?.[1] ?? Number.NaN]));
   const trials = rows.map((row) => ({ params: row.params, value: (finals === undefined ? row.value : finals.get(row.number)) ?? Number.NaN }));
   const direction: Direction = sweep.direction;
   const result = pedAnovaImportance(trials, sweepParameters(sweep), direction);
@@ -75,7 +68,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardC
     if (!categorical.includes(by)) throw badRequest(`query.by: '${by}' is not a categorical parameter of sweep '${sweep.name}'`, `its categorical parameters: ${categorical.join(', ') || '(none)'}`);
     const metric = request.query.metric ?? sweep.metric;
     checkMetric(context, sweep, metric);
-    return sendJsonText(reply, cached(context, `compare:${sweep.name}:${by}:${metric}`, () => JSON.stringify(buildComparison(context.reader, sweep, by, metric))));
+    return sendJsonText(reply, cached(context, `compare:${sweep.name}:${by}:${metric}`, () => JSON.stringify(buildComparison(context.reader, context.trialLists.rows(sweep.name), sweep, by, metric))));
   });
 
   app.get<{ Params: { name: string }; Querystring: { after?: number; limit?: number } }>('/api/sweeps/:name/events', { schema: { params: sweepParams, querystring: eventsQuery } }, async (request): Promise<EventsResponse> => {
