@@ -137,12 +137,19 @@ async function timed(url) {
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
-/** `count` requests, one at a time; `pathFor(i)` may vary the query (to defeat the cache on purpose). */
-async function measure(origin, label, pathFor, count = requests) {
+/**
+ * `count` requests, one at a time; `pathFor(i)` may vary the query (to defeat the cache on
+ * purpose); `gapMs` waits before each request (longer than the writer's commit interval, so each
+ * request finds a new commit).
+ */
+async function measure(origin, label, pathFor, count = requests, gapMs = 0) {
   const first = await timed(`${origin}${pathFor(-1)}`);
   for (let i = 0; i < 5; i++) await timed(`${origin}${pathFor(-2 - i)}`);
   const times = [];
-  for (let i = 0; i < count; i++) times.push((await timed(`${origin}${pathFor(i)}`)).ms);
+  for (let i = 0; i < count; i++) {
+    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
+    times.push((await timed(`${origin}${pathFor(i)}`)).ms);
+  }
   times.sort((a, b) => a - b);
   const row = { label, first: first.ms, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1), kb: first.bytes / 1024, n: count };
   console.log(
@@ -225,13 +232,14 @@ const live = await startDashboard(livePath);
 console.log(`while another process writes the same sweep (8 running trials, a commit every 100 ms) — load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}:`);
 const liveRows = [];
 try {
-  liveRows.push(await measure(live.origin, 'trials list, all (in memory, caught up per commit)', fixed(`${base}/trials`)));
-  liveRows.push(await measure(live.origin, 'sweep summary (GET /api/sweeps/:name)', fixed(base)));
-  liveRows.push(await measure(live.origin, 'trials filtered+sorted, page of 100', fixed(`${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100`)));
-  liveRows.push(await measure(live.origin, 'sweeps list (GET /api/sweeps)', fixed('/api/sweeps')));
-  // Every request finds a new commit, so each of these is computed afresh (few: each reads every curve).
-  liveRows.push(await measure(live.origin, 'compare by optimizer, recomputed per commit', fixed(`${base}/compare?by=optimizer`), 10));
-  liveRows.push(await measure(live.origin, 'importance (PED-ANOVA), recomputed per commit', fixed(`${base}/importance`), 50));
+  // 120 ms between requests, the writer committing every 100 ms: every request finds a new commit.
+  const gap = 120;
+  liveRows.push(await measure(live.origin, 'trials list, all (caught up after each commit)', fixed(`${base}/trials`), requests, gap));
+  liveRows.push(await measure(live.origin, 'sweep summary (recomputed after each commit)', fixed(base), requests, gap));
+  liveRows.push(await measure(live.origin, 'trials filtered+sorted, page of 100 (SQL)', fixed(`${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100`), requests, gap));
+  liveRows.push(await measure(live.origin, 'sweeps list (GET /api/sweeps)', fixed('/api/sweeps'), requests, gap));
+  liveRows.push(await measure(live.origin, 'importance (PED-ANOVA), recomputed', fixed(`${base}/importance`), 50, gap));
+  liveRows.push(await measure(live.origin, 'compare by optimizer, recomputed (reads every curve)', fixed(`${base}/compare?by=optimizer`), 10, gap));
 } finally {
   await live.stop();
   await new Promise((resolve) => (writer.once('exit', resolve), writer.kill('SIGTERM')));
