@@ -68,8 +68,16 @@ describe('sweep dashboard', () => {
       const cli = json(sweep(['compare', 'dash', '--by', 'opt', '--json', '--db', ws.db]));
       expect(compare.body.verdict).toBe(cli.verdict);
       expect(compare.body.winner?.label).toBe(cli.winner?.label);
+      // A live stream stays open until Ctrl-C, which must still stop the command at once.
+      const stream = await fetch(new URL('/api/sweeps/dash/stream', dashboard.url), { headers: { accept: 'text/event-stream' } });
+      expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+      const reader = stream.body?.getReader();
+      const first = new TextDecoder().decode((await reader?.read())?.value);
+      expect(first).toContain('retry: ');
     } finally {
+      const started = Date.now();
       const stopped = await dashboard.stop();
+      expect(Date.now() - started).toBeLessThan(5000);
       expect(stopped.code).toBe(0);
       expect(stopped.stdout).toContain('dashboard stopped (SIGINT)');
       expect(stopped.stderr).toBe('');
