@@ -176,6 +176,16 @@ export interface ChangesMessage {
   readonly cursor: ChangeCursor;
 }
 
+/**
+ * The data of a `reset` event of the sweep stream: the client resumed too far behind (more than
+ * the server's catch-up limit of metric values); it should reload the sweep (overview, trials) and
+ * goes on receiving changes from `cursor` (amendment 3).
+ */
+export interface ResetMessage {
+  readonly reason: string;
+  readonly cursor: ChangeCursor;
+}
+
 /** The SSE event names the streams send. */
-export type SweepStreamEvent = 'changes' | 'summary';
+export type SweepStreamEvent = 'changes' | 'summary' | 'reset';
 export type SweepsStreamEvent = 'sweeps';

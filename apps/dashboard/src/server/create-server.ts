@@ -76,7 +76,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     // Streams are ended by the hub on close; anything else idle goes at once.
     forceCloseConnections: true,
   });
-  const hub = new FeedHub(reader, { pollMs: settings.pollMs, heartbeatMs: settings.heartbeatMs, onError: (error) => app.log.warn({ err: error }, 'live poll failed') });
+  const hub = new FeedHub(reader, { pollMs: settings.pollMs, heartbeatMs: settings.heartbeatMs, maxCatchUpMetrics: settings.maxCatchUpMetrics, onError: (error) => app.log.warn({ err: error }, 'live poll failed') });
   const context: DashboardContext = { reader, cache: new DerivedCache(), hub, metricNames: new MetricNames(reader), trialLists: new TrialLists(reader), version: packageVersion(), now: settings.now };
   app.setErrorHandler(handleError);
   if (token !== undefined) requireToken(app, token);

@@ -122,6 +122,36 @@ describe('GET /api/sweeps/:name/stream', () => {
   });
 });
 
+describe('a resume too far behind', () => {
+  it('gets a reset with the cursor to follow on from, instead of every missed change', async () => {
+    const own = await startHarness({ maxCatchUpMetrics: 50 });
+    try {
+      // The fixture wrote far more than 50 metric values: resuming from the start is too far.
+      const client = await openSse(`${own.server.origin}/api/sweeps/strategies/stream?cursor=0.0.0`);
+      const reset = await client.waitFor((m) => m.event === 'reset');
+      const reader = SweepReader.open(own.dbPath);
+      const now = reader.cursor('strategies');
+      if (now === undefined) throw new Error('fixture sweep strategies missing');
+      const nearCursor = { ...now, metricId: now.metricId - 10 };
+      const nearMetrics = reader.changesSince('strategies', nearCursor)?.metrics.length;
+      reader.close();
+      expect(reset.data).toEqual({ reason: 'too far behind to catch up; reload the sweep', cursor: now });
+      expect(reset.id).toBe(formatCursor(now));
+      await client.waitFor((m) => m.event === 'summary');
+      expect(client.messages.filter((m) => m.event === 'changes')).toEqual([]);
+      client.close();
+      // Close behind (10 metric ids, some of them the loss sweep's): the changes themselves.
+      const near = await openSse(`${own.server.origin}/api/sweeps/strategies/stream?cursor=${formatCursor(nearCursor)}`);
+      const changes = await near.waitFor((m) => m.event === 'changes');
+      expect(nearMetrics).toBeGreaterThan(0);
+      expect((changes.data as ChangesMessage).metrics).toHaveLength(nearMetrics ?? -1);
+      near.close();
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('the sweep overview while trials report', () => {
   it('picks up a metric name first reported after the dashboard read the names', async () => {
     const before = (await harness.get<{ metricNames: string[] }>('/api/sweeps/strategies')).body.metricNames;

@@ -15,6 +15,8 @@ export interface DashboardServerOptions {
   readonly pollMs?: number;
   /** How often an idle stream gets a comment line. Default 15 s. */
   readonly heartbeatMs?: number;
+  /** A stream client resuming further behind than this many metric values gets a `reset` event instead. Default 100,000. */
+  readonly maxCatchUpMetrics?: number;
   /** Fastify's logger setting. Default false (the CLI prints what matters itself). */
   readonly logger?: boolean;
   /** The clock for elapsed time and ETA. Default Date.now. */
@@ -29,6 +31,7 @@ export interface CheckedServerOptions {
   readonly webRoot: string | undefined;
   readonly pollMs: number;
   readonly heartbeatMs: number;
+  readonly maxCatchUpMetrics: number;
   readonly logger: boolean;
   readonly now: () => number;
 }
@@ -59,5 +62,7 @@ export function checkServerOptions(options: DashboardServerOptions): CheckedServ
   if (!(Number.isFinite(pollMs) && pollMs >= 10)) throw new RangeError(`options.pollMs must be at least 10 (got ${String(pollMs)})`);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   if (!(Number.isFinite(heartbeatMs) && heartbeatMs >= 10)) throw new RangeError(`options.heartbeatMs must be at least 10 (got ${String(heartbeatMs)})`);
-  return { dbPath: options.dbPath, host, port, token: options.token, webRoot: options.webRoot, pollMs, heartbeatMs, logger: options.logger ?? false, now: options.now ?? Date.now };
+  const maxCatchUpMetrics = options.maxCatchUpMetrics ?? 100_000;
+  if (!(Number.isSafeInteger(maxCatchUpMetrics) && maxCatchUpMetrics >= 0)) throw new RangeError(`options.maxCatchUpMetrics must be a non-negative integer (got ${String(maxCatchUpMetrics)})`);
+  return { dbPath: options.dbPath, host, port, token: options.token, webRoot: options.webRoot, pollMs, heartbeatMs, maxCatchUpMetrics, logger: options.logger ?? false, now: options.now ?? Date.now };
 }

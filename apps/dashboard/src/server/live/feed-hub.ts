@@ -12,6 +12,8 @@ export interface FeedHubOptions {
   readonly pollMs: number;
   /** How often an idle stream gets a comment line. */
   readonly heartbeatMs: number;
+  /** A client resuming further behind than this many metric values gets a `reset`. */
+  readonly maxCatchUpMetrics: number;
   /** Told about a poll that failed (the next one tries again). */
   readonly onError: (error: unknown) => void;
 }
@@ -37,7 +39,7 @@ export class FeedHub {
   watchSweep(sweep: string, client: SseClient, from: ChangeCursor | undefined): void {
     let feed = this.#feeds.get(sweep);
     if (feed === undefined) {
-      feed = new SweepFeed(this.#reader, sweep, this.#reader.cursor(sweep) ?? { trialUpdatedAt: 0, metricId: 0, eventId: 0 });
+      feed = new SweepFeed(this.#reader, sweep, this.#reader.cursor(sweep) ?? { trialUpdatedAt: 0, metricId: 0, eventId: 0 }, this.#options.maxCatchUpMetrics);
       this.#feeds.set(sweep, feed);
     }
     const joined = feed;

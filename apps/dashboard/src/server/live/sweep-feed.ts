@@ -10,6 +10,7 @@
  */
 import type { ChangeCursor, SweepChanges, SweepReader } from '@loopsweep/store';
 import { formatCursor } from '../../api/cursor.js';
+import type { ResetMessage } from '../../api/types.js';
 import { isEmpty, laterCursor, unseenPart } from './cursor-order.js';
 import type { SseClient } from './sse-client.js';
 
@@ -17,13 +18,19 @@ export class SweepFeed {
   readonly #reader: SweepReader;
   readonly #sweep: string;
   readonly #clients = new Map<SseClient, ChangeCursor>();
+  readonly #maxCatchUp: number;
   #cursor: ChangeCursor;
   #version: number;
 
-  /** @throws {StoreError} when the database cannot be read. */
-  constructor(reader: SweepReader, sweep: string, cursor: ChangeCursor) {
+  /**
+   * @param maxCatchUp a client resuming further behind than this many metric values gets a
+   *   `reset` instead of the changes.
+   * @throws {StoreError} when the database cannot be read.
+   */
+  constructor(reader: SweepReader, sweep: string, cursor: ChangeCursor, maxCatchUp: number) {
     this.#reader = reader;
     this.#sweep = sweep;
+    this.#maxCatchUp = maxCatchUp;
     this.#version = reader.dataVersion();
     this.#cursor = cursor;
   }
@@ -38,7 +45,15 @@ export class SweepFeed {
    * @throws {StoreError} when the database cannot be read.
    */
   add(client: SseClient, from: ChangeCursor | undefined): void {
-    const start = from ?? this.#reader.cursor(this.#sweep) ?? this.#cursor;
+    const now = this.#reader.cursor(this.#sweep) ?? this.#cursor;
+    let start = from ?? now;
+    if (now.metricId - start.metricId > this.#maxCatchUp) {
+      // Too far behind to send as one message (it could be hundreds of megabytes of JSON): the
+      // client reloads the sweep instead and follows on from now.
+      const reset: ResetMessage = { reason: 'too far behind to catch up; reload the sweep', cursor: now };
+      client.send('reset', reset, formatCursor(now));
+      start = now;
+    }
     const missed = this.#reader.changesSince(this.#sweep, start);
     const seen = laterCursor(missed?.cursor ?? start, this.#cursor);
     if (missed !== undefined && !isEmpty(missed)) client.send('changes', { ...missed, cursor: seen }, formatCursor(seen));
