@@ -94,4 +94,32 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
     expect(errors.filter((e) => !SERVER_DOWN.test(e))).toEqual([]);
     await context.close();
   });
+
+  it('after missing more than the server will replay, the sweep page reloads itself (reset) and shows every trial', async () => {
+    const { page, context, errors } = await openPage(browser);
+    await page.goto(`${server.origin}/sweeps/${SWEEP}`);
+    const count = page.getByTestId('trial-count');
+    await count.waitFor();
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    // The server goes away while the sweep writes more trials, then the sweep stops; the server
+    // comes back refusing to replay even one missed metric value, so the resumed stream gets
+    // `reset` instead of the changes.
+    const shown = Number((await count.innerText()).split(' ')[0]);
+    const port = server.port;
+    await server.close();
+    await page.getByTestId('reconnecting').waitFor({ timeout: 15_000 });
+    await waitForTrials(dbPath, (n) => n >= shown + 3);
+    await writer.stop();
+    const total = await waitForTrials(dbPath, () => true);
+    expect(total).toBeGreaterThan(shown);
+    server = await serveDashboard(dbPath, { port, maxCatchUpMetrics: 0 });
+
+    await page.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 20_000 });
+    // Nothing is written any more: only the reload can bring the missed trials.
+    await expect.poll(() => count.innerText(), { timeout: 15_000 }).toBe(`${total} trials`);
+    await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+    expect(errors.filter((e) => !SERVER_DOWN.test(e))).toEqual([]);
+    await context.close();
+  });
 });

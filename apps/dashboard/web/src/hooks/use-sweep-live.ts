@@ -72,11 +72,31 @@ export function useSweepLive(sweep: string): SweepLive {
     if (message.trials.some((t) => t.state === 'COMPLETE' || t.state === 'PRUNED' || t.state === 'FAILED')) setFinished((n) => n + 1);
   }, []);
 
+  // `reset` (API.md amendment 3): the stream resumed too far behind to send what was missed, so
+  // load the sweep again; the stream itself goes on. Rows that arrived meanwhile are kept when newer.
+  const [resets, setResets] = useState(0);
+  const onReset = useCallback(() => setResets((n) => n + 1), []);
+  useEffect(() => {
+    if (resets === 0) return;
+    const controller = new AbortController();
+    (async () => {
+      const fresh = await apiGet<SweepOverview>(path, {}, controller.signal);
+      const list = await apiGet<TrialsResponse>(`${path}/trials`, {}, controller.signal);
+      setOverview(fresh);
+      setTrials((old) => mergeTrials(list.trials, old ?? []));
+      setChanges((n) => n + 1);
+      setFinished((n) => n + 1);
+    })().catch((e: unknown) => {
+      if (!controller.signal.aborted) setError(asApiError(e));
+    });
+    return () => controller.abort();
+  }, [resets, path]);
+
   const onSummary = useCallback((data: unknown) => {
     setOverview((old) => (old ? { ...old, summary: data as SweepSummary } : old));
   }, []);
 
-  const connection = useStream(cursor === undefined ? null : streamUrl(`${path}/stream`, { cursor }), { changes: onChanges, summary: onSummary });
+  const connection = useStream(cursor === undefined ? null : streamUrl(`${path}/stream`, { cursor }), { changes: onChanges, summary: onSummary, reset: onReset });
 
   // Throughput, elapsed time, ETA and the best trial's row are the server's to compute: refresh
   // the overview now and then while changes arrive (never more often than OVERVIEW_REFRESH_MS).

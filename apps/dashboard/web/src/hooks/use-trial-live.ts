@@ -24,6 +24,8 @@ export function useTrialLive(sweep: string, trial: number): ApiState<TrialDetail
     [trial],
   );
   // Without a cursor the stream starts from "now", which is what a page that just loaded needs.
-  const connection = useStream(state.data ? streamUrl(`/sweeps/${segment(sweep)}/stream`) : null, { changes: onChanges });
+  // `reset`: the stream skipped what it missed while away (API.md amendment 3); refetch the trial.
+  const onReset = useCallback(() => setVersion((v) => v + 1), []);
+  const connection = useStream(state.data ? streamUrl(`/sweeps/${segment(sweep)}/stream`) : null, { changes: onChanges, reset: onReset });
   return { ...state, connection };
 }
