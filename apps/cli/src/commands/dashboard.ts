@@ -3,7 +3,7 @@
  * Ctrl-C. The database may be written by a running sweep meanwhile.
  */
 import { spawn } from 'node:child_process';
-import { createDashboardServer, DashboardStartError, isLoopbackHost, type DashboardServer } from '@loopsweep/dashboard';
+import type { DashboardServer } from '@loopsweep/dashboard';
 import type { CommandModule } from 'yargs';
 import { existingDb } from '../db-path.js';
 import { UsageError } from '../errors.js';
@@ -17,10 +17,15 @@ interface DashboardArgs extends GlobalArgs {
   readonly open: boolean;
 }
 
-/** Starts the server, turning what it refuses into bad-input errors (exit 2) with a hint. */
-async function start(args: DashboardArgs): Promise<DashboardServer> {
+/**
+ * Starts the server, turning what it refuses into bad-input errors (exit 2) with a hint. The
+ * dashboard (Fastify and its plugins) is loaded only here, so every other command starts without it.
+ */
+async function start(args: DashboardArgs): Promise<{ server: DashboardServer; isLoopbackHost: (host: string) => boolean }> {
+  const { createDashboardServer, DashboardStartError, isLoopbackHost } = await import('@loopsweep/dashboard');
   try {
-    return await createDashboardServer({ dbPath: existingDb(args.db), host: args.host, port: args.port, ...(args.token === undefined ? {} : { token: args.token }) });
+    const server = await createDashboardServer({ dbPath: existingDb(args.db), host: args.host, port: args.port, ...(args.token === undefined ? {} : { token: args.token }) });
+    return { server, isLoopbackHost };
   } catch (error) {
     if (error instanceof DashboardStartError) throw new UsageError(error.message, error.hint);
     if (error instanceof RangeError) throw new UsageError(error.message.replace(/^options\.(\w+)/, '--$1'), 'see `sweep dashboard --help`');
@@ -68,7 +73,7 @@ export const dashboardCommand: CommandModule<GlobalArgs, DashboardArgs> = {
         return true;
       }) as never,
   handler: async (argv) => {
-    const server = await start(argv);
+    const { server, isLoopbackHost } = await start(argv);
     out(`sweep dashboard: serving ${argv.db} (read-only) at ${server.url}`);
     if (server.token !== undefined) {
       out(isLoopbackHost(server.host) ? 'the API needs the token in that URL' : `listening on ${server.host}: the API needs the token in that URL; anyone who has it can read these sweeps`);
