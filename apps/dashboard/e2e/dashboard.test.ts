@@ -234,6 +234,21 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     expect(await waitForDrawnChart(page, 'chart-history')).toBeGreaterThan(3);
   });
 
+  it('retries the chart code when its download fails (a server restart mid-load), and the page stays usable', async () => {
+    watched = await openPage(browser);
+    const { page } = watched;
+    let failures = 0;
+    await page.route('**/assets/echart-canvas-*.js', (route) => (failures++ < 2 ? route.abort('connectionreset') : route.continue()));
+    await page.goto(`${server.origin}/sweeps/${SWEEP}`);
+    await expect(page.getByTestId('trial-count').innerText()).resolves.toBe('48 trials');
+    expect(await waitForDrawnChart(page, 'chart-history')).toBeGreaterThan(3);
+    expect(failures).toBeGreaterThanOrEqual(3);
+    // The browser logs the two refused downloads itself; the app logs nothing.
+    const unexpected = watched.errors.filter((e) => !/ERR_CONNECTION_RESET/.test(e));
+    watched.errors.length = 0;
+    watched.errors.push(...unexpected);
+  });
+
   it('an unknown sweep and an unknown path say so plainly', async () => {
     const page = await open('/sweeps/no-such-sweep');
     await page.getByTestId('api-error').waitFor();

@@ -14,11 +14,11 @@ import { startSweep, strategiesSpec, type RunningSweep } from './support/sweeps.
 const SWEEP = 'live-sweep';
 
 /** Polls the database until `predicate` holds for the sweep's trial count. */
-async function waitForTrials(dbPath: string, predicate: (count: number) => boolean, timeoutMs = 30_000): Promise<number> {
+async function waitForTrials(dbPath: string, predicate: (count: number) => boolean, timeoutMs = 30_000, sweep = SWEEP): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const reader = SweepReader.open(dbPath);
-    const count = reader.getSweep(SWEEP) ? reader.trials(SWEEP).length : 0;
+    const count = reader.getSweep(sweep) ? reader.countTrials(sweep) : 0;
     reader.close();
     if (predicate(count) || Date.now() > deadline) return count;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -26,7 +26,7 @@ async function waitForTrials(dbPath: string, predicate: (count: number) => boole
 }
 
 /** Network errors the browser logs itself while the server is down; nothing else is allowed. */
-const SERVER_DOWN = /ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED_ENCODING/;
+const SERVER_DOWN = /ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|ERR_CONNECTION_RESET|ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONTENT_LENGTH_MISMATCH/;
 
 describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
   const dir = tempDir();
@@ -96,30 +96,41 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
   });
 
   it('after missing more than the server will replay, the sweep page reloads itself (reset) and shows every trial', async () => {
-    const { page, context, errors } = await openPage(browser);
-    await page.goto(`${server.origin}/sweeps/${SWEEP}`);
-    const count = page.getByTestId('trial-count');
-    await count.waitFor();
-    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+    // Its own short sweep, database and server: the sweep ends by itself while the server is away.
+    const own = tempDir();
+    const ownDb = own.file('reset.db');
+    const ownSweep = startSweep(ownDb, strategiesSpec('reset-sweep', { trials: 30, epochs: 3, sleepMs: 200 }));
+    let ownServer: DashboardServer | undefined;
+    try {
+      await waitForTrials(ownDb, (n) => n >= 2, 30_000, 'reset-sweep');
+      ownServer = await serveDashboard(ownDb);
+      const { page, context, errors } = await openPage(browser);
+      await page.goto(`${ownServer.origin}/sweeps/reset-sweep`);
+      const count = page.getByTestId('trial-count');
+      await count.waitFor();
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
 
-    // The server goes away while the sweep writes more trials, then the sweep stops; the server
-    // comes back refusing to replay even one missed metric value, so the resumed stream gets
-    // `reset` instead of the changes.
-    const shown = Number((await count.innerText()).split(' ')[0]);
-    const port = server.port;
-    await server.close();
-    await page.getByTestId('reconnecting').waitFor({ timeout: 15_000 });
-    await waitForTrials(dbPath, (n) => n >= shown + 3);
-    await writer.stop();
-    const total = await waitForTrials(dbPath, () => true);
-    expect(total).toBeGreaterThan(shown);
-    server = await serveDashboard(dbPath, { port, maxCatchUpMetrics: 0 });
+      // The server goes away; the sweep writes its remaining trials and ends; the server comes
+      // back refusing to replay even one missed metric value, so the resumed stream gets `reset`.
+      const port = ownServer.port;
+      await ownServer.close();
+      const shown = Number((await count.innerText()).split(' ')[0]);
+      await ownSweep.done;
+      const total = await waitForTrials(ownDb, () => true, 0, 'reset-sweep');
+      expect(total).toBe(30);
+      expect(shown).toBeLessThan(total);
+      ownServer = await serveDashboard(ownDb, { port, maxCatchUpMetrics: 0 });
 
-    await page.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 20_000 });
-    // Nothing is written any more: only the reload can bring the missed trials.
-    await expect.poll(() => count.innerText(), { timeout: 15_000 }).toBe(`${total} trials`);
-    await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
-    expect(errors.filter((e) => !SERVER_DOWN.test(e))).toEqual([]);
-    await context.close();
+      await page.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 20_000 });
+      // Nothing is written any more: only the reload can bring the missed trials.
+      await expect.poll(() => count.innerText(), { timeout: 15_000 }).toBe(`${total} trials`);
+      await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+      expect(errors.filter((e) => !SERVER_DOWN.test(e))).toEqual([]);
+      await context.close();
+    } finally {
+      await ownSweep.stop();
+      await ownServer?.close();
+      own.cleanup();
+    }
   });
 });
