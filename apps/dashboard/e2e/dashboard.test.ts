@@ -166,6 +166,10 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
       const table = await page.getByTestId('strategy-table').locator('tbody th').allInnerTexts();
       expect(table.map((t) => t.replace(' ★', ''))).toEqual(expected.groups.map((g) => g.label));
     }
+    // After a new `by` the charts are drawn again from the new comparison.
+    for (const chart of ['chart-strategy-box', 'chart-strategy-best', 'chart-strategy-curve', 'chart-strategy-rates']) {
+      expect(await waitForDrawnChart(page, chart), chart).toBeGreaterThan(3);
+    }
     await page.getByTestId('strategy').screenshot({ path: `${ARTIFACTS}strategy-view.png` });
   });
 
