@@ -3,6 +3,7 @@ import yargs, { type Argv } from 'yargs';
 import { agentCommand } from './commands/agent.js';
 import { bestCommand } from './commands/best.js';
 import { compareCommand } from './commands/compare.js';
+import { dashboardCommand } from './commands/dashboard.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
@@ -35,6 +36,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(showCommand)
     .command(exportCommand)
     .command(compareCommand)
+    .command(dashboardCommand)
     .command(validateCommand)
     .command(initCommand)
     .command(agentCommand)

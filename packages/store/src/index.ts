@@ -15,6 +15,8 @@ export type {
   SweepEvent,
   SweepSummary,
   TrialDetail,
+  TrialFilter,
+  TrialTimes,
   TrialQuery,
   TrialRow,
   TrialSort,

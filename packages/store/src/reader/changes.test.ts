@@ -3,6 +3,7 @@ import { writeSampleSweeps } from '../test-support/sample-sweeps.js';
 import { tempDir } from '../test-support/temp-dir.js';
 import { frozenTrial } from '../testing/fixtures.js';
 import type { SqliteTrialStore } from '../sqlite-trial-store.js';
+import { NEW_METRICS_SQL } from './changes.js';
 import { START_CURSOR } from './start-cursor.js';
 import { SweepReader } from './sweep-reader.js';
 
@@ -85,5 +86,20 @@ describe('SweepReader.changesSince', () => {
     expect(seen).toEqual([7, 7, 7]);
     expect(reader.trials('rnn')).toHaveLength(8);
     expect(() => reader.snapshot(() => { throw new TypeError('mine'); })).toThrow(new TypeError('mine'));
+  });
+});
+
+describe('changesSince at scale', () => {
+  it('reads new metric values as a rowid range, not one seek per trial of the sweep', async () => {
+    const temp = tempDir();
+    const { store } = writeSampleSweeps(temp.file('plan.db'));
+    store.close();
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(temp.file('plan.db'), { readonly: true });
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${NEW_METRICS_SQL}`).all(0, 1) as { detail: string }[]).map((row) => row.detail);
+    db.close();
+    temp.cleanup();
+    expect(plan[0]).toMatch(/^SEARCH m USING INTEGER PRIMARY KEY \(rowid>\?\)/);
+    expect(plan[1]).toMatch(/^SEARCH t USING INTEGER PRIMARY KEY \(rowid=\?\)/);
   });
 });

@@ -24,6 +24,14 @@ export function checkCursor(cursor: ChangeCursor): void {
 }
 
 /**
+ * The metric values of a sweep after a metric id. CROSS JOIN keeps SQLite from starting at the
+ * sweep's trials (one metrics seek per trial: about 200 ms at 10,000 trials, on every poll); the
+ * new ids are a rowid range, then one trial lookup each.
+ */
+export const NEW_METRICS_SQL =
+  'SELECT m.id, t.number AS trialNumber, m.step, m.name, m.value FROM metrics m CROSS JOIN trials t ON t.id = m.trial_id WHERE m.id > ? AND t.sweep_id = ? ORDER BY m.id';
+
+/**
  * What changed after a checked `cursor`, read in the caller's read transaction so the new cursor matches
  * exactly what is returned. Cheap to poll: each part is a range scan on an index (trial change
  * stamps per sweep) or on the rowid (metrics, events), so it costs what is new, not the sweep's size.
@@ -32,7 +40,7 @@ export function changesSince(statements: StatementCache, sweepId: number, cursor
   const trials = (statements.get(`SELECT ${TRIAL_ROW_COLUMNS} FROM trials t WHERE t.sweep_id = ? AND t.updated_at > ? ORDER BY t.updated_at`).all(sweepId, cursor.trialUpdatedAt) as TrialRowColumns[]).map(toTrialRow);
   const metrics = (
     statements
-      .get('SELECT m.id, t.number AS trialNumber, m.step, m.name, m.value FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE m.id > ? AND t.sweep_id = ? ORDER BY m.id')
+      .get(NEW_METRICS_SQL)
       .all(cursor.metricId, sweepId) as (Omit<MetricPoint, 'value'> & { value: number | null })[]
   ).map((point): MetricPoint => ({ ...point, value: metricValue(point.value) }));
   const events = (statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND id > ? ORDER BY id`).all(sweepId, cursor.eventId) as EventRowColumns[]).map(toSweepEvent);

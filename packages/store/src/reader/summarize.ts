@@ -9,22 +9,22 @@ export function bestFirst(direction: Direction): string {
   return direction === 'minimize' ? 'ASC' : 'DESC';
 }
 
-/** The overview of one sweep: three indexed queries (counts, best, last event). */
+/** The overview of one sweep: indexed queries only (counts, last change, best, last event). */
 export function summarize(statements: StatementCache, sweep: SweepRow): SweepSummary {
   const direction = sweep.direction as Direction;
   const counts = Object.fromEntries(TRIAL_STATES.map((state) => [state, 0])) as Record<TrialState, number>;
   let total = 0;
   let lastUpdatedAt: number | undefined;
-  const groups = statements.get('SELECT state, COUNT(*) AS n, MAX(updated_at) AS last FROM trials WHERE sweep_id = ? GROUP BY state').all(sweep.id) as {
-    state: TrialState;
-    n: number;
-    last: number;
-  }[];
+  // Counts from the (sweep_id, state, value) index alone, and the last change from the
+  // (sweep_id, updated_at) one: one GROUP BY that also took MAX(updated_at) read every trial's
+  // row (about 9 ms instead of 1 at 10,000 trials, on every poll of a live dashboard).
+  const groups = statements.get('SELECT state, COUNT(*) AS n FROM trials WHERE sweep_id = ? GROUP BY state').all(sweep.id) as { state: TrialState; n: number }[];
   for (const group of groups) {
     counts[group.state] = group.n;
     total += group.n;
-    lastUpdatedAt = Math.max(lastUpdatedAt ?? group.last, group.last);
   }
+  const lastTrial = statements.get('SELECT MAX(updated_at) AS last FROM trials WHERE sweep_id = ?').get(sweep.id) as { last: number | null };
+  if (lastTrial.last !== null) lastUpdatedAt = lastTrial.last;
   const event = statements.get('SELECT at FROM events WHERE sweep_id = ? ORDER BY id DESC LIMIT 1').get(sweep.id) as { at: number } | undefined;
   if (event !== undefined) lastUpdatedAt = Math.max(lastUpdatedAt ?? event.at, event.at);
   const best = statements

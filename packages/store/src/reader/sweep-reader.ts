@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SweepRecord } from '@loopsweep/core';
-import { metricValue } from '../codec/nullable.js';
+import { metricValue, present } from '../codec/nullable.js';
 import { SWEEP_COLUMNS, toSweepRecord, type SweepRow } from '../codec/sweep-row.js';
 import { guarded } from '../errors/store-failure.js';
 import { StatementCache } from '../sqlite/statement-cache.js';
@@ -9,9 +9,9 @@ import { checkCount, checkPositive } from './check-arguments.js';
 import { EVENT_COLUMNS, toSweepEvent, type EventRowColumns } from './event-row.js';
 import { openReadOnly } from './open-read-only.js';
 import { bestFirst, summarize } from './summarize.js';
-import { buildTrialQuery, checkTrialQuery } from './trial-query.js';
+import { buildTrialCount, buildTrialQuery, checkTrialQuery } from './trial-query.js';
 import { TRIAL_ROW_COLUMNS, toTrialRow, type TrialRowColumns } from './trial-row.js';
-import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialQuery, TrialRow } from './types.js';
+import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow, TrialTimes } from './types.js';
 
 /**
  * The read-only view of a loopsweep database, for `sweep status`/`ls`/`export` and the dashboard.
@@ -82,6 +82,43 @@ export class SweepReader {
     });
   }
 
+  /**
+   * @returns how many of the sweep's trials pass `filter` (what `trials` returns before limit and
+   *   offset); 0 for an unknown sweep. One indexed COUNT: cheap at any sweep size.
+   * @throws {RangeError} for a bad state or parameter value.
+   */
+  countTrials(name: string, filter: TrialFilter = {}): number {
+    checkTrialQuery(filter);
+    return this.#read('count trials', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return 0;
+      const { sql, parameters } = buildTrialCount(sweep.id, filter);
+      return (this.#statements.get(sql).get(...parameters) as { n: number }).n;
+    });
+  }
+
+  /**
+   * @returns when the sweep's first trial started and its last one finished (epoch ms; each
+   *   absent while no trial has), for throughput and elapsed time; both absent for an unknown sweep.
+   */
+  trialTimes(name: string): TrialTimes {
+    return this.#read('read trial times', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return {};
+      const row = this.#statements.get('SELECT MIN(started_at) AS first, MAX(finished_at) AS last FROM trials WHERE sweep_id = ?').get(sweep.id) as { first: number | null; last: number | null };
+      return { ...present('firstStartedAt', row.first), ...present('lastFinishedAt', row.last) };
+    });
+  }
+
+  /**
+   * A number that changes whenever another connection commits to the database (SQLite's
+   * `PRAGMA data_version`), so a caller can cache what it derived from the data until it changes.
+   * Costs no table read.
+   */
+  dataVersion(): number {
+    return guarded('read data version', this.path, () => this.#db.pragma('data_version', { simple: true }) as number);
+  }
+
   /** @returns the trial with every metric it reported and its events, or undefined when there is no such sweep or trial. */
   trial(name: string, number: number): TrialDetail | undefined {
     return this.#read('read trial', () => {
@@ -111,6 +148,26 @@ export class SweepReader {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return [];
       const rows = this.#statements.get('SELECT DISTINCT m.name FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE t.sweep_id = ? ORDER BY m.name').all(sweep.id) as { name: string }[];
+      return rows.map((row) => row.name);
+    });
+  }
+
+  /**
+   * The names of metric values written to the sweep after metric id `afterMetricId` (a
+   * ChangeCursor's metricId), sorted: how a caller that already has `metricNames` keeps them up
+   * to date by reading only what is new (a range of metric ids), not every metric row again.
+   * @returns [] for an unknown sweep.
+   * @throws {RangeError} when afterMetricId is not a non-negative integer.
+   */
+  newMetricNames(name: string, afterMetricId: number): string[] {
+    checkCount('afterMetricId', afterMetricId);
+    return this.#read('read new metric names', () => {
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined) return [];
+      // CROSS JOIN: the new metric rows first (a rowid range), then each one's trial.
+      const rows = this.#statements
+        .get('SELECT DISTINCT m.name FROM metrics m CROSS JOIN trials t ON t.id = m.trial_id WHERE m.id > ? AND t.sweep_id = ? ORDER BY m.name')
+        .all(afterMetricId, sweep.id) as { name: string }[];
       return rows.map((row) => row.name);
     });
   }

@@ -2,7 +2,7 @@ import { TRIAL_STATES, type ParamValue } from '@loopsweep/core';
 import { paramCell } from '../codec/params.js';
 import { checkCount, checkOneOf } from './check-arguments.js';
 import { TRIAL_ROW_COLUMNS } from './trial-row.js';
-import type { SortOrder, TrialQuery, TrialSort } from './types.js';
+import type { SortOrder, TrialFilter, TrialQuery, TrialSort } from './types.js';
 
 export const TRIAL_SORTS: readonly TrialSort[] = ['number', 'value', 'started', 'duration'];
 export const SORT_ORDERS: readonly SortOrder[] = ['asc', 'desc'];
@@ -62,15 +62,8 @@ export function checkTrialQuery(query: TrialQuery): void {
   }
 }
 
-/**
- * The SELECT of `SweepReader.trials` for a checked query: filters by state and by parameter
- * values (through the indexed `trial_params`), sorts with NULLs last in either order and ties by
- * number. Only fixed text and placeholders make up the SQL.
- */
-export function buildTrialQuery(sweepId: number, query: TrialQuery): BuiltQuery {
-  const sort = query.sort ?? 'number';
-  const order = query.order ?? 'asc';
-  const parameters: unknown[] = [sweepId];
+/** The WHERE terms of a checked query's state and parameter filters; their values go to `parameters`. */
+function trialFilters(query: TrialFilter, parameters: unknown[]): string[] {
   const where = ['t.sweep_id = ?'];
   if (query.states !== undefined) {
     if (query.states.length === 0) where.push('0');
@@ -80,6 +73,29 @@ export function buildTrialQuery(sweepId: number, query: TrialQuery): BuiltQuery 
     }
   }
   for (const [name, wanted] of Object.entries(query.params ?? {})) where.push(paramFilter(name, wanted, parameters));
+  return where;
+}
+
+/**
+ * The COUNT of `SweepReader.countTrials` for a checked filter: the same WHERE as buildTrialQuery,
+ * without the per-trial last-step lookup, sorting or paging.
+ */
+export function buildTrialCount(sweepId: number, filter: TrialFilter): BuiltQuery {
+  const parameters: unknown[] = [sweepId];
+  const where = trialFilters(filter, parameters);
+  return { sql: `SELECT COUNT(*) AS n FROM trials t WHERE ${where.join(' AND ')}`, parameters };
+}
+
+/**
+ * The SELECT of `SweepReader.trials` for a checked query: filters by state and by parameter
+ * values (through the indexed `trial_params`), sorts with NULLs last in either order and ties by
+ * number. Only fixed text and placeholders make up the SQL.
+ */
+export function buildTrialQuery(sweepId: number, query: TrialQuery): BuiltQuery {
+  const sort = query.sort ?? 'number';
+  const order = query.order ?? 'asc';
+  const parameters: unknown[] = [sweepId];
+  const where = trialFilters(query, parameters);
 
   const key = SORT_EXPRESSIONS[sort];
   const direction = order === 'asc' ? 'ASC' : 'DESC';

@@ -52,6 +52,17 @@ export interface TrialQuery {
   readonly offset?: number;
 }
 
+/** When a sweep's trials ran (`SweepReader.trialTimes`). */
+export interface TrialTimes {
+  /** The earliest start of any trial (epoch ms). */
+  readonly firstStartedAt?: number;
+  /** The latest finish of any trial (epoch ms). */
+  readonly lastFinishedAt?: number;
+}
+
+/** The filtering part of a TrialQuery (what `SweepReader.countTrials` counts). */
+export type TrialFilter = Pick<TrialQuery, 'states' | 'params'>;
+
 /** One line of a sweep's log. */
 export interface SweepEvent {
   /** Increasing in the order events were written. */

@@ -1,0 +1,191 @@
+/**
+ * The response types of every route of the dashboard's HTTP API (API.md). The server builds them;
+ * the web app imports them with `import type`. This file holds types only, so importing it costs
+ * the browser bundle nothing.
+ *
+ * JSON has no NaN: a metric value stored as NaN (a diverged epoch) arrives as `null`. The types
+ * below say so wherever a metric value can be NaN.
+ */
+import type { Direction, ParamValue, PrunerConfig, SamplerConfig, StrategyComparison, StrategyGroup, TrialState } from '@loopsweep/core';
+import type { ChangeCursor, SweepEvent, SweepSummary, TrialDetail, TrialRow } from '@loopsweep/store';
+
+export type { ChangeCursor, Direction, ParamValue, SweepEvent, SweepSummary, TrialRow, TrialState };
+
+/** Every error response: 400 bad input, 401 no or wrong token, 404 unknown sweep/trial/route, 500/503. */
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    /** What went wrong, naming the input (`query.limit must be …`). */
+    readonly message: string;
+    /** How to fix it, when there is something to say (`its categorical params: optimizer, cell`). */
+    readonly hint?: string;
+  };
+}
+export type ApiErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'unavailable' | 'internal';
+
+/** GET /api/health */
+export interface HealthResponse {
+  readonly ok: true;
+  /** The dashboard package's version. */
+  readonly version: string;
+  /** The database's file name only (never its directory). */
+  readonly database: string;
+  readonly readOnly: true;
+}
+
+/** One sweep of GET /api/sweeps and of the `sweeps` stream event. */
+export interface SweepListItem extends SweepSummary {
+  /** When the sweep started (its creation, epoch ms). */
+  readonly startedAt?: number;
+  /** When it finished (epoch ms); absent while it runs or after an interrupt. */
+  readonly finishedAt?: number;
+}
+
+/** GET /api/sweeps, and the data of the `sweeps` event of GET /api/stream. */
+export interface SweepsResponse {
+  readonly sweeps: readonly SweepListItem[];
+}
+
+/** A parameter of the sweep's spec, as the charts need it. */
+export interface ParamInfo {
+  readonly name: string;
+  /** 'categorical' for `values:` and `value:`; 'numeric' for ranges. */
+  readonly kind: 'categorical' | 'numeric';
+  /** The choices of a categorical param, in spec order. */
+  readonly values?: readonly ParamValue[];
+  /** A log-scaled numeric range (log_uniform, int_log_uniform). */
+  readonly log?: boolean;
+  /** [low, high] of a numeric range (amendment 1). */
+  readonly range?: readonly [number, number];
+  /** Whether the param is inactive in some trials (`when:` in the spec). */
+  readonly conditional: boolean;
+}
+
+/** GET /api/sweeps/:name */
+export interface SweepOverview {
+  readonly summary: SweepSummary;
+  readonly objective: string;
+  readonly sampler: SamplerConfig;
+  readonly pruner: PrunerConfig;
+  readonly budget: { readonly trials?: number; readonly parallel?: number; readonly maxEpochs?: number };
+  /** In spec order. */
+  readonly parameters: readonly ParamInfo[];
+  /** Every metric any trial reported, sorted. */
+  readonly metricNames: readonly string[];
+  readonly bestTrial?: TrialRow;
+  /** Finished trials per hour of elapsed time; absent before any trial finished. */
+  readonly throughputPerHour?: number;
+  /** From the first trial's start to the last finish (or now, while the sweep runs). */
+  readonly elapsedMs?: number;
+  /** Time left at the current throughput for budget.trials; absent when unknown or finished. */
+  readonly etaMs?: number;
+  /** Where GET …/stream?cursor= should start to get only what comes after this overview. */
+  readonly cursor: ChangeCursor;
+}
+
+/** GET /api/sweeps/:name/trials */
+export interface TrialsResponse {
+  /** Trials matching the filters, before limit/offset. */
+  readonly total: number;
+  readonly trials: readonly TrialRow[];
+}
+
+/** A metric value as JSON carries it: NaN (a diverged epoch) becomes null. */
+export type JsonMetric = number | null;
+
+/** GET /api/sweeps/:name/trials/:number */
+export interface TrialDetailResponse extends Omit<TrialDetail, 'metrics'> {
+  readonly metrics: readonly { readonly step: number; readonly values: Readonly<Record<string, JsonMetric>> }[];
+}
+
+/** One curve of GET /api/sweeps/:name/curves. */
+export interface TrialCurve {
+  readonly trial: number;
+  readonly state: TrialState;
+  /** [step, value] in step order. */
+  readonly points: readonly (readonly [step: number, value: JsonMetric])[];
+}
+
+/** GET /api/sweeps/:name/curves */
+export interface CurvesResponse {
+  readonly metric: string;
+  /** In trial-number order; a trial without a point of the metric is absent. */
+  readonly curves: readonly TrialCurve[];
+  /** Set when more trials matched than the server sends (the first MAX_CURVES by number). */
+  readonly truncated?: true;
+}
+
+/** GET /api/sweeps/:name/importance */
+export interface ImportanceResponse {
+  /** The method that computed it, in words (e.g. 'PED-ANOVA (γ = 0.1)'). */
+  readonly method: string;
+  readonly metric: string;
+  /** Highest first; each in 0..1, together summing to 1 (all 0 when nothing can be said). */
+  readonly importances: readonly { readonly param: string; readonly importance: number }[];
+  /** COMPLETE trials with a finite value that went into it. */
+  readonly trialsUsed: number;
+}
+
+/** The per-step median learning curve of a group, with its interquartile band. */
+export interface MedianCurvePoint {
+  readonly step: number;
+  readonly median: number;
+  readonly q1: number;
+  readonly q3: number;
+  /** How many trials reported this step (the band thins as pruned trials drop out). */
+  readonly trials: number;
+}
+
+/** One value of the compared param: core's StrategyGroup plus what the charts draw. */
+export interface StrategyGroupView extends StrategyGroup {
+  /** Final metric of each COMPLETE trial (box/violin), in trial-number order. */
+  readonly values: readonly number[];
+  /** [trial number, best value so far within this group], at each trial that improved it. */
+  readonly bestSoFar: readonly (readonly [trial: number, best: number])[];
+  readonly medianCurve: readonly MedianCurvePoint[];
+}
+
+/** GET /api/sweeps/:name/compare — the same comparison (verdict, winner) as `sweep compare`. */
+export interface StrategyComparisonResponse extends Omit<StrategyComparison, 'groups' | 'winner'> {
+  /** The metric compared (the sweep's; also the curves' metric unless `metric=` said otherwise). */
+  readonly metric: string;
+  /** Best median first (core's order). */
+  readonly groups: readonly StrategyGroupView[];
+  readonly winner?: StrategyGroupView;
+}
+
+/** GET /api/sweeps/:name/events */
+export interface EventsResponse {
+  readonly events: readonly SweepEvent[];
+}
+
+/** A metric point of the stream (store's MetricPoint, NaN as null). */
+export interface StreamMetricPoint {
+  readonly id: number;
+  readonly trialNumber: number;
+  readonly step: number;
+  readonly name: string;
+  readonly value: JsonMetric;
+}
+
+/** The data of a `changes` event of GET /api/sweeps/:name/stream (store's SweepChanges as JSON). */
+export interface ChangesMessage {
+  readonly trials: readonly TrialRow[];
+  readonly metrics: readonly StreamMetricPoint[];
+  readonly events: readonly SweepEvent[];
+  readonly cursor: ChangeCursor;
+}
+
+/**
+ * The data of a `reset` event of the sweep stream: the client resumed too far behind (more than
+ * the server's catch-up limit of metric values); it should reload the sweep (overview, trials) and
+ * goes on receiving changes from `cursor` (amendment 3).
+ */
+export interface ResetMessage {
+  readonly reason: string;
+  readonly cursor: ChangeCursor;
+}
+
+/** The SSE event names the streams send. */
+export type SweepStreamEvent = 'changes' | 'summary' | 'reset';
+export type SweepsStreamEvent = 'sweeps';

@@ -1,0 +1,5 @@
+import type { TrialState } from '../api/types';
+
+export function StateBadge({ state }: { state: TrialState }) {
+  return <span className={`state state-${state}`}>{state.toLowerCase()}</span>;
+}
