@@ -50,4 +50,21 @@ describe('migration 2: metrics by (trial, step)', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'metrics_by_trial_step'").get()).toEqual({ n: 1 });
     db.close();
   });
+
+  it('leaves a schema-1 database readable as it is: a reader neither refuses nor upgrades it', () => {
+    const path = temp.file('v1-read.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    migrate(old, path, [initialSchema]);
+    old.prepare("INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'running', 1, 1)").run();
+    old.prepare("INSERT INTO trials (sweep_id, number, state, params, value, updated_at) VALUES (1, 0, 'COMPLETE', '{}', 0.5, 1)").run();
+    old.close();
+
+    const reader = SweepReader.open(path);
+    expect(reader.summary('s')).toMatchObject({ total: 1, best: { number: 0, value: 0.5 } });
+    reader.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
+  });
 });

@@ -7,3 +7,11 @@ export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsByTrialSt
 
 /** The schema version this code writes and reads (`PRAGMA user_version`). */
 export const SCHEMA_VERSION: number = MIGRATIONS.length;
+
+/**
+ * The oldest schema the read-only API can read as it is. A reader cannot migrate, and refusing a
+ * database only because a newer loopsweep would add an index to it would lock users out of their
+ * old sweeps (the dashboard, `sweep status`). Raise this only with a migration that changes what
+ * the read queries select.
+ */
+export const OLDEST_READABLE_SCHEMA = 1;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StoreError } from '@loopsweep/core';
 import { describeDriverError, isNotADatabase } from '../errors/store-failure.js';
-import { SCHEMA_VERSION } from '../migrations/migrations.js';
+import { OLDEST_READABLE_SCHEMA } from '../migrations/migrations.js';
 import { readSchemaVersion, refuseNewerSchema } from '../migrations/schema-version.js';
 import { BUSY_TIMEOUT_MS } from '../sqlite/open-writable.js';
 
@@ -16,8 +16,9 @@ function noDatabase(path: string, cause?: unknown): StoreError {
  * for it (busy_timeout covers the short moments a checkpoint holds a lock).
  *
  * @throws {StoreError} "no database at <path>; …" when there is no file; when the file is not a
- *   loopsweep database; when a newer loopsweep wrote it; when an older one did (a reader cannot
- *   migrate: the next writing command upgrades it).
+ *   loopsweep database; when a newer loopsweep wrote it; when one older than OLDEST_READABLE_SCHEMA
+ *   did (a reader cannot migrate: the next writing command upgrades it). A schema between that
+ *   and the newest is read as it is; the next writing command upgrades it.
  */
 export function openReadOnly(path: string): Database.Database {
   if (!existsSync(path)) throw noDatabase(path);
@@ -32,8 +33,8 @@ export function openReadOnly(path: string): Database.Database {
     const version = readSchemaVersion(db);
     refuseNewerSchema(path, version);
     if (version === 0) throw new StoreError(`${path} is not a loopsweep database (it has no loopsweep schema); pass --db with the database \`sweep run\` wrote`);
-    if (version < SCHEMA_VERSION) {
-      throw new StoreError(`${path} has schema ${version}, older than this loopsweep reads (${SCHEMA_VERSION}); run \`sweep resume\` on it once to upgrade it`);
+    if (version < OLDEST_READABLE_SCHEMA) {
+      throw new StoreError(`${path} has schema ${version}, older than this loopsweep reads (${OLDEST_READABLE_SCHEMA}); run \`sweep resume\` on it once to upgrade it`);
     }
     return db;
   } catch (error) {
