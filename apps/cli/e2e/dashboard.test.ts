@@ -30,11 +30,14 @@ async function startDashboard(args: readonly string[], env: NodeJS.ProcessEnv = 
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = once(child, 'exit');
   const deadline = Date.now() + 30_000;
-  let match: RegExpExecArray | null = null;
-  while ((match = /at (http:\/\/\S+)/.exec(stdout)) === null) {
+  // Wait for the banner's last line: the URL (and the token in it) may arrive split over chunks,
+  // and the lines after it are only there once it is whole.
+  while (!stdout.includes('Ctrl-C to stop\n')) {
     if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no URL printed (exit ${child.exitCode}):\n${stdout}\n${stderr}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+  const match = /at (http:\/\/\S+)/.exec(stdout);
+  if (match === null) throw new Error(`no URL in the banner:\n${stdout}`);
   return {
     child,
     url: new URL(match[1] as string),

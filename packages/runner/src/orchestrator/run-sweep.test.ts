@@ -115,6 +115,9 @@ describe('runSweep', () => {
       executor,
       control,
       start: { kind: 'new', spec: s, specDir: process.cwd() },
+      // Progress every 10 ms, not every 250: under load the default throttle let all 8 trials end
+      // before the snapshot that shows two complete, and the sweep finished instead of stopping.
+      tickMs: 10,
       onEvent: (e) => {
         if (!stopped && e.type === 'progress' && e.progress.counts.COMPLETE >= 2) {
           stopped = true;
