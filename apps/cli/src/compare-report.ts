@@ -1,21 +1,13 @@
 /** `sweep compare`'s table and verdict, also printed (compact) at the end of `sweep run`. */
-import { compareStrategies, type ComparableTrial, type Direction, type StrategyComparison, type StrategyGroup } from '@loopsweep/core';
-import type { SweepReader } from '@loopsweep/store';
+import { compareStrategies, type Direction, type StrategyComparison, type StrategyGroup } from '@loopsweep/core';
+import { comparableTrials, type SweepReader } from '@loopsweep/store';
 import { formatTable, type Column } from './format/table.js';
 import { formatNumber } from './format/value.js';
 
 /** Stored trials with their learning curves, grouped by `by`. */
 export function compareFromReader(reader: SweepReader, sweep: string, metric: string, direction: Direction, by: string): StrategyComparison {
   const { rows, curves } = reader.snapshot(() => ({ rows: reader.trials(sweep, {}), curves: reader.learningCurves(sweep, metric) }));
-  const trials: ComparableTrial[] = rows.map((row) => ({
-    number: row.number,
-    state: row.state,
-    params: row.params,
-    ...(row.value !== undefined ? { value: row.value } : {}),
-    intermediate: new Map(curves.get(row.number) ?? []),
-    ...(row.failureReason !== undefined ? { failureReason: row.failureReason } : {}),
-  }));
-  return compareStrategies(trials, by, direction);
+  return compareStrategies(comparableTrials(rows, curves), by, direction);
 }
 
 const iqr = (g: StrategyGroup) => (g.q1 === undefined || g.q3 === undefined ? '—' : `${formatNumber(g.q1)}–${formatNumber(g.q3)}`);

@@ -3,9 +3,9 @@
  * worker threads, the same path `sweep run` takes. Values depend on the params only, so the
  * strategy comparison has a real winner.
  */
-import { compareStrategies, parseSweepSpec, type ComparableTrial, type StrategyComparison } from '@loopsweep/core';
+import { compareStrategies, parseSweepSpec, type StrategyComparison } from '@loopsweep/core';
 import { createExecutor, parseDevices, runSweep, SweepControl, type SweepOutcome } from '@loopsweep/runner';
-import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
+import { comparableTrials, SqliteTrialStore, SweepReader } from '@loopsweep/store';
 
 /** An RNN-strategy-shaped sweep: a categorical optimizer and cell, numeric lr/units/dropout, a conditional momentum, sgd diverging at times. */
 export function strategiesSpec(name: string, options: { trials: number; sleepMs?: number; epochs?: number }): string {
@@ -69,15 +69,7 @@ export function compareFromDatabase(dbPath: string, sweep: string, by: string): 
     const info = reader.getSweep(sweep);
     if (!info) throw new Error(`no sweep ${sweep} in ${dbPath}`);
     const { rows, curves } = reader.snapshot(() => ({ rows: reader.trials(sweep, {}), curves: reader.learningCurves(sweep, info.metric) }));
-    const trials: ComparableTrial[] = rows.map((row) => ({
-      number: row.number,
-      state: row.state,
-      params: row.params,
-      ...(row.value !== undefined ? { value: row.value } : {}),
-      intermediate: new Map(curves.get(row.number) ?? []),
-      ...(row.failureReason !== undefined ? { failureReason: row.failureReason } : {}),
-    }));
-    return compareStrategies(trials, by, info.direction);
+    return compareStrategies(comparableTrials(rows, curves), by, info.direction);
   } finally {
     reader.close();
   }

@@ -4,8 +4,8 @@
  * the same winner; plus, per group, what the charts draw: the final values, best-so-far over
  * trials, and the median learning curve with its interquartile band.
  */
-import { compareStrategies, isBetter, quantileSorted, type ComparableTrial, type Direction, type StrategyGroup, type SweepRecord } from '@loopsweep/core';
-import type { SweepReader, TrialRow } from '@loopsweep/store';
+import { compareStrategies, isBetter, quantileSorted, type Direction, type StrategyGroup, type SweepRecord } from '@loopsweep/core';
+import { comparableTrials, type SweepReader, type TrialRow } from '@loopsweep/store';
 import type { MedianCurvePoint, StrategyComparisonResponse, StrategyGroupView } from '../api/types.js';
 
 type Curves = Map<number, [step: number, value: number][]>;
@@ -60,15 +60,7 @@ export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], 
     const objectiveCurves = reader.learningCurves(sweep.name, sweep.metric);
     return { curves: objectiveCurves, curveMetric: metric === sweep.metric ? objectiveCurves : reader.learningCurves(sweep.name, metric) };
   });
-  const trials: ComparableTrial[] = rows.map((row) => ({
-    number: row.number,
-    state: row.state,
-    params: row.params,
-    ...(row.value !== undefined ? { value: row.value } : {}),
-    intermediate: new Map(curves.get(row.number) ?? []),
-    ...(row.failureReason !== undefined ? { failureReason: row.failureReason } : {}),
-  }));
-  const comparison = compareStrategies(trials, by, sweep.direction);
+  const comparison = compareStrategies(comparableTrials(rows, curves), by, sweep.direction);
   const members = new Map<string, TrialRow[]>();
   for (const row of rows) {
     const key = groupKey(row.params[by]);
