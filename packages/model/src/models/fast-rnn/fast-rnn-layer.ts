@@ -39,7 +39,8 @@ const CELLS: readonly RecurrentCell[] = ['simple', 'lstm', 'gru', 'loop'];
 
 export class FastRNN extends tfl.layers.Layer {
   static className = 'FastRNN';
-  readonly cell: RecurrentCell;
+  /** Not named `cell`: training code takes a layer's `cell` to be a tfjs-layers RNNCell object. */
+  readonly cellType: RecurrentCell;
   readonly units: number;
   readonly activation: 'tanh' | 'relu';
   readonly recurrentDropout: number;
@@ -60,12 +61,12 @@ export class FastRNN extends tfl.layers.Layer {
     if (!Number.isInteger(args.units) || args.units < 1) throw new ConfigError(`FastRNN units must be a positive integer, got ${args.units}`);
     const activation = args.activation ?? 'tanh';
     if (activation !== 'tanh' && activation !== 'relu') throw new ConfigError(`FastRNN activation must be 'tanh' or 'relu', got '${String(activation)}'`);
-    this.cell = args.cell;
+    this.cellType = args.cell;
     this.units = args.units;
     this.activation = activation;
     this.recurrentDropout = rate(args.recurrentDropout, 'recurrentDropout');
     this.dropout = rate(args.dropout, 'dropout');
-    if (this.cell === 'loop' && this.recurrentDropout > 0) throw new ConfigError('FastRNN: the loop cell has no recurrentDropout; use dropout (inside the step)');
+    if (this.cellType === 'loop' && this.recurrentDropout > 0) throw new ConfigError('FastRNN: the loop cell has no recurrentDropout; use dropout (inside the step)');
     this.returnSequences = args.returnSequences ?? false;
     this.goBackwards = args.goBackwards ?? false;
     this.supportsMasking = true;
@@ -78,13 +79,13 @@ export class FastRNN extends tfl.layers.Layer {
     const h = this.units;
     // Zeros: initializeWeights writes seeded values afterwards (as for the tfjs-layers cells).
     const add = (name: string, weightShape: number[]) => this.weightsByName.set(name, this.addWeight(name, weightShape, 'float32', tfl.initializers.zeros()));
-    if (this.cell === 'loop') {
+    if (this.cellType === 'loop') {
       add('step1_kernel', [inputDim + h, h]);
       add('step1_bias', [h]);
       add('step2_kernel', [h, h]);
       add('step2_bias', [h]);
     } else {
-      const width = GATE_COUNT[this.cell] * h;
+      const width = GATE_COUNT[this.cellType] * h;
       add('kernel', [inputDim, width]);
       add('recurrent_kernel', [h, width]);
       add('bias', [width]);
@@ -121,7 +122,7 @@ export class FastRNN extends tfl.layers.Layer {
       const flat = tf.reshape(xT, [steps * batch, inputDim]);
       const read = (name: string) => (this.weightsByName.get(name) as LayerVariable).read();
       let recurrence: RecurrenceInputs;
-      if (this.cell === 'loop') {
+      if (this.cellType === 'loop') {
         const kernel1 = read('step1_kernel');
         const inputKernel = tf.slice(kernel1, [0, 0], [inputDim, h]);
         const xProj = tf.reshape(tf.add(tf.matMul(flat, inputKernel), read('step1_bias')), [steps, batch, h]) as tf.Tensor3D;
@@ -136,11 +137,11 @@ export class FastRNN extends tfl.layers.Layer {
           loop: { kernel2: read('step2_kernel') as tf.Tensor2D, bias2: read('step2_bias') as tf.Tensor1D, ...(dropping ? { dropoutMasks: [dropMask(), dropMask()] as const } : {}) },
         };
       } else {
-        const width = GATE_COUNT[this.cell] * h;
+        const width = GATE_COUNT[this.cellType] * h;
         const xProj = tf.reshape(tf.add(tf.matMul(flat, read('kernel')), read('bias')), [steps, batch, width]) as tf.Tensor3D;
         const dropping = training && this.recurrentDropout > 0;
         recurrence = {
-          cell: this.cell,
+          cell: this.cellType,
           activation: this.activation,
           xProj,
           recurrentKernel: read('recurrent_kernel') as tf.Tensor2D,
@@ -158,7 +159,7 @@ export class FastRNN extends tfl.layers.Layer {
   override getConfig(): tf.serialization.ConfigDict {
     return {
       ...super.getConfig(),
-      cell: this.cell,
+      cell: this.cellType,
       units: this.units,
       activation: this.activation,
       recurrentDropout: this.recurrentDropout,
