@@ -20,14 +20,14 @@ const autodiffRecurrence: Recurrence = (inputs) => {
   const U = inputs.recurrentKernel;
   const H = U.shape[0];
   const r = inputs.recurrentDropoutMask;
-  let h: tf.Tensor2D = tf.zeros([B, H]);
-  let c: tf.Tensor2D = tf.zeros([B, H]);
-  const outputs: tf.Tensor2D[] = [];
-  const gate = (z: tf.Tensor2D, k: number) => tf.slice(z, [0, k * H], [B, H]);
+  let h: tf.Tensor = tf.zeros([B, H]);
+  let c: tf.Tensor = tf.zeros([B, H]);
+  const outputs: tf.Tensor[] = [];
+  const gate = (z: tf.Tensor, k: number) => tf.slice(z, [0, k * H], [B, H]);
   for (let t = 0; t < T; t++) {
-    const x = tf.squeeze(tf.slice(inputs.xProj, [t, 0, 0], [1, -1, -1]), [0]) as tf.Tensor2D;
+    const x = tf.squeeze(tf.slice(inputs.xProj, [t, 0, 0], [1, -1, -1]), [0]);
     const hr = r ? tf.mul(h, r) : h;
-    let hNew: tf.Tensor2D;
+    let hNew: tf.Tensor;
     let cNew = c;
     switch (inputs.cell) {
       case 'simple': {
@@ -36,15 +36,15 @@ const autodiffRecurrence: Recurrence = (inputs) => {
         break;
       }
       case 'lstm': {
-        const z = tf.add(x, tf.matMul(hr, U)) as tf.Tensor2D;
+        const z = tf.add(x, tf.matMul(hr, U));
         cNew = tf.add(tf.mul(tf.sigmoid(gate(z, 1)), c), tf.mul(tf.sigmoid(gate(z, 0)), tf.tanh(gate(z, 2))));
         hNew = tf.mul(tf.sigmoid(gate(z, 3)), tf.tanh(cNew));
         break;
       }
       case 'gru': {
         const zr = tf.add(tf.slice(x, [0, 0], [B, 2 * H]), tf.matMul(hr, tf.slice(U, [0, 0], [H, 2 * H])));
-        const z = tf.sigmoid(gate(zr as tf.Tensor2D, 0));
-        const rho = tf.sigmoid(gate(zr as tf.Tensor2D, 1));
+        const z = tf.sigmoid(gate(zr, 0));
+        const rho = tf.sigmoid(gate(zr, 1));
         const hh = tf.tanh(tf.add(gate(x, 2), tf.matMul(tf.mul(rho, hr), tf.slice(U, [0, 2 * H], [H, H]))));
         hNew = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), hh));
         break;

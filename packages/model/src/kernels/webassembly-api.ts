@@ -17,7 +17,10 @@ export interface WasmInstance {
 }
 
 interface WebAssemblyApi {
-  readonly Module: new (bytes: Uint8Array) => object;
+  readonly Module: {
+    new (bytes: Uint8Array): object;
+    customSections(module: object, name: string): ArrayBuffer[];
+  };
   readonly Instance: new (module: object, imports: object) => WasmInstance;
 }
 
