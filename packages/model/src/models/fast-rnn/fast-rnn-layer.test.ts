@@ -1,10 +1,11 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { initBackend } from '../../backends/init-backend.js';
 import { createRandom } from '../../random.js';
 import { LoopRNN } from '../loop-cell.js';
 import { FastRNN } from './fast-rnn-layer.js';
+import { selectRecurrence, type RecurrenceName } from './select-recurrence.js';
 import type { RecurrentCell } from './recurrence.js';
 
 // Tolerances from CONTRACT.md: forward ≤ 1e-5 absolute; gradients ≤ 1e-4 of the largest |grad|.
@@ -97,9 +98,26 @@ const PADDED = [
   [0, 0, 0, 0, 0, 0, 0],
 ];
 
-describe('FastRNN against the tfjs-layers layers on the same weights', () => {
+// Both implementations of the recurrence behind the layer: the WebAssembly kernel (wasm, cpu) and
+// the tfjs ops (every backend), the latter forced as the diagnostic switch does.
+describe.each<RecurrenceName>(['kernel', 'ops'])('FastRNN (%s recurrence) against the tfjs-layers layers on the same weights', (implementation) => {
   beforeAll(async () => {
     await initBackend('wasm');
+    if (implementation === 'ops') process.env['LOOPSWEEP_RECURRENCE'] = 'ops';
+    else delete process.env['LOOPSWEEP_RECURRENCE'];
+  });
+  afterAll(() => {
+    delete process.env['LOOPSWEEP_RECURRENCE'];
+  });
+
+  it(`runs the ${implementation} recurrence on wasm and cpu`, async () => {
+    expect(selectRecurrence().name).toBe(implementation);
+    await initBackend('cpu');
+    try {
+      expect(selectRecurrence().name).toBe(implementation);
+    } finally {
+      await initBackend('wasm');
+    }
   });
 
   for (const v of VARIANTS) {
