@@ -5,9 +5,11 @@
 // Embedding(5000, 64) → cell(64) → Dense(2), batch 32 — the setup of issue 5's comparison table.
 //
 //   npm run bench:train -- [--backends wasm,cpu,webgpu] [--cells simple,lstm,gru,loop]
-//                          [--seqs 50,100,200] [--impls fast,tfjs-layers] [--batches 5]
+//                          [--seqs 50,100,200] [--impls fast,tfjs-layers,fast-ops] [--batches 5]
 //                          [--cpu-batches 2] [--no-torch] [--json out.json]
 //
+// Impls: `fast` (the default layer: WebAssembly kernel on wasm/cpu, tfjs ops elsewhere),
+// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only).
 // Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size.
 // PyTorch runs tools/bench/torch/train_step.py with one thread and denormals flushed; LSTM at
 // seq 200 is measured without flushing as well.
@@ -45,7 +47,11 @@ function syntheticData(seqLen, batches) {
   return { task: 'classification', classes: 2, train: split(batches * BATCH), validation: split(BATCH) };
 }
 
-async function msPerBatch(cell, seqLen, batches, rnnImplementation) {
+/** `fast-ops` is the fast layer forced onto its tfjs-ops recurrence (no WebAssembly kernel). */
+async function msPerBatch(cell, seqLen, batches, impl) {
+  const rnnImplementation = impl === 'fast-ops' ? 'fast' : impl;
+  if (impl === 'fast-ops') process.env.LOOPSWEEP_RECURRENCE = 'ops';
+  else delete process.env.LOOPSWEEP_RECURRENCE;
   const model = buildClassifier({
     input: { kind: 'tokens', vocabSize: VOCAB, maxLen: seqLen, embeddingDim: 64 },
     output: { kind: 'classification', classes: 2 },
@@ -66,6 +72,7 @@ async function msPerBatch(cell, seqLen, batches, rnnImplementation) {
     return (history[1].epoch_seconds * 1000) / batches;
   } finally {
     model.dispose();
+    delete process.env.LOOPSWEEP_RECURRENCE;
   }
 }
 
