@@ -48,9 +48,9 @@ function seededWeights(target: tfl.LayersModel, seed: number): void {
   target.setWeights(target.getWeights().map((w) => tf.tensor(Float32Array.from({ length: w.size }, () => random() - 0.5), w.shape)));
 }
 
-/** Output and gradients of Σ output∘probe w.r.t. every weight, in weight order. */
-function outputAndGradients(target: tfl.LayersModel, tokens: tf.Tensor, probeSeed: number): { output: number[]; grads: number[][] } {
-  return tf.tidy(() => {
+/** Output and gradients of Σ output∘probe w.r.t. every weight, in weight order (async reads: webgpu). */
+async function outputAndGradients(target: tfl.LayersModel, tokens: tf.Tensor, probeSeed: number): Promise<{ output: number[]; grads: number[][] }> {
+  const tensors = tf.tidy(() => {
     const variables = target.trainableWeights.map((w) => w.read() as tf.Variable);
     let output: tf.Tensor | undefined;
     const { grads } = tf.variableGrads(() => {
@@ -59,8 +59,11 @@ function outputAndGradients(target: tfl.LayersModel, tokens: tf.Tensor, probeSee
       const probe = tf.tensor(Float32Array.from({ length: output.size }, () => random() - 0.5), output.shape);
       return tf.sum(tf.mul(output, probe)) as tf.Scalar;
     }, variables);
-    return { output: Array.from(output!.dataSync()), grads: variables.map((v) => Array.from((grads[v.name] as tf.Tensor).dataSync())) };
+    return [output!, ...variables.map((v) => grads[v.name] as tf.Tensor)];
   });
+  const [output, ...grads] = await Promise.all(tensors.map(async (t) => Array.from(await t.data())));
+  tf.dispose(tensors);
+  return { output: output!, grads };
 }
 
 function maxAbsDiff(a: readonly number[], b: readonly number[]): number {
@@ -68,14 +71,14 @@ function maxAbsDiff(a: readonly number[], b: readonly number[]): number {
   return a.reduce((m, v, i) => Math.max(m, Math.abs(v - (b[i] as number))), 0);
 }
 
-function compare(v: Variant, options: { returnSequences: boolean; bidirectional: boolean; tokens: number[][] }): void {
+async function compare(v: Variant, options: { returnSequences: boolean; bidirectional: boolean; tokens: number[][] }): Promise<void> {
   const fast = model(new FastRNN({ ...v, units: UNITS, returnSequences: options.returnSequences, name: 'rnn' }), options.bidirectional);
   const reference = model(referenceLayer(v, options.returnSequences), options.bidirectional);
   seededWeights(reference, 7);
   fast.setWeights(reference.getWeights());
   const tokens = tf.tensor2d(options.tokens, undefined, 'int32');
-  const a = outputAndGradients(fast, tokens, 3);
-  const b = outputAndGradients(reference, tokens, 3);
+  const a = await outputAndGradients(fast, tokens, 3);
+  const b = await outputAndGradients(reference, tokens, 3);
   expect(maxAbsDiff(a.output, b.output)).toBeLessThanOrEqual(FORWARD_TOLERANCE);
   const scale = Math.max(...b.grads.flat().map(Math.abs));
   expect(scale).toBeGreaterThan(0);
@@ -122,25 +125,44 @@ describe.each<RecurrenceName>(['kernel', 'ops'])('FastRNN (%s recurrence) agains
 
   for (const v of VARIANTS) {
     const label = `${v.cell}${v.activation ? `/${v.activation}` : ''}`;
-    it(`${label}: outputs and gradients, all steps and last step, no padding`, () => {
-      compare(v, { returnSequences: true, bidirectional: false, tokens: FULL });
-      compare(v, { returnSequences: false, bidirectional: false, tokens: FULL });
+    it(`${label}: outputs and gradients, all steps and last step, no padding`, async () => {
+      await compare(v, { returnSequences: true, bidirectional: false, tokens: FULL });
+      await compare(v, { returnSequences: false, bidirectional: false, tokens: FULL });
     });
-    it(`${label}: masked padding`, () => {
-      compare(v, { returnSequences: true, bidirectional: false, tokens: PADDED });
-      compare(v, { returnSequences: false, bidirectional: false, tokens: PADDED });
+    it(`${label}: masked padding`, async () => {
+      await compare(v, { returnSequences: true, bidirectional: false, tokens: PADDED });
+      await compare(v, { returnSequences: false, bidirectional: false, tokens: PADDED });
     });
-    it(`${label}: bidirectional with padding`, () => {
-      compare(v, { returnSequences: true, bidirectional: true, tokens: PADDED });
-      compare(v, { returnSequences: false, bidirectional: true, tokens: PADDED });
+    it(`${label}: bidirectional with padding`, async () => {
+      await compare(v, { returnSequences: true, bidirectional: true, tokens: PADDED });
+      await compare(v, { returnSequences: false, bidirectional: true, tokens: PADDED });
     });
   }
 
   it('runs the same on the cpu backend', async () => {
     await initBackend('cpu');
     try {
-      compare({ cell: 'lstm' }, { returnSequences: true, bidirectional: false, tokens: PADDED });
-      compare({ cell: 'gru' }, { returnSequences: false, bidirectional: true, tokens: PADDED });
+      await compare({ cell: 'lstm' }, { returnSequences: true, bidirectional: false, tokens: PADDED });
+      await compare({ cell: 'gru' }, { returnSequences: false, bidirectional: true, tokens: PADDED });
+    } finally {
+      await initBackend('wasm');
+    }
+  });
+});
+
+describe('FastRNN on webgpu', () => {
+  it('runs the tfjs-ops recurrence there and matches tfjs-layers', async (context) => {
+    try {
+      await initBackend('webgpu');
+    } catch (error) {
+      context.skip(`webgpu unavailable here: ${(error as Error).message}`);
+      return;
+    }
+    try {
+      expect(selectRecurrence()).toMatchObject({ name: 'ops', reason: "backend 'webgpu' has no synchronous reads for the kernel" });
+      await compare({ cell: 'lstm' }, { returnSequences: true, bidirectional: false, tokens: PADDED });
+      await compare({ cell: 'gru' }, { returnSequences: false, bidirectional: true, tokens: PADDED });
+      await compare({ cell: 'loop' }, { returnSequences: false, bidirectional: false, tokens: PADDED });
     } finally {
       await initBackend('wasm');
     }
