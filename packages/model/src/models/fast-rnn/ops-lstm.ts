@@ -29,10 +29,13 @@ export function lstmRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       for (let t = 0; t < steps; t++) {
         const input = dropMask ? tf.mul(h, dropMask) : h;
         const z = tf.add(tf.matMul(input, kernel), xs[t] as tf.Tensor);
-        const [i, f, , o] = tf.split(tf.sigmoid(z), 4, 1) as tf.Tensor[];
-        const g = tf.tanh(tf.slice(z, [0, 2 * units], [batch, units]));
-        const cn = tf.add(tf.mul(f!, c), tf.mul(i!, g));
-        const hn = tf.mul(o!, tf.tanh(cn));
+        // Three slices, not tf.split: wasm's SplitV cost 4× as much per step here.
+        const s = tf.sigmoid(z);
+        const gate = (k: number, from = s) => tf.slice(from, [0, k * units], [batch, units]);
+        const [i, f, o] = [gate(0), gate(1), gate(3)];
+        const g = tf.tanh(gate(2, z));
+        const cn = tf.add(tf.mul(f, c), tf.mul(i, g));
+        const hn = tf.mul(o, tf.tanh(cn));
         const m = ms?.[t];
         c = m ? tf.where(m, cn, c) : cn;
         h = m ? tf.where(m, hn, h) : hn;
