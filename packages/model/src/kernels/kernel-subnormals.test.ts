@@ -8,14 +8,14 @@ const kernel = loadRnnKernel();
 
 const subnormalShare = (values: Float32Array) => values.reduce((n, v) => n + (v !== 0 && Math.abs(v) < SMALLEST_NORMAL ? 1 : 0), 0) / values.length;
 
-// Flushing replaces values below 2^-126 ≈ 1.2e-38 by 0. What grows from them later (a state that
-// grows 1e4× over 20 steps carries a 1e-38 change to 1e-34) still lies far below anything the
+// Flushing replaces values below 2^-100 ≈ 8e-31 by 0. What grows from them later (a state that
+// grows 1e4× over 20 steps carries an 8e-31 change to 8e-27) still lies far below anything the
 // 1e-5 / 1e-4 tolerances of CONTRACT.md could see.
-const FLUSH_DIFFERENCE = 1e-30;
+const FLUSH_DIFFERENCE = 1e-25;
 
 describe('subnormal flushing in the recurrent kernel', () => {
   for (const cell of ['simple', 'lstm', 'gru', 'loop'] as const) {
-    it(`${cell}: gradients decaying through 150 steps lose their subnormals and nothing else`, () => {
+    it(`${cell}: gradients decaying through 150 steps lose their subnormals and nothing the tolerances can see`, () => {
       // A classifier on the last output: the gradient enters at t = T only and shrinks going back.
       const { problem, arrays, dOutput } = randomRecurrence({ cell, steps: 150, batch: 4, units: 8, weightScale: 0.5, seed: 1 });
       const lastStep = (problem.steps - 1) * problem.batch * problem.units;

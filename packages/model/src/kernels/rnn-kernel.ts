@@ -16,9 +16,11 @@ export type KernelGradients = RecurrenceGradients<Float32Array>;
 
 export interface KernelOptions {
   /**
-   * Flush subnormal floats (|x| < 2^-126) to zero in both passes (default true). Gradients through
-   * long sequences decay into that range, where every x86 multiply-add is ~100× slower; the flushed
-   * results differ from unflushed ones by less than 2^-126 per value.
+   * Flush values below 2^-100 to zero in both passes (default true), so that neither they nor
+   * their products become subnormal (|x| < 2^-126): gradients through long sequences decay into
+   * that range, where x86 arithmetic is several times slower and WebAssembly cannot set
+   * flush-to-zero. Results move by less than 2^-100 ≈ 8e-31 per value. (See native/vec.h for why
+   * the threshold is above 2^-126.)
    */
   readonly flushSubnormals?: boolean;
 }
