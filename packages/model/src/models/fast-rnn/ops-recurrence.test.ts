@@ -3,7 +3,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '../../backends/init-backend.js';
 import { createRandom, type RandomSource } from '../../random.js';
 import { opsRecurrence } from './ops-recurrence.js';
-import { GATE_COUNT, type RecurrentCell } from './recurrence.js';
+import { loadRnnKernel } from '../../kernels/load-rnn-kernel.js';
+import { kernelRecurrence } from '../../kernels/kernel-recurrence.js';
+import { GATE_COUNT, type Recurrence, type RecurrentCell } from './recurrence.js';
 
 // CONTRACT.md: gradients vs central finite differences of a float64 reference ≤ 1e-3 relative.
 const FD_TOLERANCE = 1e-3;
@@ -208,4 +210,46 @@ describe('opsRecurrence against a float64 reference', () => {
       await initBackend('wasm');
     }
   });
+});
+
+const SMALLEST_NORMAL = 2 ** -126;
+const subnormalShare = (values: Float32Array) => values.reduce((n, v) => n + (v !== 0 && Math.abs(v) < SMALLEST_NORMAL ? 1 : 0), 0) / values.length;
+
+describe('opsRecurrence subnormal flushing', () => {
+  beforeAll(async () => {
+    await initBackend('wasm');
+  });
+
+  // Gradients entering at the last of 150 steps decay into subnormals on the way back. The flush
+  // (time-steps.ts) zeroes them; the result must still match an unflushed run (the kernel with
+  // flushing off) to the CONTRACT.md gradient tolerance, 1e-4 of the largest gradient.
+  for (const cell of ['simple', 'lstm', 'gru', 'loop'] as const) {
+    it(`${cell}: no subnormal gradients, and the same gradients as an unflushed run`, () => {
+      const steps = 150;
+      const [batch, units] = [4, 8];
+      const width = GATE_COUNT[cell] * units;
+      const random = createRandom(1);
+      const f32 = (n: number, scale: number) => Float32Array.from({ length: n }, () => (random() * 2 - 1) * scale);
+      const unflushed: Recurrence = (inputs) => kernelRecurrence(loadRnnKernel(), inputs, { flushSubnormals: false });
+      const values = { xProj: f32(steps * batch * width, 1), kernel: f32(units * width, 0.5 / Math.sqrt(units)), kernel2: f32(units * units, 0.5 / Math.sqrt(units)), bias2: f32(units, 0.1) };
+      const gradients = (recurrence: Recurrence) =>
+        tf.tidy(() => {
+          const xProj = tf.tensor3d(values.xProj, [steps, batch, width]);
+          const kernel = tf.tensor2d(values.kernel, [units, width]);
+          const kernel2 = tf.tensor2d(values.kernel2, [units, units]);
+          const bias2 = tf.tensor1d(values.bias2);
+          const lastOnly = tf.concat([tf.zeros([steps - 1, batch, units]), tf.ones([1, batch, units])]);
+          const run = (x: tf.Tensor, k: tf.Tensor) =>
+            recurrence({ cell, activation: 'tanh', xProj: x as tf.Tensor3D, recurrentKernel: k as tf.Tensor2D, ...(cell === 'loop' ? { loop: { kernel2, bias2 } } : {}) });
+          return tf.grads((x, k) => tf.sum(tf.mul(run(x!, k!), lastOnly)))([xProj, kernel]).map((g) => g.dataSync() as Float32Array);
+        });
+      const [dxOps, dkOps] = gradients(opsRecurrence);
+      const [dxRaw, dkRaw] = gradients(unflushed);
+      expect(subnormalShare(dxRaw!), 'the unflushed run must hold subnormals, or this test proves nothing').toBeGreaterThan(0.005);
+      expect(subnormalShare(dxOps!)).toBe(0);
+      expect(subnormalShare(dkOps!)).toBe(0);
+      expect(relativeError(dxOps!, dxRaw!)).toBeLessThan(1e-4);
+      expect(relativeError(dkOps!, dkRaw!)).toBeLessThan(1e-4);
+    });
+  }
 });
