@@ -31,6 +31,7 @@ function expectMatchesReference(options: ProblemOptions): void {
 
 // Odd sizes reach every tail path of the kernel (rows not a multiple of 4, columns not of 8).
 const SHAPES = [
+  { steps: 3, batch: 3, units: 5 },
   { steps: 7, batch: 5, units: 6 },
   { steps: 12, batch: 9, units: 13 },
   { steps: 20, batch: 8, units: 16 },
@@ -51,6 +52,8 @@ describe('the recurrent WebAssembly kernel against the float64 reference', () =>
       it(`${name}, ${label}: outputs and every gradient`, () => expectMatchesReference({ ...cellOptions, ...shape }));
       it(`${name}, ${label}: with padding and dropout masks`, () => expectMatchesReference({ ...cellOptions, ...shape, padding: true, dropout: true, seed: 7 }));
     }
+    it(`${name}, the benchmark's batch and width (B=32 H=64), padding and dropout masks`, () =>
+      expectMatchesReference({ ...cellOptions, steps: 5, batch: 32, units: 64, padding: true, dropout: true, seed: 9 }));
   }
 });
 
@@ -64,6 +67,19 @@ describe('RnnKernel', () => {
     expect(Buffer.from(second.output.buffer)).toEqual(Buffer.from(first.output.buffer));
     expect(Buffer.from(secondGrads.xProj.buffer)).toEqual(Buffer.from(firstGrads.xProj.buffer));
     expect(Buffer.from(secondGrads.recurrentKernel.buffer)).toEqual(Buffer.from(firstGrads.recurrentKernel.buffer));
+  });
+
+  it('lets NaN through, so a diverged run shows NaN in its loss instead of clamped numbers', () => {
+    for (const cell of ['simple', 'lstm', 'gru', 'loop'] as const) {
+      const { problem, arrays, dOutput } = randomRecurrence({ cell, steps: 4, batch: 2, units: 3 });
+      const xProj = arrays.xProj.slice();
+      xProj[0] = Number.NaN; // t = 0, b = 0, the first unit (first gate)
+      const forward = kernel.forward(problem, { ...arrays, xProj });
+      const last = forward.output.subarray((problem.steps - 1) * problem.batch * problem.units);
+      expect(Number.isNaN(last[0]), cell).toBe(true);
+      expect(Array.from(last.subarray(problem.units)).every(Number.isFinite), `${cell}: the other sequence stays finite`).toBe(true);
+      expect(kernel.backward(problem, arrays, forward, dOutput).recurrentKernel.some(Number.isNaN), cell).toBe(true);
+    }
   });
 
   it('reuses its memory: repeated calls of one size do not grow it', () => {
