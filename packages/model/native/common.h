@@ -37,12 +37,6 @@ static void add_into(float *dst, const float *src, int n) {
   for (; i < n; i++) dst[i] += src[i];
 }
 
-/* dst[cols × rows] = srcᵀ; once per backward pass, so plain loops. */
-static void transpose(float *dst, const float *src, int rows, int cols) {
-  for (int r = 0; r < rows; r++)
-    for (int c = 0; c < cols; c++) dst[c * rows + r] = src[r * cols + c];
-}
-
 /* h∘r into dst, or h itself without recurrent dropout. */
 static const float *dropped(const float *h, const float *r, float *dst, int n) {
   if (!r) return h;
@@ -55,14 +49,29 @@ static const float *dropped(const float *h, const float *r, float *dst, int n) {
 /* A lane of an optional per-element mask (dropout), 1 where absent. */
 static inline f4 mask_lanes(const float *m, int offset, int n) { return m ? f4_load_upto(m + offset, n) : F4(1.0f); }
 
+/* The end of the caller's scratch area: carving past it is a bug here, so it traps. */
+static float *scratch_end;
+
 /* Hands out consecutive pieces of the scratch area, each a multiple of 4 floats. */
 static inline float *carve(float **cursor, int n) {
   float *piece = *cursor;
   *cursor += (n + 3) & ~3;
+  if (*cursor > scratch_end) __builtin_trap();
   return piece;
 }
 
-/* Upper bound of what any cell carves: 8 state-sized buffers, Uᵀ (up to 4H × H) and W2ᵀ. */
-static inline int scratch_floats(int B, int H) { return 8 * ((B * H + 3) & ~3) + ((4 * H * H + 3) & ~3) + ((H * H + 3) & ~3); }
+/* Packs into a fresh piece of scratch; see gemm.h. */
+static inline packed_b carve_rows(float **cursor, const float *src, int ld, int K, int N) { return pack_rows(carve(cursor, packed_floats(K, N)), src, ld, K, N); }
+static inline packed_b carve_columns(float **cursor, const float *src, int ld, int K, int N) { return pack_columns(carve(cursor, packed_floats(K, N)), src, ld, K, N); }
+
+/*
+ * An upper bound of what any cell carves: 8 state-sized buffers; U packed and Uᵀ packed, at most
+ * 4H × H each, in at most two blocks (8 floats of rounding per row of a block); W2 and W2ᵀ packed
+ * (loop); and one step's gradient operand packed, B × 4H.
+ */
+static inline int scratch_floats(int B, int H) {
+  int state = (B * H + 3) & ~3, weights = (4 * H + 16) * (H + 16), loopWeights = (H + 8) * (H + 8), gradient = (4 * H + 16) * B;
+  return 8 * state + 2 * weights + 2 * loopWeights + gradient + 64;
+}
 
 #endif

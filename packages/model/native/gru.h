@@ -14,13 +14,14 @@ static inline int gru_tape_floats(int T, int B, int H) { return T * B * 3 * H; }
 static void gru_forward(const rnn_problem *p, float *out, float *tape, float *scratch) {
   const int T = p->T, B = p->B, H = p->H, BH = B * H, G = 3 * H;
   float *zeros = carve(&scratch, BH), *hrBuf = carve(&scratch, BH), *q = carve(&scratch, BH);
+  packed_b uZR = carve_rows(&scratch, p->U, G, H, 2 * H), uH = carve_rows(&scratch, p->U + 2 * H, G, H, H);
   fill(zeros, 0.0f, BH);
   for (int t = 0; t < T; t++) {
     const float *hPrev = t ? out + (t - 1) * BH : zeros;
     const float *hr = dropped(hPrev, p->rdrop, hrBuf, BH);
     float *g = tape + t * B * G, *h = out + t * BH;
     copy(g, p->xProj + t * B * G, B * G);
-    if (t) gemm(B, 2 * H, H, hr, H, 1, p->U, G, g, G);
+    if (t) gemm(B, hr, H, 1, uZR, g, G);
     for (int b = 0; b < B; b++) {
       float *gb = g + b * G;
       for (int j = 0; j < H; j += 4) {
@@ -31,7 +32,7 @@ static void gru_forward(const rnn_problem *p, float *out, float *tape, float *sc
         f4_store_upto(q + o, f4_mul(rho, f4_load_upto(hr + o, n)), n);
       }
     }
-    if (t) gemm(B, H, H, q, H, 1, p->U + 2 * H, G, g + 2 * H, G);
+    if (t) gemm(B, q, H, 1, uH, g + 2 * H, G);
     for (int b = 0; b < B; b++) {
       int real = is_real(p, t, b);
       float *gb = g + b * G;
@@ -56,11 +57,12 @@ static void gru_backward(const rnn_problem *p, const float *out, const float *ta
   const int T = p->T, B = p->B, H = p->H, BH = B * H, G = 3 * H;
   float *zeros = carve(&scratch, BH), *hrBuf = carve(&scratch, BH), *dh = carve(&scratch, BH);
   float *dhDirect = carve(&scratch, BH), *dq = carve(&scratch, BH), *dhr = carve(&scratch, BH);
-  float *q = carve(&scratch, BH), *uT = carve(&scratch, G * H);
+  float *q = carve(&scratch, BH), *dzPacked = carve(&scratch, packed_floats(B, 2 * H));
+  /* Uᵀ in the two blocks the backward products use: rows of the z and r gates, rows of ĥ. */
+  packed_b uZRT = carve_columns(&scratch, p->U, G, 2 * H, H), uHT = carve_columns(&scratch, p->U + 2 * H, G, H, H);
   fill(zeros, 0.0f, BH);
   fill(dh, 0.0f, BH);
   fill(dU, 0.0f, H * G);
-  transpose(uT, p->U, H, G);
   for (int t = T - 1; t >= 0; t--) {
     add_into(dh, dOut + t * BH, BH);
     const float *g = tape + t * B * G, *hPrev = t ? out + (t - 1) * BH : zeros;
@@ -86,7 +88,7 @@ static void gru_backward(const rnn_problem *p, const float *out, const float *ta
       }
     }
     fill(dq, 0.0f, BH);
-    gemm(B, H, H, dz + 2 * H, G, 1, uT + 2 * H * H, H, dq, H);
+    gemm(B, dz + 2 * H, G, 1, uHT, dq, H);
     for (int b = 0; b < B; b++) {
       int real = is_real(p, t, b);
       const float *gb = g + b * G;
@@ -105,9 +107,9 @@ static void gru_backward(const rnn_problem *p, const float *out, const float *ta
       }
     }
     if (t == 0) break; /* h_0 = 0: nothing reaches U or an earlier state */
-    gemm(H, 2 * H, B, hr, 1, H, dz, G, dU, G);
-    gemm(H, H, B, q, 1, H, dz + 2 * H, G, dU + 2 * H, G);
-    gemm(B, H, 2 * H, dz, G, 1, uT, H, dhr, H);
+    gemm(H, hr, 1, H, pack_rows(dzPacked, dz, G, B, 2 * H), dU, G);
+    gemm(H, q, 1, H, pack_rows(dzPacked, dz + 2 * H, G, B, H), dU + 2 * H, G);
+    gemm(B, dz, G, 1, uZRT, dhr, H);
     for (int b = 0; b < B; b++) {
       if (!is_real(p, t, b)) continue;
       for (int j = 0; j < H; j += 4) {

@@ -17,13 +17,14 @@ static void loop_forward(const rnn_problem *p, float *out, float *tape, float *s
   const int T = p->T, B = p->B, H = p->H, BH = B * H;
   float *s1s = tape, *s2s = tape + T * BH;
   float *zeros = carve(&scratch, BH), *a = carve(&scratch, BH);
+  packed_b u = carve_rows(&scratch, p->U, H, H, H), w2 = carve_rows(&scratch, p->W2, H, H, H);
   fill(zeros, 0.0f, BH);
   for (int t = 0; t < T; t++) {
     const float *hPrev = t ? out + (t - 1) * BH : zeros;
     float *s1 = s1s + t * BH, *s2 = s2s + t * BH, *h = out + t * BH;
     const float *d1 = p->d1 ? p->d1 + t * BH : 0, *d2 = p->d2 ? p->d2 + t * BH : 0;
     copy(s1, p->xProj + t * BH, BH);
-    if (t) gemm(B, H, H, hPrev, H, 1, p->U, H, s1, H);
+    if (t) gemm(B, hPrev, H, 1, u, s1, H);
     for (int o = 0; o < BH; o += 4) {
       int n = BH - o;
       f4 v = maybe_flush(p, f4_relu(f4_tanh(f4_load_upto(s1 + o, n))));
@@ -31,7 +32,7 @@ static void loop_forward(const rnn_problem *p, float *out, float *tape, float *s
       f4_store_upto(a + o, f4_mul(v, mask_lanes(d1, o, n)), n);
     }
     for (int b = 0; b < B; b++) copy(s2 + b * H, p->b2, H);
-    gemm(B, H, H, a, H, 1, p->W2, H, s2, H);
+    gemm(B, a, H, 1, w2, s2, H);
     for (int b = 0; b < B; b++) {
       int real = is_real(p, t, b);
       for (int j = 0; j < H; j += 4) {
@@ -49,13 +50,12 @@ static void loop_backward(const rnn_problem *p, const float *out, const float *t
   const float *s1s = tape, *s2s = tape + T * BH;
   float *dh = carve(&scratch, BH), *dq2 = carve(&scratch, BH), *a = carve(&scratch, BH);
   float *da = carve(&scratch, BH), *dhPrev = carve(&scratch, BH);
-  float *uT = carve(&scratch, H * H), *w2T = carve(&scratch, H * H);
+  float *packed = carve(&scratch, packed_floats(B, H));
+  packed_b uT = carve_columns(&scratch, p->U, H, H, H), w2T = carve_columns(&scratch, p->W2, H, H, H);
   fill(dh, 0.0f, BH);
   fill(dU, 0.0f, H * H);
   fill(dW2, 0.0f, H * H);
   fill(db2, 0.0f, H);
-  transpose(uT, p->U, H, H);
-  transpose(w2T, p->W2, H, H);
   for (int t = T - 1; t >= 0; t--) {
     add_into(dh, dOut + t * BH, BH);
     const float *s1 = s1s + t * BH, *s2 = s2s + t * BH;
@@ -72,9 +72,9 @@ static void loop_backward(const rnn_problem *p, const float *out, const float *t
       }
       add_into(db2, dq2 + b * H, H);
     }
-    gemm(H, H, B, a, 1, H, dq2, H, dW2, H);
+    gemm(H, a, 1, H, pack_rows(packed, dq2, H, B, H), dW2, H);
     fill(da, 0.0f, BH);
-    gemm(B, H, H, dq2, H, 1, w2T, H, da, H);
+    gemm(B, dq2, H, 1, w2T, da, H);
     for (int b = 0; b < B; b++) {
       int real = is_real(p, t, b);
       for (int j = 0; j < H; j += 4) {
@@ -85,9 +85,9 @@ static void loop_backward(const rnn_problem *p, const float *out, const float *t
       }
     }
     if (t == 0) break; /* h_0 = 0: nothing reaches U1 or an earlier state */
-    gemm(H, H, B, out + (t - 1) * BH, 1, H, dp, H, dU, H);
+    gemm(H, out + (t - 1) * BH, 1, H, pack_rows(packed, dp, H, B, H), dU, H);
     fill(dhPrev, 0.0f, BH);
-    gemm(B, H, H, dp, H, 1, uT, H, dhPrev, H);
+    gemm(B, dp, H, 1, uT, dhPrev, H);
     for (int b = 0; b < B; b++) {
       if (is_real(p, t, b)) copy(dh + b * H, dhPrev + b * H, H);
     }

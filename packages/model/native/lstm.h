@@ -15,12 +15,13 @@ static void lstm_forward(const rnn_problem *p, float *out, float *tape, float *s
   const int T = p->T, B = p->B, H = p->H, BH = B * H, G = 4 * H;
   float *gates = tape, *cs = tape + T * B * G, *tcs = cs + T * BH;
   float *zeros = carve(&scratch, BH), *hrBuf = carve(&scratch, BH);
+  packed_b u = carve_rows(&scratch, p->U, G, H, G);
   fill(zeros, 0.0f, BH);
   for (int t = 0; t < T; t++) {
     const float *hPrev = t ? out + (t - 1) * BH : zeros, *cPrev = t ? cs + (t - 1) * BH : zeros;
     float *g = gates + t * B * G, *h = out + t * BH, *c = cs + t * BH, *tc = tcs + t * BH;
     copy(g, p->xProj + t * B * G, B * G);
-    if (t) gemm(B, G, H, dropped(hPrev, p->rdrop, hrBuf, BH), H, 1, p->U, G, g, G);
+    if (t) gemm(B, dropped(hPrev, p->rdrop, hrBuf, BH), H, 1, u, g, G);
     for (int b = 0; b < B; b++) {
       int real = is_real(p, t, b);
       float *gb = g + b * G;
@@ -52,12 +53,12 @@ static void lstm_backward(const rnn_problem *p, const float *out, const float *t
   const int T = p->T, B = p->B, H = p->H, BH = B * H, G = 4 * H;
   const float *gates = tape, *cs = tape + T * B * G, *tcs = cs + T * BH;
   float *zeros = carve(&scratch, BH), *hrBuf = carve(&scratch, BH), *dh = carve(&scratch, BH);
-  float *dc = carve(&scratch, BH), *dhPrev = carve(&scratch, BH), *uT = carve(&scratch, G * H);
+  float *dc = carve(&scratch, BH), *dhPrev = carve(&scratch, BH), *dzPacked = carve(&scratch, packed_floats(B, G));
+  packed_b uT = carve_columns(&scratch, p->U, G, G, H);
   fill(zeros, 0.0f, BH);
   fill(dh, 0.0f, BH);
   fill(dc, 0.0f, BH);
   fill(dU, 0.0f, H * G);
-  transpose(uT, p->U, H, G);
   for (int t = T - 1; t >= 0; t--) {
     add_into(dh, dOut + t * BH, BH);
     const float *g = gates + t * B * G, *tc = tcs + t * BH, *cPrev = t ? cs + (t - 1) * BH : zeros;
@@ -87,9 +88,9 @@ static void lstm_backward(const rnn_problem *p, const float *out, const float *t
     }
     if (t == 0) break; /* h_0 = 0: nothing reaches U or an earlier state */
     const float *hr = dropped(out + (t - 1) * BH, p->rdrop, hrBuf, BH);
-    gemm(H, G, B, hr, 1, H, dz, G, dU, G);
+    gemm(H, hr, 1, H, pack_rows(dzPacked, dz, G, B, G), dU, G);
     fill(dhPrev, 0.0f, BH);
-    gemm(B, H, G, dz, G, 1, uT, H, dhPrev, H);
+    gemm(B, dz, G, 1, uT, dhPrev, H);
     for (int b = 0; b < B; b++) {
       if (!is_real(p, t, b)) continue;
       for (int j = 0; j < H; j += 4) {

@@ -40,6 +40,7 @@ static rnn_problem problem(int flags, int T, int B, int H, const float *xProj, c
 EXPORT(rnn_forward)
 int rnn_forward(int cell, int flags, int T, int B, int H, const float *xProj, const float *U, const float *mask, const float *rdrop, const float *W2, const float *b2, const float *d1, const float *d2, float *out, float *tape, float *scratch) {
   rnn_problem p = problem(flags, T, B, H, xProj, U, mask, rdrop, W2, b2, d1, d2);
+  scratch_end = scratch + scratch_floats(B, H);
   switch (cell) {
     case CELL_SIMPLE: simple_forward(&p, out, scratch); return 0;
     case CELL_LSTM: lstm_forward(&p, out, tape, scratch); return 0;
@@ -57,6 +58,7 @@ int rnn_forward(int cell, int flags, int T, int B, int H, const float *xProj, co
 EXPORT(rnn_backward)
 int rnn_backward(int cell, int flags, int T, int B, int H, const float *U, const float *mask, const float *rdrop, const float *W2, const float *d1, const float *d2, const float *out, const float *tape, const float *dOut, float *dXProj, float *dU, float *dW2, float *db2, float *scratch) {
   rnn_problem p = problem(flags, T, B, H, 0, U, mask, rdrop, W2, 0, d1, d2);
+  scratch_end = scratch + scratch_floats(B, H);
   switch (cell) {
     case CELL_SIMPLE: simple_backward(&p, out, dOut, dXProj, dU, scratch); return 0;
     case CELL_LSTM: lstm_backward(&p, out, tape, dOut, dXProj, dU, scratch); return 0;

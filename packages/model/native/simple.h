@@ -10,12 +10,13 @@
 static void simple_forward(const rnn_problem *p, float *out, float *scratch) {
   const int B = p->B, H = p->H, BH = B * H;
   float *zeros = carve(&scratch, BH), *hrBuf = carve(&scratch, BH), *z = carve(&scratch, BH);
+  packed_b u = carve_rows(&scratch, p->U, H, H, H);
   fill(zeros, 0.0f, BH);
   for (int t = 0; t < p->T; t++) {
     const float *hPrev = t ? out + (t - 1) * BH : zeros;
     float *h = out + t * BH;
     copy(z, p->xProj + t * BH, BH);
-    if (t) gemm(B, H, H, dropped(hPrev, p->rdrop, hrBuf, BH), H, 1, p->U, H, z, H);
+    if (t) gemm(B, dropped(hPrev, p->rdrop, hrBuf, BH), H, 1, u, z, H);
     for (int b = 0; b < B; b++) {
       if (!is_real(p, t, b)) {
         copy(h + b * H, hPrev + b * H, H);
@@ -34,8 +35,8 @@ static void simple_forward(const rnn_problem *p, float *out, float *scratch) {
 static void simple_backward(const rnn_problem *p, const float *out, const float *dOut, float *dXProj, float *dU, float *scratch) {
   const int B = p->B, H = p->H, BH = B * H;
   float *hrBuf = carve(&scratch, BH), *dh = carve(&scratch, BH), *dhPrev = carve(&scratch, BH);
-  float *uT = carve(&scratch, H * H);
-  transpose(uT, p->U, H, H);
+  float *dzPacked = carve(&scratch, packed_floats(B, H));
+  packed_b uT = carve_columns(&scratch, p->U, H, H, H);
   fill(dh, 0.0f, BH);
   fill(dU, 0.0f, H * H);
   for (int t = p->T - 1; t >= 0; t--) {
@@ -56,9 +57,9 @@ static void simple_backward(const rnn_problem *p, const float *out, const float 
     }
     if (t == 0) break; /* h_0 = 0: nothing reaches U or an earlier state */
     const float *hr = dropped(out + (t - 1) * BH, p->rdrop, hrBuf, BH);
-    gemm(H, H, B, hr, 1, H, dz, H, dU, H);
+    gemm(H, hr, 1, H, pack_rows(dzPacked, dz, H, B, H), dU, H);
     fill(dhPrev, 0.0f, BH);
-    gemm(B, H, H, dz, H, 1, uT, H, dhPrev, H);
+    gemm(B, dz, H, 1, uT, dhPrev, H);
     for (int b = 0; b < B; b++) {
       if (!is_real(p, t, b)) continue; /* padding: dh passes through unchanged */
       for (int j = 0; j < H; j += 4) {
