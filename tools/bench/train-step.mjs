@@ -6,11 +6,12 @@
 //
 //   npm run bench:train -- [--backends wasm,cpu,webgpu] [--cells simple,lstm,gru,loop]
 //                          [--seqs 50,100,200] [--impls fast,tfjs-layers,fast-ops] [--batches 5]
-//                          [--cpu-batches 2] [--no-torch] [--json out.json]
+//                          [--cpu-batches 2] [--repeats 1] [--no-torch] [--json out.json]
 //
 // Impls: `fast` (the default layer: WebAssembly kernel on wasm/cpu, tfjs ops elsewhere),
 // `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only).
-// Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size.
+// Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size;
+// with `--repeats N` the smallest of N such means (on a shared machine, the least disturbed one).
 // PyTorch runs tools/bench/torch/train_step.py with one thread and denormals flushed; LSTM at
 // seq 200 is measured without flushing as well.
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     seqs: { type: 'string', default: '50,100,200' },
     impls: { type: 'string', default: 'fast,tfjs-layers' },
     batches: { type: 'string', default: '5' },
+    repeats: { type: 'string', default: '1' },
     'cpu-batches': { type: 'string', default: '2' },
     'no-torch': { type: 'boolean', default: false },
     json: { type: 'string' },
@@ -86,15 +88,16 @@ function torchPython() {
   return undefined;
 }
 
-function torchFigures(cells, seqs, batches) {
-  const python = torchPython();
-  if (!python) return { note: 'PyTorch: skipped — no python3 here imports torch (apt-get install python3-torch)', rows: [] };
-  const script = fileURLToPath(new URL('./torch/train_step.py', import.meta.url));
-  const torchCells = cells.filter((c) => c !== 'loop');
-  const run = spawnSync(python, [script, '--cells', torchCells.join(','), '--seqs', seqs.join(','), '--batches', String(batches)], { encoding: 'utf8' });
-  if (run.status !== 0) return { note: `PyTorch: failed — ${(run.stderr || '').trim().split('\n').pop()}`, rows: [] };
-  const rows = run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
-  return { note: `PyTorch ${spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread (${python})`, rows };
+const TORCH_PYTHON = values['no-torch'] ? undefined : torchPython();
+const TORCH_SCRIPT = fileURLToPath(new URL('./torch/train_step.py', import.meta.url));
+
+/** PyTorch's figures for one cell and length, run now so that they share this row's machine load. */
+function torchRow(cell, seq, batches, repeats) {
+  if (!TORCH_PYTHON || cell === 'loop') return [];
+  const args = [TORCH_SCRIPT, '--cells', cell, '--seqs', String(seq), '--batches', String(batches), '--repeats', String(repeats)];
+  const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir() });
+  if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${(run.stderr || '').trim().split('\n').pop()}`);
+  return run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
 const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
@@ -107,15 +110,11 @@ const results = [];
 console.log(`loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`Embedding(${VOCAB},64) → cell(64) → Dense(2), batch ${BATCH}, Adam; ms per training batch\n`);
 
-// PyTorch first, while this process is idle: it is one more figure of the same machine state.
-const torch = values['no-torch'] ? { note: 'PyTorch: skipped (--no-torch)', rows: [] } : torchFigures(cells, seqs, Number(values.batches));
-console.log(torch.note);
-const torchMs = (cell, seq, flush = true) => torch.rows.find((r) => r.cell === cell && r.seq === seq && r.flush_denormal === flush)?.ms;
-for (const row of torch.rows.filter((r) => !r.flush_denormal)) {
-  console.log(`  ${row.cell} seq ${row.seq}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq))} ms flushing`);
-}
-results.push(...torch.rows.map((r) => ({ backend: 'pytorch', impl: `torch${r.flush_denormal ? '' : '-no-flush'}`, cell: r.cell, seqLen: r.seq, batch: BATCH, msPerBatch: r.ms })));
-console.log('');
+if (values['no-torch']) console.log('PyTorch: skipped (--no-torch)\n');
+else if (!TORCH_PYTHON) console.log('PyTorch: skipped — no python3 here imports torch (apt-get install python3-torch)\n');
+else console.log(`PyTorch ${spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread, denormals flushed (${TORCH_PYTHON}); run before each row's tfjs figures\n`);
+const torchRows = [];
+const torchMs = (cell, seq, flush = true) => torchRows.find((r) => r.cell === cell && r.seq === seq && r.flush_denormal === flush)?.ms;
 
 for (const backend of list(values.backends)) {
   let info;
@@ -136,8 +135,15 @@ for (const backend of list(values.backends)) {
   for (const cell of cells) {
     for (const seqLen of seqs) {
       const row = [cell.padEnd(8), String(seqLen).padStart(5)];
+      if (backend === list(values.backends)[0]) {
+        for (const r of torchRow(cell, seqLen, Number(values.batches), Number(values.repeats))) {
+          torchRows.push(r);
+          results.push({ backend: 'pytorch', impl: r.flush_denormal ? 'torch' : 'torch-no-flush', cell, seqLen, batch: BATCH, msPerBatch: r.ms, load1: os.loadavg()[0] });
+        }
+      }
       for (const impl of impls) {
-        const value = await msPerBatch(cell, seqLen, batches, impl);
+        let value = Infinity;
+        for (let r = 0; r < Number(values.repeats); r++) value = Math.min(value, await msPerBatch(cell, seqLen, batches, impl));
         ms[`${impl}/${cell}/${seqLen}`] = value;
         results.push({ backend, device: info.device, impl, cell, seqLen, batch: BATCH, msPerBatch: value, load1: os.loadavg()[0] });
         row.push(fmt(value).padStart(13));
@@ -155,9 +161,12 @@ for (const backend of list(values.backends)) {
       .map((cell) => `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(ms[`${i}/${cell}/200`], ms[`${i}/${cell}/100`]), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200), torchMs(cell, 100)), 2)}×`].join(', ')}`)
       .join('; ')}`);
   }
+  for (const row of torchRows.filter((r) => !r.flush_denormal)) {
+    console.log(`PyTorch ${row.cell} seq ${row.seq}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq))} ms flushing`);
+  }
   console.log(`load after ${backend}: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 }
 if (values.json) {
-  await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, torch: torch.note, results }, null, 2));
+  await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, torchPython: TORCH_PYTHON ?? null, results }, null, 2));
   console.log(`wrote ${values.json}`);
 }

@@ -6,7 +6,7 @@ loopsweep "loop" cell has no PyTorch counterpart. Prints one JSON object per lin
   {"cell": "lstm", "seq": 100, "flush_denormal": true, "ms": 34.1}
 
   python3 train_step.py [--cells simple,lstm,gru] [--seqs 50,100,200] [--batches 5]
-                        [--no-flush-cells lstm] [--no-flush-seqs 200]
+                        [--repeats 1] [--no-flush-cells lstm] [--no-flush-seqs 200]
 """
 import argparse
 import json
@@ -56,6 +56,7 @@ def main():
     parser.add_argument("--cells", default="simple,lstm,gru")
     parser.add_argument("--seqs", default="50,100,200")
     parser.add_argument("--batches", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=1, help="report the smallest of N measurements")
     parser.add_argument("--no-flush-cells", default="lstm")
     parser.add_argument("--no-flush-seqs", default="200")
     args = parser.parse_args()
@@ -65,7 +66,7 @@ def main():
     for cell in split(args.cells):
         for seq in map(int, split(args.seqs)):
             for flush in [True] + ([False] if (cell, seq) in no_flush else []):
-                ms = ms_per_batch(cell, seq, args.batches, flush)
+                ms = min(ms_per_batch(cell, seq, args.batches, flush) for _ in range(args.repeats))
                 print(json.dumps({"cell": cell, "seq": seq, "flush_denormal": flush, "ms": round(ms, 1)}), flush=True)
 
 
