@@ -13,7 +13,7 @@
 typedef struct {
   int T, B, H;
   int relu;  /* simple cell: relu instead of tanh */
-  int flush; /* flush subnormals to zero (see vec.h) */
+  int flush; /* flush values below 2^-100 to zero (see vec.h) */
   const float *xProj, *U, *mask, *rdrop;
   const float *W2, *b2, *d1, *d2; /* loop cell */
 } rnn_problem;
