@@ -3,6 +3,6 @@
  * and the `Recurrence` of CONTRACT.md built on it for the fast layers.
  */
 export { loadKernelRecurrence, kernelRecurrence, kernelRecurrenceUnavailableReason } from './kernel-recurrence.js';
-export { loadRnnKernel, instantiateRnnKernel, RNN_KERNEL_PATH } from './load-rnn-kernel.js';
+export { loadRnnKernel, loadRnnKernelFile, instantiateRnnKernel, RNN_KERNEL_PATH } from './load-rnn-kernel.js';
 export { RnnKernel, type KernelArrays, type KernelForward, type KernelGradients, type KernelOptions } from './rnn-kernel.js';
 export type { RecurrenceArrays, RecurrenceGradients, RecurrenceProblem } from './kernel-problem.js';

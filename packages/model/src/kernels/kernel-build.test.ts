@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RNN_KERNEL_PATH, instantiateRnnKernel } from './load-rnn-kernel.js';
+import { BackendError } from '../errors.js';
+import { RNN_KERNEL_PATH, instantiateRnnKernel, loadRnnKernelFile } from './load-rnn-kernel.js';
+import { RnnKernel } from './rnn-kernel.js';
 import { webAssembly } from './webassembly-api.js';
 
 const buildScript = fileURLToPath(new URL('../../scripts/build-kernel.mjs', import.meta.url));
@@ -53,6 +55,21 @@ describe('the committed kernel build', () => {
   it('is a module this runtime instantiates, exporting what the JavaScript side calls', () => {
     const kernel = instantiateRnnKernel(readFileSync(RNN_KERNEL_PATH));
     expect(kernel.memoryBytes).toBeGreaterThan(0);
+  });
+
+  it('refuses a missing or broken module file with a BackendError that says how to get a working one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rnn-kernel-'));
+    try {
+      const missing = path.join(dir, 'missing.wasm');
+      expect(() => loadRnnKernelFile(missing)).toThrow(BackendError);
+      expect(() => loadRnnKernelFile(missing)).toThrow(/did not load from .*missing\.wasm: ENOENT.*npm run build:kernel -w @loopsweep\/model/);
+      const broken = path.join(dir, 'broken.wasm');
+      writeFileSync(broken, 'not a module');
+      expect(() => loadRnnKernelFile(broken)).toThrow(/did not load from .*broken\.wasm: .*Reinstall @loopsweep\/model/);
+      expect(() => new RnnKernel({ exports: { memory: {} } })).toThrow(/lacks the export '__heap_base'; rebuild it/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('says what to install when clang cannot be run, and writes nothing', () => {

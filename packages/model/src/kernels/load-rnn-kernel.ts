@@ -27,20 +27,34 @@ export function instantiateRnnKernel(bytes: Uint8Array): RnnKernel {
 }
 
 /**
- * This thread's kernel, loaded on first use.
+ * A kernel from a module file (a fresh instance each call).
  *
- * @throws {BackendError} if the module is missing or this runtime cannot compile it (it needs
- *   WebAssembly SIMD: Node ≥ 16.4); the same error on every later call.
+ * @throws {BackendError} if the file is missing or this runtime cannot compile it (it needs
+ *   WebAssembly SIMD: Node ≥ 16.4); the message says how to get a working module.
+ */
+export function loadRnnKernelFile(file: string): RnnKernel {
+  try {
+    return instantiateRnnKernel(readFileSync(file));
+  } catch (error) {
+    if (error instanceof BackendError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BackendError(`the recurrent WebAssembly kernel did not load from ${file}: ${reason}. Reinstall @loopsweep/model, or rebuild the kernel with \`npm run build:kernel -w @loopsweep/model\` (needs clang and lld)`, { cause: error });
+  }
+}
+
+/**
+ * This thread's kernel, loaded from {@link RNN_KERNEL_PATH} on first use.
+ *
+ * @throws {BackendError} as {@link loadRnnKernelFile}; the same error on every later call.
  */
 export function loadRnnKernel(): RnnKernel {
   if (loaded) return loaded;
   if (failure) throw failure;
   try {
-    loaded = instantiateRnnKernel(readFileSync(RNN_KERNEL_PATH));
+    loaded = loadRnnKernelFile(RNN_KERNEL_PATH);
     return loaded;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    failure = new BackendError(`the recurrent WebAssembly kernel did not load from ${RNN_KERNEL_PATH}: ${reason}. Reinstall @loopsweep/model, or rebuild the kernel with \`npm run build:kernel -w @loopsweep/model\` (needs clang and lld)`, { cause: error });
+    failure = error as BackendError;
     throw failure;
   }
 }
