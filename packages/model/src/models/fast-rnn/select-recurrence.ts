@@ -28,7 +28,7 @@ let kernel: { recurrence: Recurrence | undefined; reason: string | undefined } |
 
 /** The recurrence for the backend active now (see the module comment). Never throws. */
 export function selectRecurrence(): SelectedRecurrence {
-  if (process.env['LOOPSWEEP_RECURRENCE'] === 'ops') return { name: 'ops', recurrence: opsRecurrence, reason: 'LOOPSWEEP_RECURRENCE=ops' };
+  if (globalThis.process?.env['LOOPSWEEP_RECURRENCE'] === 'ops') return { name: 'ops', recurrence: opsRecurrence, reason: 'LOOPSWEEP_RECURRENCE=ops' };
   const backend = tf.getBackend();
   if (!KERNEL_BACKENDS.has(backend)) return { name: 'ops', recurrence: opsRecurrence, reason: `backend '${backend}' has no synchronous reads for the kernel` };
   // Loaded once per thread (module scope is per worker thread).
