@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Milliseconds per forward + backward pass of the recurrent WebAssembly SIMD kernel alone (the
-// recurrence of one layer: no embedding, projection or optimizer), B = 32, H = 64, for each cell
-// and sequence length; then what flushing subnormals buys at seq 200, on gradients that decay
+// recurrence of one layer: no embedding, projection or optimizer), B = 32, H = 64 (or --units),
+// for each cell and sequence length; then what flushing subnormals buys at seq 200, on gradients that decay
 // through time as a classifier's do (only the last step's output receives a gradient) and on a
 // worst case (every step's gradient just above the subnormal range).
 //
-//   npm run bench:kernel -- [--cells lstm,gru,simple,loop] [--seqs 50,100,200] [--runs 15] [--json out.json]
+//   npm run bench:kernel -- [--cells lstm,gru,simple,loop] [--seqs 50,100,200] [--units 64] [--runs 15]
+//                           [--json out.json]
 //
 // Figures are medians over `--runs` timed runs after warm-up runs, as wall-clock ms and as this
 // thread's CPU ms (process.cpuUsage: on a loaded machine it leaves out time spent waiting for a
@@ -21,13 +22,14 @@ const { values } = parseArgs({
   options: {
     cells: { type: 'string', default: 'lstm,gru,simple,loop' },
     seqs: { type: 'string', default: '50,100,200' },
+    units: { type: 'string', default: '64' },
     runs: { type: 'string', default: '15' },
     json: { type: 'string' },
   },
 });
 const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
 const BATCH = 32;
-const UNITS = 64;
+const UNITS = Number(values.units);
 const GATES = { simple: 1, lstm: 4, gru: 3, loop: 1 };
 const runs = Number(values.runs);
 
