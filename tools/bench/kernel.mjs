@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Milliseconds per forward + backward pass of the recurrent WebAssembly SIMD kernel alone (the
 // recurrence of one layer: no embedding, projection or optimizer), B = 32, H = 64 (or --units),
-// for each cell and sequence length; then what flushing subnormals buys at seq 200, on gradients that decay
-// through time as a classifier's do (only the last step's output receives a gradient) and on a
-// worst case (every step's gradient just above the subnormal range).
+// for each cell and sequence length; then what flushing subnormals buys at seq 200, on gradients
+// that decay through time as a classifier's do (only the last step's output receives a gradient)
+// and on a worst case (every step's gradient just above the subnormal range).
 //
 //   npm run bench:kernel -- [--cells lstm,gru,simple,loop] [--seqs 50,100,200] [--units 64] [--runs 15]
 //                           [--json out.json]
