@@ -14,6 +14,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { ConfigError } from '../../errors.js';
 import { GATE_COUNT, type RecurrentCell, type RecurrenceInputs } from './recurrence.js';
+import { inputProjection } from './input-projection.js';
 import { selectRecurrence } from './select-recurrence.js';
 
 type Shape = (number | null)[];
@@ -119,13 +120,13 @@ export class FastRNN extends tfl.layers.Layer {
         xT = tf.reverse(xT, 0);
         if (mask) mask = tf.reverse(mask, 0);
       }
-      const flat = tf.reshape(xT, [steps * batch, inputDim]);
+      const flat = tf.reshape(xT, [steps * batch, inputDim]) as tf.Tensor2D;
       const read = (name: string) => (this.weightsByName.get(name) as LayerVariable).read();
       let recurrence: RecurrenceInputs;
       if (this.cellType === 'loop') {
         const kernel1 = read('step1_kernel');
-        const inputKernel = tf.slice(kernel1, [0, 0], [inputDim, h]);
-        const xProj = tf.reshape(tf.add(tf.matMul(flat, inputKernel), read('step1_bias')), [steps, batch, h]) as tf.Tensor3D;
+        const inputKernel = tf.slice(kernel1, [0, 0], [inputDim, h]) as tf.Tensor2D;
+        const xProj = tf.reshape(inputProjection(flat, inputKernel, read('step1_bias') as tf.Tensor1D), [steps, batch, h]) as tf.Tensor3D;
         const dropping = training && this.dropout > 0;
         const dropMask = () => tf.dropout(tf.ones([steps, batch, h]), this.dropout) as tf.Tensor3D;
         recurrence = {
@@ -138,7 +139,7 @@ export class FastRNN extends tfl.layers.Layer {
         };
       } else {
         const width = GATE_COUNT[this.cellType] * h;
-        const xProj = tf.reshape(tf.add(tf.matMul(flat, read('kernel')), read('bias')), [steps, batch, width]) as tf.Tensor3D;
+        const xProj = tf.reshape(inputProjection(flat, read('kernel') as tf.Tensor2D, read('bias') as tf.Tensor1D), [steps, batch, width]) as tf.Tensor3D;
         const dropping = training && this.recurrentDropout > 0;
         recurrence = {
           cell: this.cellType,
