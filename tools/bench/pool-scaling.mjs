@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseSweepSpec } from '@loopsweep/core';
-import { SqliteTrialStore } from '@loopsweep/store';
+import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { createExecutor, parseDevices, runSweep } from '@loopsweep/runner';
 
 const { values } = parseArgs({
@@ -40,9 +40,15 @@ async function wallSeconds(spec, workers) {
   const seconds = (performance.now() - started) / 1000;
   await executor.close();
   store.close();
-  rmSync(dir, { recursive: true, force: true });
   const complete = outcome.trials.filter((t) => t.state === 'COMPLETE').length;
-  return { seconds, complete };
+  // Seconds spent inside training epochs, summed over trials: if two threads slowed each other,
+  // this sum would grow with 2 workers; warm-up and idle threads do not count in it.
+  const reader = SweepReader.open(path.join(dir, 'pool.db'));
+  let trainingSeconds = 0;
+  for (const curve of reader.learningCurves('pool-scaling', 'epoch_seconds').values()) for (const [, value] of curve) trainingSeconds += value;
+  reader.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { seconds, complete, trainingSeconds };
 }
 
 console.log(`loopsweep pool scaling — 8 rnn-text trials (grid), ${values.epochs} epochs, SpamAssassin limit ${values.limit}, ${os.availableParallelism()} cores`);
@@ -50,8 +56,9 @@ for (const impl of values.impls.split(',').map((s) => s.trim()).filter(Boolean))
   const spec = specFor(impl);
   console.log(`rnn_impl ${impl} (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
   const one = await wallSeconds(spec, 1);
-  console.log(`  1 worker:  ${one.seconds.toFixed(1)} s (${one.complete} complete)`);
+  console.log(`  1 worker:  ${one.seconds.toFixed(1)} s (${one.complete} complete; ${one.trainingSeconds.toFixed(1)} s in training epochs)`);
   const two = await wallSeconds(spec, 2);
-  console.log(`  2 workers: ${two.seconds.toFixed(1)} s (${two.complete} complete)`);
+  console.log(`  2 workers: ${two.seconds.toFixed(1)} s (${two.complete} complete; ${two.trainingSeconds.toFixed(1)} s in training epochs)`);
+  console.log(`  training epochs in two threads at once: ${(two.trainingSeconds / one.trainingSeconds).toFixed(2)}× as long as alone`);
   console.log(`  speedup: ${(one.seconds / two.seconds).toFixed(2)}× (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 }
