@@ -150,6 +150,19 @@ describe.each<RecurrenceName>(['kernel', 'ops'])('FastRNN (%s recurrence) agains
   });
 });
 
+describe('FastRNN input checks', () => {
+  it('names what is wrong with its arguments and its input', async () => {
+    await initBackend('wasm');
+    expect(() => new FastRNN({ cell: 'rnn' as never, units: 4 })).toThrow("FastRNN cell must be one of simple, lstm, gru, loop, got 'rnn'");
+    expect(() => new FastRNN({ cell: 'lstm', units: 0 })).toThrow('FastRNN units must be a positive integer, got 0');
+    expect(() => new FastRNN({ cell: 'gru', units: 4, recurrentDropout: 1 })).toThrow('FastRNN recurrentDropout must be in [0, 1), got 1');
+    expect(() => new FastRNN({ cell: 'loop', units: 4, recurrentDropout: 0.2 })).toThrow(/loop cell has no recurrentDropout/);
+    const layer = new FastRNN({ cell: 'simple', units: 3, name: 'flat' });
+    layer.build([null, 4, 2]);
+    expect(() => layer.call(tf.ones([4, 2]), {})).toThrow("FastRNN 'flat' expects [batch, time, features], got shape [4, 2]");
+  });
+});
+
 describe('FastRNN on webgpu', () => {
   it('runs the tfjs-ops recurrence there and matches tfjs-layers', async (context) => {
     try {

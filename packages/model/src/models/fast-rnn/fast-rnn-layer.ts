@@ -106,9 +106,11 @@ export class FastRNN extends tfl.layers.Layer {
     return (this.returnSequences && single ? single : null) as unknown as tf.Tensor;
   }
 
+  /** @throws {ConfigError} if the input is not [batch, time, features]. */
   override call(inputs: tf.Tensor | tf.Tensor[], kwargs: { mask?: tf.Tensor | tf.Tensor[]; training?: boolean }): tf.Tensor {
     return tf.tidy(() => {
       const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor3D;
+      if (x.rank !== 3) throw new ConfigError(`FastRNN '${this.name}' expects [batch, time, features], got shape [${x.shape.join(', ')}]`);
       const maskInput = Array.isArray(kwargs?.mask) ? kwargs.mask[0] : kwargs?.mask;
       const training = kwargs?.training === true;
       const [batch, steps, inputDim] = x.shape;
