@@ -6,6 +6,7 @@ import { opsRecurrence } from '../models/fast-rnn/ops-recurrence.js';
 import type { Recurrence, RecurrenceInputs, RecurrentCell } from '../models/fast-rnn/recurrence.js';
 import { maxAbs, maxAbsDiff, randomRecurrence, type ProblemOptions } from '../test-support/recurrence-problems.js';
 import { loadKernelRecurrence } from './kernel-recurrence.js';
+import { loadRnnKernel } from './load-rnn-kernel.js';
 
 // CONTRACT.md: forward ≤ 1e-5 absolute; gradients ≤ 1e-4 relative to the largest |gradient|.
 const FORWARD_TOLERANCE = 1e-5;
@@ -147,6 +148,33 @@ for (const backend of ['cpu', 'wasm'] as const) {
         expectAgreement(run(kernelRecurrence, inputs, probe), run(opsRecurrence, inputs, probe));
       });
     }
+
+    // The tensor path reads the backend's heap and writes results straight into tensors; it must
+    // give exactly what the kernel gives on plain arrays (its copying API), not merely close.
+    for (const variant of CELLS) {
+      it(`${variant.cell}${variant.activation ? ` (${variant.activation})` : ''}: bit-for-bit the kernel's own results on plain arrays`, () => {
+        const options: ProblemOptions = { ...variant, steps: 10, batch: 5, units: 6, seed: 3, padding: true, dropout: true };
+        const { problem, arrays, dOutput } = randomRecurrence(options);
+        const kernel = loadRnnKernel();
+        const forward = kernel.forward(problem, arrays);
+        const grads = kernel.backward(problem, arrays, forward, dOutput);
+        const want = [forward.output, grads.xProj, grads.recurrentKernel, ...(grads.kernel2 && grads.bias2 ? [grads.kernel2, grads.bias2] : [])];
+        const { inputs, probe } = tensorInputs(options);
+        const got = run(kernelRecurrence, inputs, probe);
+        expect(got.map((a) => Array.from(a))).toEqual(want.map((a) => Array.from(a)));
+      });
+    }
+
+    it('holds its memory steady over many forward and backward passes (no growth, no leaked tensors)', () => {
+      const { inputs, probe } = tensorInputs({ cell: 'lstm', steps: 20, batch: 8, units: 16, padding: true, dropout: true });
+      const kernel = loadRnnKernel();
+      const first = run(kernelRecurrence, inputs, probe);
+      const before = { tensors: tf.memory().numTensors, bytes: tf.memory().numBytes, kernelBytes: kernel.memoryBytes };
+      let last = first;
+      for (let i = 0; i < 60; i++) last = run(kernelRecurrence, inputs, probe);
+      expect({ tensors: tf.memory().numTensors, bytes: tf.memory().numBytes, kernelBytes: kernel.memoryBytes }).toEqual(before);
+      expect(last.map((a) => Array.from(a))).toEqual(first.map((a) => Array.from(a)));
+    });
 
     it('keeps no tensors of its own after a forward and backward pass', () => {
       const { inputs, probe } = tensorInputs({ cell: 'lstm', steps: 5, batch: 3, units: 4 });

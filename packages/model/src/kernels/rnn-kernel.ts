@@ -3,9 +3,11 @@
  * Float32Arrays out.
  *
  * Each call lays its arrays out in the module's memory from __heap_base up, runs, and copies the
- * results out, so nothing lives in the module between calls: a forward pass's tape is handed back
- * to the caller (garbage-collected with it) instead of being held for a backward pass that may
- * never come. Memory grows to the largest call seen and is reused after that.
+ * results out (the *InPlace variants hand out views instead, which the caller copies before the
+ * next call), so nothing lives in the module between calls: a forward pass's tape is handed back
+ * to the caller instead of being held for a backward pass that may never come. Memory grows to
+ * the largest call seen and is reused after that. Input arrays must not be views of this module's
+ * memory (a growth would detach them).
  */
 import { BackendError, ConfigError } from '../errors.js';
 import type { WasmGlobal, WasmInstance, WasmMemory } from './webassembly-api.js';
@@ -29,7 +31,7 @@ export interface KernelOptions {
 export interface KernelForward {
   /** h_1..h_T, [T, B, H]. */
   readonly output: Float32Array;
-  /** Opaque to callers: pass it back to backward() unchanged. */
+  /** Opaque to callers: pass it (or a copy of it) back to backward(). */
   readonly tape: Float32Array;
 }
 
@@ -95,6 +97,16 @@ export class RnnKernel {
    * @throws {BackendError} if the memory the call needs cannot be had.
    */
   forward(problem: RecurrenceProblem, arrays: KernelArrays, options: KernelOptions = {}): KernelForward {
+    const views = this.forwardInPlace(problem, arrays, options);
+    return { output: views.output.slice(), tape: views.tape.slice() };
+  }
+
+  /**
+   * {@link forward} without copying the results out: they are views of the module's memory,
+   * valid only until the next call of this kernel. For callers that copy them elsewhere at once
+   * (kernelRecurrence writes them into tensors), so that no per-call arrays are garbage-collected.
+   */
+  forwardInPlace(problem: RecurrenceProblem, arrays: KernelArrays, options: KernelOptions = {}): KernelForward {
     checkRecurrence(problem, arrays);
     const { cell, steps: T, batch: B, units: H } = problem;
     const layout = new Layout(this.heapBase);
@@ -107,7 +119,7 @@ export class RnnKernel {
     this.copyIn(inputs);
     const status = this.exports.rnn_forward(CELL_CODES[cell], flags(problem, options), T, B, H, inputs.xProj.at, inputs.recurrentKernel.at, inputs.mask?.at ?? 0, inputs.recurrentDropoutMask?.at ?? 0, inputs.kernel2?.at ?? 0, inputs.bias2?.at ?? 0, inputs.dropoutMask1?.at ?? 0, inputs.dropoutMask2?.at ?? 0, outAt, tapeAt, scratchAt);
     if (status !== 0) throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
-    return { output: this.copyOut(outAt, T * B * H), tape: this.copyOut(tapeAt, tapeFloats) };
+    return { output: this.view(outAt, T * B * H), tape: this.view(tapeAt, tapeFloats) };
   }
 
   /**
@@ -118,6 +130,13 @@ export class RnnKernel {
    * @throws {BackendError} if the memory the call needs cannot be had.
    */
   backward(problem: RecurrenceProblem, arrays: Omit<KernelArrays, 'xProj'>, forward: KernelForward, dOutput: Float32Array, options: KernelOptions = {}): KernelGradients {
+    const views = this.backwardInPlace(problem, arrays, forward, dOutput, options);
+    const copies: KernelGradients = { xProj: views.xProj.slice(), recurrentKernel: views.recurrentKernel.slice() };
+    return views.kernel2 && views.bias2 ? { ...copies, kernel2: views.kernel2.slice(), bias2: views.bias2.slice() } : copies;
+  }
+
+  /** {@link backward} with its results as views valid until the next call (see {@link forwardInPlace}). */
+  backwardInPlace(problem: RecurrenceProblem, arrays: Omit<KernelArrays, 'xProj'>, forward: KernelForward, dOutput: Float32Array, options: KernelOptions = {}): KernelGradients {
     checkRecurrence(problem, arrays);
     const { cell, steps: T, batch: B, units: H } = problem;
     const G = gateCount(cell);
@@ -140,8 +159,8 @@ export class RnnKernel {
     this.copyIn(inputs);
     const status = this.exports.rnn_backward(CELL_CODES[cell], flags(problem, options), T, B, H, inputs.recurrentKernel.at, inputs.mask?.at ?? 0, inputs.recurrentDropoutMask?.at ?? 0, inputs.kernel2?.at ?? 0, inputs.dropoutMask1?.at ?? 0, inputs.dropoutMask2?.at ?? 0, inputs.output.at, inputs.tape.at, inputs.dOutput.at, dXProjAt, dUAt, dW2At, db2At, scratchAt);
     if (status !== 0) throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
-    const gradients: KernelGradients = { xProj: this.copyOut(dXProjAt, T * B * G * H), recurrentKernel: this.copyOut(dUAt, H * G * H) };
-    return loop ? { ...gradients, kernel2: this.copyOut(dW2At, H * H), bias2: this.copyOut(db2At, H) } : gradients;
+    const gradients: KernelGradients = { xProj: this.view(dXProjAt, T * B * G * H), recurrentKernel: this.view(dUAt, H * G * H) };
+    return loop ? { ...gradients, kernel2: this.view(dW2At, H * H), bias2: this.view(db2At, H) } : gradients;
   }
 
   /** Gives every present array an address; `withXProj` false leaves xProj out (backward). */
@@ -160,8 +179,8 @@ export class RnnKernel {
     for (const { at, data } of Object.values(placed)) heap.set(data, at / 4);
   }
 
-  private copyOut(at: number, floats: number): Float32Array {
-    return new Float32Array(this.exports.memory.buffer, at, floats).slice();
+  private view(at: number, floats: number): Float32Array {
+    return new Float32Array(this.exports.memory.buffer, at, floats);
   }
 
   /** Grows memory to at least `bytes`; a growth detaches old views, so views are made after it. */
