@@ -15,6 +15,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { ConfigError } from '../../errors.js';
 import { GATE_COUNT, type RecurrentCell, type RecurrenceInputs } from './recurrence.js';
 import { inputProjection } from './input-projection.js';
+import { lastStep } from './last-step.js';
 import { selectRecurrence } from './select-recurrence.js';
 
 type Shape = (number | null)[];
@@ -155,7 +156,7 @@ export class FastRNN extends tfl.layers.Layer {
       const outputs = selectRecurrence().recurrence(recurrence);
       if (this.returnSequences) return tf.transpose(outputs, [1, 0, 2]);
       // Masked steps carry the state, so the last output is the state after the last real token.
-      return tf.reshape(tf.slice(outputs, [steps - 1, 0, 0], [1, batch, h]), [batch, h]);
+      return lastStep(outputs);
     });
   }
 
