@@ -39,9 +39,14 @@ function gatherRows(original: KernelFunc): KernelFunc {
     const outValues = backend.typedArrayFromHeap(out);
     const table = backend.typedArrayFromHeap(x);
     const idValues = backend.typedArrayFromHeap(indices);
+    // copyWithin on one view of the whole heap (table and output both live there): a memmove per
+    // row and no per-row subarray objects (3,200 of them per batch of 32×100 ids) to collect.
+    const heap = new Float32Array(table.buffer);
+    const tableAt = table.byteOffset / 4;
+    const outAt = outValues.byteOffset / 4;
     for (let i = 0; i < idValues.length; i++) {
-      const from = (idValues[i] as number) * inner;
-      outValues.set(table.subarray(from, from + inner), i * inner);
+      const from = tableAt + (idValues[i] as number) * inner;
+      heap.copyWithin(outAt + i * inner, from, from + inner);
     }
     return out;
   }) as unknown as KernelFunc;
