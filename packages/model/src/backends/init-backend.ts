@@ -14,6 +14,7 @@ import { BackendError } from '../errors.js';
 import { installSegmentSumKernel } from './unsorted-segment-sum.js';
 import { installUntransposedMatMul } from './untransposed-matmul.js';
 import { installGatherRows } from './gather-rows.js';
+import { installSharedIdentity } from './shared-identity.js';
 import { startWasm } from './wasm.js';
 import { startWebGpu } from './webgpu.js';
 import { startNative } from './native.js';
@@ -52,6 +53,7 @@ async function start(name: Exclude<BackendName, 'auto'>, forAuto: boolean): Prom
       installSegmentSumKernel('wasm');
       installUntransposedMatMul();
       installGatherRows();
+      installSharedIdentity();
       return { backend: 'wasm', requested: name, device };
     }
     case 'webgpu':
