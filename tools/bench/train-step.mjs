@@ -1,14 +1,23 @@
 #!/usr/bin/env node
-// Milliseconds per training batch for each recurrent cell and sequence length on each backend,
+// Milliseconds per training batch for each recurrent cell and sequence length, loopsweep's fast
+// recurrent layers side by side with tfjs-layers' and (when python3-torch is installed) PyTorch's,
 // through the same training loop a sweep uses (train(), Adam, no clipping):
 // Embedding(5000, 64) → cell(64) → Dense(2), batch 32 — the setup of issue 5's comparison table.
 //
-//   npm run bench -- [--backends wasm,cpu,webgpu] [--cells simple,lstm,gru,loop]
-//                    [--seqs 50,100,200] [--batches 5] [--json out.json]
+//   npm run bench:train -- [--backends wasm,cpu,webgpu] [--cells simple,lstm,gru,loop]
+//                          [--seqs 50,100,200] [--impls fast,tfjs-layers,fast-ops] [--batches 5]
+//                          [--cpu-batches 2] [--repeats 1] [--no-torch] [--json out.json]
 //
-// Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size.
+// Impls: `fast` (the default layer: WebAssembly kernel on wasm/cpu, tfjs ops elsewhere),
+// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only).
+// Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size;
+// with `--repeats N` the smallest of N such means (on a shared machine, the least disturbed one).
+// PyTorch runs tools/bench/torch/train_step.py with one thread and denormals flushed; LSTM at
+// seq 200 is measured without flushing as well.
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { buildClassifier, createRandom, initBackend, train } from '@loopsweep/model';
 
@@ -17,8 +26,11 @@ const { values } = parseArgs({
     backends: { type: 'string', default: 'wasm,cpu,webgpu' },
     cells: { type: 'string', default: 'simple,lstm,gru,loop' },
     seqs: { type: 'string', default: '50,100,200' },
+    impls: { type: 'string', default: 'fast,tfjs-layers' },
     batches: { type: 'string', default: '5' },
+    repeats: { type: 'string', default: '1' },
     'cpu-batches': { type: 'string', default: '2' },
+    'no-torch': { type: 'boolean', default: false },
     json: { type: 'string' },
   },
 });
@@ -37,12 +49,17 @@ function syntheticData(seqLen, batches) {
   return { task: 'classification', classes: 2, train: split(batches * BATCH), validation: split(BATCH) };
 }
 
-async function msPerBatch(cell, seqLen, batches) {
+/** `fast-ops` is the fast layer forced onto its tfjs-ops recurrence (no WebAssembly kernel). */
+async function msPerBatch(cell, seqLen, batches, impl) {
+  const rnnImplementation = impl === 'fast-ops' ? 'fast' : impl;
+  if (impl === 'fast-ops') process.env.LOOPSWEEP_RECURRENCE = 'ops';
+  else delete process.env.LOOPSWEEP_RECURRENCE;
   const model = buildClassifier({
     input: { kind: 'tokens', vocabSize: VOCAB, maxLen: seqLen, embeddingDim: 64 },
     output: { kind: 'classification', classes: 2 },
     cell,
     units: 64,
+    rnnImplementation,
     seed: 1,
   });
   try {
@@ -57,14 +74,48 @@ async function msPerBatch(cell, seqLen, batches) {
     return (history[1].epoch_seconds * 1000) / batches;
   } finally {
     model.dispose();
+    delete process.env.LOOPSWEEP_RECURRENCE;
   }
 }
 
+/** The python3 that imports torch (Debian's python3-torch lives under /usr/bin/python3), if any. */
+function torchPython() {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    // From the temp dir: in tools/bench, `import torch` would find our own torch/ folder instead.
+    const probe = spawnSync(python, ['-c', 'import torch.nn'], { stdio: 'ignore', cwd: os.tmpdir() });
+    if (probe.status === 0) return python;
+  }
+  return undefined;
+}
+
+const TORCH_PYTHON = values['no-torch'] ? undefined : torchPython();
+const TORCH_SCRIPT = fileURLToPath(new URL('./torch/train_step.py', import.meta.url));
+
+/** PyTorch's figures for one cell and length, run now so that they share this row's machine load. */
+function torchRow(cell, seq, batches, repeats) {
+  if (!TORCH_PYTHON || cell === 'loop') return [];
+  const args = [TORCH_SCRIPT, '--cells', cell, '--seqs', String(seq), '--batches', String(batches), '--repeats', String(repeats)];
+  const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir() });
+  if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${(run.stderr || '').trim().split('\n').pop()}`);
+  return run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+}
+
+const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
+const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
+
 const cells = list(values.cells);
 const seqs = list(values.seqs).map(Number);
+const impls = list(values.impls);
 const results = [];
-console.log(`loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}`);
+console.log(`loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`Embedding(${VOCAB},64) → cell(64) → Dense(2), batch ${BATCH}, Adam; ms per training batch\n`);
+
+if (values['no-torch']) console.log('PyTorch: skipped (--no-torch)\n');
+else if (!TORCH_PYTHON) console.log('PyTorch: skipped — no python3 here imports torch (apt-get install python3-torch)\n');
+else console.log(`PyTorch ${spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread, denormals flushed (${TORCH_PYTHON}); run before each row's tfjs figures\n`);
+const torchRows = [];
+const torchMs = (cell, seq, flush = true) => torchRows.find((r) => r.cell === cell && r.seq === seq && r.flush_denormal === flush)?.ms;
+
 for (const backend of list(values.backends)) {
   let info;
   try {
@@ -75,19 +126,47 @@ for (const backend of list(values.backends)) {
   }
   const batches = Number(backend === 'cpu' ? values['cpu-batches'] : values.batches);
   console.log(`${backend} — ${info.device} (${batches} timed batches per figure)`);
-  console.log(['cell'.padEnd(8), ...seqs.map((s) => `seq ${s}`.padStart(10))].join(''));
+  const header = ['cell'.padEnd(8), 'seq'.padStart(5), ...impls.map((i) => i.padStart(13)), 'torch'.padStart(9)];
+  if (impls.includes('fast')) header.push('fast/torch'.padStart(12));
+  if (impls.includes('tfjs-layers')) header.push('tfjs/torch'.padStart(12));
+  if (impls.includes('fast') && impls.includes('tfjs-layers')) header.push('tfjs/fast'.padStart(11));
+  console.log(header.join(''));
+  const ms = {};
   for (const cell of cells) {
-    const row = [cell.padEnd(8)];
     for (const seqLen of seqs) {
-      const ms = await msPerBatch(cell, seqLen, batches);
-      results.push({ backend, device: info.device, cell, seqLen, batch: BATCH, msPerBatch: ms });
-      row.push(ms.toFixed(1).padStart(10));
+      const row = [cell.padEnd(8), String(seqLen).padStart(5)];
+      if (backend === list(values.backends)[0]) {
+        for (const r of torchRow(cell, seqLen, Number(values.batches), Number(values.repeats))) {
+          torchRows.push(r);
+          results.push({ backend: 'pytorch', impl: r.flush_denormal ? 'torch' : 'torch-no-flush', cell, seqLen, batch: BATCH, msPerBatch: r.ms, load1: os.loadavg()[0] });
+        }
+      }
+      for (const impl of impls) {
+        let value = Infinity;
+        for (let r = 0; r < Number(values.repeats); r++) value = Math.min(value, await msPerBatch(cell, seqLen, batches, impl));
+        ms[`${impl}/${cell}/${seqLen}`] = value;
+        results.push({ backend, device: info.device, impl, cell, seqLen, batch: BATCH, msPerBatch: value, load1: os.loadavg()[0] });
+        row.push(fmt(value).padStart(13));
+      }
+      const t = torchMs(cell, seqLen);
+      row.push(fmt(t).padStart(9));
+      if (impls.includes('fast')) row.push(`${fmt(ratio(ms[`fast/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
+      if (impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
+      if (impls.includes('fast') && impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], ms[`fast/${cell}/${seqLen}`]), 2)}×`.padStart(11));
+      console.log(row.join(''));
     }
-    console.log(row.join(''));
   }
-  console.log('');
+  if (seqs.includes(100) && seqs.includes(200)) {
+    console.log(`seq 200 / seq 100: ${cells
+      .map((cell) => `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(ms[`${i}/${cell}/200`], ms[`${i}/${cell}/100`]), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200), torchMs(cell, 100)), 2)}×`].join(', ')}`)
+      .join('; ')}`);
+  }
+  for (const row of torchRows.filter((r) => !r.flush_denormal)) {
+    console.log(`PyTorch ${row.cell} seq ${row.seq}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq))} ms flushing`);
+  }
+  console.log(`load after ${backend}: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
 }
 if (values.json) {
-  await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, results }, null, 2));
+  await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, torchPython: TORCH_PYTHON ?? null, results }, null, 2));
   console.log(`wrote ${values.json}`);
 }

@@ -13,6 +13,8 @@ import '@tensorflow/tfjs-layers';
 import { BackendError } from '../errors.js';
 import { installSegmentSumKernel } from './unsorted-segment-sum.js';
 import { installUntransposedMatMul } from './untransposed-matmul.js';
+import { installGatherRows } from './gather-rows.js';
+import { installSharedIdentity } from './shared-identity.js';
 import { startWasm } from './wasm.js';
 import { startWebGpu } from './webgpu.js';
 import { startNative } from './native.js';
@@ -50,6 +52,8 @@ async function start(name: Exclude<BackendName, 'auto'>, forAuto: boolean): Prom
       const device = await startWasm();
       installSegmentSumKernel('wasm');
       installUntransposedMatMul();
+      installGatherRows();
+      installSharedIdentity();
       return { backend: 'wasm', requested: name, device };
     }
     case 'webgpu':

@@ -8,6 +8,8 @@ export interface WasmBackendInternals {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
   disposeData(dataId: object): boolean;
+  /** Which tensors live in this backend's heap (a tensor made on another backend may not yet). */
+  dataIdMap: { has(dataId: object): boolean };
 }
 
 export interface CpuBackendInternals {

@@ -5,6 +5,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ClassifierConfig } from './classifier-config.js';
 import { LoopRNN } from './loop-cell.js';
+import { FastRNN } from './fast-rnn/fast-rnn-layer.js';
 import { MaskedPooling } from './masked-pooling.js';
 import { initializeWeights } from './initialize-weights.js';
 import { validateClassifierConfig } from './validate-config.js';
@@ -15,6 +16,18 @@ type RecurrentLayer = ReturnType<typeof tfl.layers.lstm>;
 function recurrentLayer(config: ClassifierConfig, index: number, returnSequences: boolean): RecurrentLayer {
   const name = `rnn_${index + 1}`;
   const recurrentDropout = config.recurrentDropout ?? 0;
+  if ((config.rnnImplementation ?? 'fast') === 'fast') {
+    const fast = new FastRNN({
+      cell: config.cell,
+      units: config.units,
+      returnSequences,
+      name,
+      ...(config.cell === 'simple' ? { activation: config.activation ?? 'tanh' } : {}),
+      ...(config.cell === 'loop' ? { dropout: config.dropout ?? 0 } : { recurrentDropout }),
+    });
+    // tfjs types Bidirectional's layer as an RNN; it only reads the config and call() of it.
+    return fast as unknown as RecurrentLayer;
+  }
   // zeros: initializeWeights writes seeded values afterwards.
   const common = { units: config.units, returnSequences, name, kernelInitializer: 'zeros', recurrentInitializer: 'zeros', biasInitializer: 'zeros' } as const;
   switch (config.cell) {

@@ -10,6 +10,14 @@ export type CellType = (typeof CELL_TYPES)[number];
 export const POOLING_TYPES = ['last', 'mean', 'max'] as const;
 export type PoolingType = (typeof POOLING_TYPES)[number];
 
+/**
+ * Which recurrent layers implement the cells: 'fast' is loopsweep's FastRNN (one input matMul for
+ * all steps, hand-written backward through time); 'tfjs-layers' is tfjs-layers' own RNN layers,
+ * kept for comparison.
+ */
+export const RNN_IMPLEMENTATIONS = ['fast', 'tfjs-layers'] as const;
+export type RnnImplementation = (typeof RNN_IMPLEMENTATIONS)[number];
+
 export const KERNEL_INITS = ['glorot', 'he'] as const;
 export type KernelInit = (typeof KERNEL_INITS)[number];
 
@@ -56,6 +64,8 @@ export interface ClassifierConfig {
   /** How the sequence of states becomes one vector. Default 'last'. Padding is masked in all three. */
   readonly pooling?: PoolingType;
   readonly init?: InitConfig;
+  /** Default 'fast'. Both give the same function of the same weights (within float tolerance). */
+  readonly rnnImplementation?: RnnImplementation;
   /** Seeds the initial weights. */
   readonly seed: number;
 }

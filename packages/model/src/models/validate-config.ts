@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import { CELL_TYPES, KERNEL_INITS, POOLING_TYPES, RECURRENT_INITS, type ClassifierConfig } from './classifier-config.js';
+import { CELL_TYPES, KERNEL_INITS, POOLING_TYPES, RECURRENT_INITS, RNN_IMPLEMENTATIONS, type ClassifierConfig } from './classifier-config.js';
 
 function positiveInt(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
@@ -48,6 +48,9 @@ export function validateClassifierConfig(config: ClassifierConfig): void {
   const init = config.init ?? {};
   if (init.kernel !== undefined && !(KERNEL_INITS as readonly string[]).includes(init.kernel)) problems.push(`init.kernel must be one of ${KERNEL_INITS.join(', ')}, got '${init.kernel}'`);
   if (init.recurrent !== undefined && !(RECURRENT_INITS as readonly string[]).includes(init.recurrent)) problems.push(`init.recurrent must be one of ${RECURRENT_INITS.join(', ')}, got '${init.recurrent}'`);
+  if (config.rnnImplementation !== undefined && !(RNN_IMPLEMENTATIONS as readonly string[]).includes(config.rnnImplementation)) {
+    problems.push(`rnnImplementation must be one of ${RNN_IMPLEMENTATIONS.join(', ')}, got '${String(config.rnnImplementation)}'`);
+  }
   if (!Number.isInteger(config.seed)) problems.push(`seed must be an integer, got ${config.seed}`);
   if (problems.length > 0) throw new ConfigError(`invalid model config:\n  ${problems.join('\n  ')}`);
 }

@@ -1,7 +1,7 @@
 /**
  * Turns parsed flat params into a ClassifierConfig and a TrainingStrategy.
  */
-import type { ClassifierConfig, ClassifierInput, ClassifierOutput, CellType, KernelInit, PoolingType, RecurrentInit } from '../models/classifier-config.js';
+import type { ClassifierConfig, ClassifierInput, ClassifierOutput, CellType, KernelInit, PoolingType, RecurrentInit, RnnImplementation } from '../models/classifier-config.js';
 import type { ClipConfig, OptimizerConfig, OptimizerName, ScheduleConfig, ScheduleType, TrainingStrategy } from '../training/strategy.js';
 import type { ParsedParams } from './parse-params.js';
 
@@ -24,6 +24,7 @@ export function classifierConfigFrom(p: ParsedParams, input: ClassifierInput, ou
     layerNorm: p.layer_norm as boolean,
     pooling: p.pooling as PoolingType,
     init: { kernel: p.init as KernelInit, recurrent: p.recurrent_init as RecurrentInit, forgetBias: p.forget_bias as boolean },
+    rnnImplementation: p.rnn_impl as RnnImplementation,
     seed,
   });
 }

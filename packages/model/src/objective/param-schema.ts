@@ -2,7 +2,7 @@
  * The flat params `rnn-text` accepts — the names a sweep spec's `parameters` use — with their
  * kinds and defaults. One table, so validation, defaults and documentation cannot drift apart.
  */
-import { CELL_TYPES, KERNEL_INITS, POOLING_TYPES, RECURRENT_INITS } from '../models/classifier-config.js';
+import { CELL_TYPES, KERNEL_INITS, POOLING_TYPES, RECURRENT_INITS, RNN_IMPLEMENTATIONS } from '../models/classifier-config.js';
 import { CLIP_TYPES, OPTIMIZER_NAMES, SCHEDULE_TYPES } from '../training/strategy.js';
 
 export type ParamSpec =
@@ -26,6 +26,7 @@ export const RNN_TEXT_PARAMS = {
   init: { kind: 'choice', values: KERNEL_INITS, default: 'glorot', doc: 'input kernel initializer' },
   recurrent_init: { kind: 'choice', values: RECURRENT_INITS, default: 'orthogonal', doc: 'recurrent kernel initializer (identity = IRNN)' },
   forget_bias: { kind: 'choice', values: [true, false], default: true, doc: 'LSTM forget-gate bias 1' },
+  rnn_impl: { kind: 'choice', values: RNN_IMPLEMENTATIONS, default: 'fast', doc: "recurrent layers: loopsweep's fast ones or tfjs-layers' (to compare)" },
   // optimizer
   optimizer: { kind: 'choice', values: OPTIMIZER_NAMES, default: 'adam', doc: 'optimizer' },
   lr: { kind: 'number', min: 0, exclusiveMin: true, default: 1e-3, doc: 'base learning rate' },
