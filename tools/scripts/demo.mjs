@@ -24,3 +24,4 @@ sweep('run', path.join(root, 'examples/quick.yaml'));
 console.log('\n$ sweep compare quick --by optimizer');
 sweep('compare', 'quick', '--by', 'optimizer');
 console.log(`\nThe sweep is in ${path.relative(root, db)}: try  npm run sweep -- best quick --db runs/quick.db`);
+console.log('See it in the browser:  npm run sweep -- dashboard --db runs/quick.db --open');
