@@ -96,13 +96,12 @@ describe('pedAnovaImportance', () => {
     expect(() => pedAnovaImportance([], PARAMS, 'maximize', { bins: 1.5 })).toThrow(new RangeError('options.bins must be an integer ≥ 2 (got 1.5)'));
   });
 
-  it('takes well under a second at 10,000 trials', () => {
+  it('ranks the deciding param first at 10,000 trials, using every trial and the top 10%', () => {
+    // How fast this is at that size is a figure of `npm run bench:dashboard` (importance route),
+    // not an assertion here: timings follow the machine's load.
     const trials = sweep(10_000, createRandom(5));
-    const started = performance.now();
     const result = pedAnovaImportance(trials, PARAMS, 'maximize');
-    const elapsedMs = performance.now() - started;
     expect(ranking(result)[0]).toBe('lr');
-    // Typically ~10 ms; the bound leaves room for a loaded 2-core machine.
-    expect(elapsedMs).toBeLessThan(500);
+    expect(result).toMatchObject({ trialsUsed: 10_000, topTrials: 1_000 });
   });
 });
