@@ -141,10 +141,13 @@ describe('validate, init, completion and help', () => {
   it('prints help for every command, and a completion script', () => {
     const help = sweep(['--help']);
     expect(help.code).toBe(0);
-    for (const command of ['run', 'resume', 'status', 'list', 'best', 'show', 'export', 'compare', 'validate', 'init', 'completion']) {
+    for (const command of ['run', 'resume', 'status', 'list', 'best', 'show', 'export', 'compare', 'dashboard', 'validate', 'init', 'agent', 'completion']) {
       expect(help.stdout).toContain(`sweep ${command}`);
       expect(sweep([command, '--help']).code).toBe(0);
     }
+    // An agent never opens a database, so its help does not offer --db; a sweep's commands do.
+    expect(sweep(['agent', '--help']).stdout).not.toContain('--db');
+    expect(sweep(['run', '--help']).stdout).toContain('--db');
     const completion = sweep(['completion']);
     expect(completion.code).toBe(0);
     expect(completion.stdout).toContain('sweep');

@@ -23,6 +23,8 @@ export const agentCommand: CommandModule<GlobalArgs, AgentArgs> = {
       .option('allow-objective', { type: 'string', array: true, default: [], describe: 'An objective module (path) this agent may run; built-ins always run. Repeat for several' })
       .option('lock-ms', { type: 'number', default: 30_000, hidden: true, describe: "BullMQ's job lock: a dead agent's trials go to others after about this long" })
       .option('verbose', { alias: 'v', type: 'boolean', default: false, describe: 'Also print a line when each trial starts' })
+      // An agent never opens a database (the coordinator is the only writer): don't offer --db.
+      .hide('db')
       .check((argv) => {
         const { concurrency, lockMs } = argv as { concurrency?: unknown; lockMs?: unknown };
         if (concurrency !== undefined && !(Number.isInteger(concurrency) && (concurrency as number) >= 1)) throw new UsageError(`--concurrency must be a whole number ≥ 1, got ${String(concurrency)}`, 'e.g. --concurrency 4, or --devices wasm:4');
