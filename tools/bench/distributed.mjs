@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSweepSpec } from '@loopsweep/core';
+import { noopOverheadSpec } from './noop-spec.mjs';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { QueueExecutor, REDIS_MISSING, createExecutor, findRedisServer, parseDevices, parseQueueTarget, runSweep, startRedisServer } from '@loopsweep/runner';
 
@@ -30,18 +30,7 @@ const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../ap
 const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-bench-dist-'));
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
-const spec = (name) =>
-  parseSweepSpec(`
-name: ${name}
-objective: noop
-metric: { name: value, goal: minimize }
-budget: { trials: ${trials}, max_epochs: 1 }
-sampler: { type: random, seed: 1 }
-parameters:
-  x: { uniform: [-5, 10] }
-  y: { uniform: [0, 15] }
-  opt: { values: [sgd, adam] }
-`);
+const spec = (name) => noopOverheadSpec(name, trials);
 
 /** CPU milliseconds a process (all its threads) has used so far. */
 function cpuMsOf(pid) {

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSweepSpec } from '@loopsweep/core';
+import { noopOverheadSpec } from './noop-spec.mjs';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { createExecutor, parseDevices, runSweep } from '@loopsweep/runner';
 
@@ -27,17 +27,7 @@ const workers = Number(values.workers);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-bench-'));
 const dbPath = path.join(dir, 'bench.db');
 
-const spec = parseSweepSpec(`
-name: orchestration-overhead
-objective: noop
-metric: { name: value, goal: minimize }
-budget: { trials: ${trials}, max_epochs: 1 }
-sampler: { type: random, seed: 1 }
-parameters:
-  x: { uniform: [-5, 10] }
-  y: { uniform: [0, 15] }
-  opt: { values: [sgd, adam] }
-`);
+const spec = noopOverheadSpec('orchestration-overhead', trials);
 
 const store = SqliteTrialStore.open(dbPath);
 const executor = createExecutor(parseDevices(`wasm:${workers}`, workers));

@@ -7,7 +7,7 @@
  * below say so wherever a metric value can be NaN.
  */
 import type { Direction, ParamValue, PrunerConfig, SamplerConfig, StrategyComparison, StrategyGroup, TrialState } from '@loopsweep/core';
-import type { ChangeCursor, SweepEvent, SweepSummary, TrialDetail, TrialRow } from '@loopsweep/store';
+import type { ChangeCursor, MetricPoint, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialRow } from '@loopsweep/store';
 
 export type { ChangeCursor, Direction, ParamValue, SweepEvent, SweepSummary, TrialRow, TrialState };
 
@@ -160,21 +160,10 @@ export interface EventsResponse {
 }
 
 /** A metric point of the stream (store's MetricPoint, NaN as null). */
-export interface StreamMetricPoint {
-  readonly id: number;
-  readonly trialNumber: number;
-  readonly step: number;
-  readonly name: string;
-  readonly value: JsonMetric;
-}
+export type StreamMetricPoint = Omit<MetricPoint, 'value'> & { readonly value: JsonMetric };
 
 /** The data of a `changes` event of GET /api/sweeps/:name/stream (store's SweepChanges as JSON). */
-export interface ChangesMessage {
-  readonly trials: readonly TrialRow[];
-  readonly metrics: readonly StreamMetricPoint[];
-  readonly events: readonly SweepEvent[];
-  readonly cursor: ChangeCursor;
-}
+export type ChangesMessage = Omit<SweepChanges, 'metrics'> & { readonly metrics: readonly StreamMetricPoint[] };
 
 /**
  * The data of a `reset` event of the sweep stream: the client resumed too far behind (more than
