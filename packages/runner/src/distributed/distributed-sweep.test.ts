@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseSweepSpec, type TrialExecutor } from '@loopsweep/core';
-import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
+import { SqliteTrialStore } from '@loopsweep/store';
 import { createExecutor } from '../devices/create-executor.js';
 import { parseDevices } from '../devices/parse-devices.js';
 import { collect, fixtureObjective, trialTask } from '../executor/testing/collect.js';
@@ -14,6 +14,7 @@ import { bullConnection } from './redis-client.js';
 import { parseQueueTarget, type QueueTarget } from './queue-target.js';
 import { REDIS_MISSING } from './testing/redis-server.js';
 import { HAS_REDIS, useRedisServer } from './testing/redis-fixture.js';
+import { readDatabase } from '../test-support/read-database.js';
 
 const redis = useRedisServer();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -55,14 +56,6 @@ function spec(body: string) {
   return parseSweepSpec(`name: d\nobjective: noop\nmetric: { name: value, goal: maximize }\n${body}`);
 }
 
-function read<T>(dbPath: string, fn: (reader: SweepReader) => T): T {
-  const reader = SweepReader.open(dbPath);
-  try {
-    return fn(reader);
-  } finally {
-    reader.close();
-  }
-}
 
 describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
   it('runs every trial on the agents and records each once, with its curve and the agent that ran it', async () => {
@@ -73,7 +66,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     expect(executor.slots).toBe(a.slots + b.slots + 1);
     const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: spec(`budget: { trials: 8, max_epochs: 3 }\nsampler: { type: random, seed: 2 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_sleep_ms: { value: 10 }`), specDir: process.cwd() } });
     expect(outcome.status).toBe('finished');
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const rows = reader.trials('d', { sort: 'number' });
       expect(rows.map((r) => [r.state, r.attempt])).toEqual(new Array(8).fill(['COMPLETE', 1]));
       const curves = reader.learningCurves('d', 'value');
@@ -95,7 +88,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const pool = createExecutor(parseDevices('wasm:2', 2));
     cleanups.push(() => pool.close());
     await runSweep({ store: local.store, executor: pool, start: { kind: 'new', spec: spec(body), specDir: process.cwd() } });
-    const rows = (dbPath: string) => read(dbPath, (reader) => reader.trials('d', { sort: 'number' }).map((r) => [r.params['noop_fail'], r.state, r.value, r.failureReason]));
+    const rows = (dbPath: string) => readDatabase(dbPath, (reader) => reader.trials('d', { sort: 'number' }).map((r) => [r.params['noop_fail'], r.state, r.value, r.failureReason]));
     expect(rows(through.dbPath)).toEqual(rows(local.dbPath));
     expect(rows(through.dbPath).map(([fail, state]) => [fail, state])).toEqual([['throw', 'FAILED'], ['diverge', 'FAILED'], ['nan', 'FAILED'], ['none', 'COMPLETE']]);
   });
@@ -108,7 +101,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     // 8 steps of 100 ms; the median pruner stops trials below the median from step 1 on.
     const s = spec(`budget: { trials: 6, max_epochs: 8, parallel: 1 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3, 0.4] }\n  noop_sleep_ms: { value: 100 }`);
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const pruned = reader.trials('d').filter((r) => r.state === 'PRUNED');
       expect(pruned.length).toBeGreaterThan(0);
       const events = reader.events('d');
@@ -132,7 +125,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const executor = await coordinator(queue);
     const s = parseSweepSpec(`name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: dir } });
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const [trial] = reader.trials('d');
       expect(trial!.state).toBe('FAILED');
       expect(trial!.failureReason).toContain(`does not run objective '${module}'`);
@@ -149,7 +142,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const executor = await coordinator(queue);
     const s = parseSweepSpec(`name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: dir } });
-    read(dbPath, (reader) => expect(reader.trials('d').map((t) => [t.state, t.value])).toEqual([['COMPLETE', 0.75]]));
+    readDatabase(dbPath, (reader) => expect(reader.trials('d').map((t) => [t.state, t.value])).toEqual([['COMPLETE', 0.75]]));
   });
 });
 

@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseSweepSpec, SpecError, type TrialExecutor } from '@loopsweep/core';
-import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
+import { SqliteTrialStore } from '@loopsweep/store';
 import { createExecutor } from '../devices/create-executor.js';
 import { parseDevices } from '../devices/parse-devices.js';
 import { runSweep } from './run-sweep.js';
 import { SweepControl } from './sweep-control.js';
+import { readDatabase } from '../test-support/read-database.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -29,14 +30,6 @@ function spec(body: string) {
   return parseSweepSpec(`name: t\nobjective: noop\nmetric: { name: value, goal: minimize }\n${body}`);
 }
 
-function read<T>(dbPath: string, fn: (reader: SweepReader) => T): T {
-  const reader = SweepReader.open(dbPath);
-  try {
-    return fn(reader);
-  } finally {
-    reader.close();
-  }
-}
 
 describe('runSweep', () => {
   it('runs a sweep to its budget on two threads and stores every trial, curve and event', async () => {
@@ -56,7 +49,7 @@ describe('runSweep', () => {
     // Progress arrives from the first snapshot (nothing done) to the last (all done).
     expect(snapshots[0]).toBe(0);
     expect(snapshots.at(-1)).toBe(6);
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const rows = reader.trials('t', { sort: 'number' });
       expect(rows.map((r) => r.state)).toEqual(new Array(6).fill('COMPLETE'));
       // Two slots: at least two trials ran at the same time.
@@ -78,7 +71,7 @@ describe('runSweep', () => {
     const s = spec(`budget: { max_epochs: 2, retries: 1 }\nsampler: { type: grid, seed: 0 }\nparameters:\n  noop_fail: { values: [throw, diverge, crash, nan, none] }`);
     const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     expect(outcome.status).toBe('finished');
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const byFail = Object.fromEntries(reader.trials('t', { sort: 'number' }).map((r) => [r.params['noop_fail'], r]));
       expect(byFail['none']!.state).toBe('COMPLETE');
       expect(byFail['throw']).toMatchObject({ state: 'FAILED', attempt: 1 });
@@ -98,7 +91,7 @@ describe('runSweep', () => {
     // below the others' median once 2 trials finished. The sleep lets the prune land mid-trial.
     const s = spec(`budget: { trials: 8, max_epochs: 4 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.1, 0.2, 0.9, 0.95, 0.97, 0.99, 0.3, 0.98] }\n  noop_sleep_ms: { value: 20 }`);
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const states = reader.trials('t', { sort: 'number' }).map((r) => r.state);
       expect(states.filter((st) => st === 'PRUNED').length).toBeGreaterThan(0);
       expect(reader.events('t').some((e) => e.kind === 'trial_pruned')).toBe(true);
@@ -132,21 +125,21 @@ describe('runSweep', () => {
     expect(second.status).toBe('finished');
     expect(second.trials).toHaveLength(8);
     for (const [number, value] of completedBefore) expect(second.trials[number as number]!.value).toBe(value);
-    read(dbPath, (reader) => expect(reader.getSweep('t')!.status).toBe('finished'));
+    readDatabase(dbPath, (reader) => expect(reader.getSweep('t')!.status).toBe('finished'));
   });
 
   it('refuses an unknown objective before writing anything', async () => {
     const { dbPath, store, executor } = setup();
     const s = parseSweepSpec(`name: t\nobjective: transformer\nmetric: { name: v, goal: minimize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
     await expect(runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } })).rejects.toBeInstanceOf(SpecError);
-    read(dbPath, (reader) => expect(reader.listSweeps()).toHaveLength(0));
+    readDatabase(dbPath, (reader) => expect(reader.listSweeps()).toHaveLength(0));
   });
 
   it('fails a trial whose objective never reports the tracked metric, naming what it reported', async () => {
     const { dbPath, store, executor } = setup();
     const s = parseSweepSpec(`name: t\nobjective: noop\nmetric: { name: val_accuracy, goal: maximize }\nbudget: { trials: 1, max_epochs: 2 }\nparameters:\n  x: { uniform: [0, 1] }`);
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const [row] = reader.trials('t');
       expect(row!.state).toBe('FAILED');
       expect(row!.failureReason).toMatch(/metric 'val_accuracy' was not reported at step 1; the objective reported: value/);
@@ -173,7 +166,7 @@ describe('resume after a crash', () => {
     expect(outcome.status).toBe('finished');
     expect(outcome.trials).toHaveLength(4);
     expect(outcome.trials[0]).toMatchObject({ state: 'COMPLETE', attempt: 2 });
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       expect(reader.trial('t', 0)!.metrics.map((m) => m.step)).toEqual([1, 2]);
       expect(reader.events('t').some((e) => e.kind === 'trial_retried' && /died/.test(e.message))).toBe(true);
     });
@@ -195,7 +188,7 @@ parameters:
   embedding_dim: { value: 8 }`);
     const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     expect(outcome.trials[0]!.state).toBe('COMPLETE');
-    read(dbPath, (reader) => {
+    readDatabase(dbPath, (reader) => {
       const detail = reader.trial('t', 0)!;
       expect(detail.events.map((e) => e.message)).toContainEqual(expect.stringMatching(/^backend wasm: WebAssembly SIMD/));
       // Final metrics the objective returned (test scores) are stored with the last epoch.
