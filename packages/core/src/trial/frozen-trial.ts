@@ -18,7 +18,22 @@ export interface FrozenTrial {
   readonly intermediate: ReadonlyMap<number, number>;
   /** Attempts so far (1 on the first run; a re-queued trial counts up). */
   readonly attempt: number;
+  /**
+   * The seed the objective runs with. Absent in records written before seeds were stored: those
+   * trials ran with `mixSeed(sweep seed, number)` (see `trialSeed`).
+   */
+  readonly seed?: number;
+  /**
+   * Which stage of the sweep asked for the trial: 'search' (the sampler) when absent, or the name of
+   * a later stage's trial source (for example 'rerun', 'confirm').
+   */
+  readonly stage?: string;
+  /** For a trial that runs another trial's configuration again (another seed): that trial's number. */
+  readonly origin?: number;
 }
+
+/** The stage of trials the sampler proposed. */
+export const SEARCH_STAGE = 'search';
 
 /** The last reported step, or undefined if none. */
 export function lastStep(trial: FrozenTrial): number | undefined {
