@@ -1,3 +1,4 @@
+import { mixSeed } from '../random.js';
 import type { Params } from '../search-space/distributions.js';
 import type { TrialState } from './trial-state.js';
 
@@ -45,4 +46,9 @@ export function lastStep(trial: FrozenTrial): number | undefined {
 /** `a` is better than `b` in `direction`. NaN is never better. */
 export function isBetter(a: number, b: number, direction: Direction): boolean {
   return direction === 'minimize' ? a < b : a > b;
+}
+
+/** The seed `trial` runs with: its own, or for records without one, the one it was derived from. */
+export function trialSeed(sweepSeed: number, trial: Pick<FrozenTrial, 'number' | 'seed'>): number {
+  return trial.seed ?? mixSeed(sweepSeed, trial.number);
 }
