@@ -15,4 +15,5 @@ export * from './spec/index.js';
 export * from './study/index.js';
 export * from './store/index.js';
 export * from './executor/index.js';
+export * from './objective/index.js';
 export * from './analysis/index.js';

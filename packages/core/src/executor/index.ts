@@ -1,1 +1,1 @@
-export type { TrialExecutor, TrialTask, TrialOutcome, TrialHandle } from './trial-executor.js';
+export type { TrialExecutor, TrialTask, TrialOutcome, TrialHandle, ReportAnswer, ReportListener } from './trial-executor.js';

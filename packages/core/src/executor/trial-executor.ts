@@ -19,7 +19,7 @@ export interface TrialTask {
   readonly params: Params;
   /** A built-in objective name ('rnn-text', 'noop') or an absolute path/file URL of a module. */
   readonly objective: string;
-  /** The trial's seed (mixSeed of the sweep seed and the trial number). */
+  /** The trial's seed (by default mixSeed of the sweep seed and the trial number; a re-run carries its own). */
   readonly seed: number;
   /** The spec's `dataset` block, passed to the objective as its context. */
   readonly dataset?: Readonly<Record<string, unknown>>;
@@ -39,10 +39,22 @@ export type TrialOutcome =
    */
   | { readonly status: 'failed'; readonly kind: 'diverged' | 'error' | 'crashed' | 'cancelled'; readonly reason: string };
 
+/**
+ * The orchestrator's answer to one report, once it has stored the step and asked the pruner:
+ * 'stop' means the trial is pruned at this step (or is no longer wanted), 'continue' that it runs on.
+ */
+export type ReportAnswer = 'continue' | 'stop';
+
+/**
+ * Receives each report of a running trial, in order. The executor hands its answer back to the
+ * trial: `ctx.report` resolves only then, with `ctx.signal` already aborted on 'stop'.
+ */
+export type ReportListener = (step: number, metrics: Readonly<Record<string, number>>) => ReportAnswer | Promise<ReportAnswer>;
+
 export interface TrialHandle {
   /** Resolves once the trial has ended, however it ended; never rejects. */
   readonly done: Promise<TrialOutcome>;
-  /** Ask the trial to stop at its next step; it ends 'pruned'. */
+  /** Ask the trial to stop at its next step, outside a report's answer; it ends 'pruned'. */
   prune(): void;
   /** Ask the trial to stop now; it ends failed/'cancelled'. */
   cancel(reason: string): void;
@@ -58,12 +70,14 @@ export interface TrialExecutor {
   readonly description: string;
   /**
    * Starts a trial on a free slot (the caller never starts more than `slots` at once).
-   * `onReport` is called on the main thread for each `ctx.report(step, metrics)`, in order.
+   * `onReport` is called on the main thread for each `ctx.report(step, metrics)`, in order, and its
+   * answer goes back to the trial: the objective's `await ctx.report(…)` resolves only then, and
+   * after 'stop' its signal has fired (the trial ends 'pruned').
    * `onLog` receives the objective's progress lines (backend chosen, dataset sizes), and an
    * executor's own lines about where the trial runs (`agent …`). Neither is called before start()
    * has returned.
    */
-  start(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): TrialHandle;
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle;
   /**
    * Optional: takes back a trial that an earlier orchestrator of this sweep started and lost when
    * it died (kill -9), where the executor can still follow it (a remote agent still runs it, or
@@ -71,7 +85,7 @@ export interface TrialExecutor {
    * its first step, then ends with its outcome; or to undefined when the executor knows nothing of
    * it (the orchestrator then re-queues the trial). Never rejects for an unknown trial.
    */
-  reattach?(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): Promise<TrialHandle | undefined>;
+  reattach?(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): Promise<TrialHandle | undefined>;
   /** Ends every worker; running trials end 'cancelled'. */
   close(): Promise<void>;
 }

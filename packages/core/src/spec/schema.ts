@@ -61,6 +61,12 @@ const budgetSchema = z
     max_epochs: positiveInt('Epochs per trial: the objective trains this long unless pruned.'),
     timeout: timeoutSchema.optional(),
     retries: z.int().min(0).default(0).meta({ description: 'How many times a failed or interrupted trial is run again. Default 0.' }),
+    max_failures: positiveInt('Stop the sweep (exit 1) once this many trials have FAILED. Default: no limit beyond fail_fast.'),
+    fail_fast: z
+      .int()
+      .min(0)
+      .optional()
+      .meta({ description: 'Stop the sweep (exit 1) when its first N finished trials all FAILED with the same error: a broken objective, not a bad region of the space. Default 3; 0 turns it off.' }),
   })
   .default({ retries: 0 })
   .meta({ title: 'Budget', description: 'When the sweep stops (trials and/or timeout; a grid also stops when done) and how much runs at once.' });

@@ -49,7 +49,14 @@ export interface BudgetSpec {
   readonly timeout?: number;
   /** How many times a failed or interrupted trial is run again. Default 0. */
   readonly retries: number;
+  /** Stop the sweep once this many trials have FAILED. Default: no limit beyond `fail_fast`. */
+  readonly max_failures?: number;
+  /** Stop the sweep when its first N finished trials all FAILED the same way. Default 3 (DEFAULT_FAIL_FAST); 0: never. */
+  readonly fail_fast?: number;
 }
+
+/** How many first trials failing the same way stop a sweep, unless `budget.fail_fast` says otherwise. */
+export const DEFAULT_FAIL_FAST = 3;
 
 /**
  * A validated sweep spec: what `parseSweepSpec` / `validateSweepSpec` return. Keys are snake_case,

@@ -7,6 +7,7 @@ import { IllegalTransitionError } from '../errors/illegal-transition-error.js';
 import { SweepError } from '../errors/sweep-error.js';
 import type { Pruner } from '../pruners/pruner.js';
 import type { Sampler, SamplingContext } from '../samplers/sampler.js';
+import type { Params } from '../search-space/distributions.js';
 import type { SearchSpace } from '../search-space/search-space.js';
 import { isBetter, lastStep, type Direction, type FrozenTrial } from '../trial/frozen-trial.js';
 import { canTransition, type TrialState } from '../trial/trial-state.js';
@@ -29,6 +30,9 @@ export interface PruneDecision {
   /** True: stop the trial now (the runner aborts it and tells PRUNED). */
   readonly prune: boolean;
 }
+
+/** What a new trial's creator says about it besides its params. */
+export type TrialFields = Partial<Pick<FrozenTrial, 'seed' | 'stage' | 'origin'>>;
 
 export type FinalState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAILED'>;
 
@@ -66,9 +70,23 @@ export class Study {
    * parallel-aware sampler hands the next worker a different point.
    * @throws {SweepError} code 'SAMPLER' when the sampler is exhausted.
    */
-  ask(): FrozenTrial {
+  ask(fields: TrialFields = {}): FrozenTrial {
     const params = this.sampler.sample(this.#samplingContext());
-    const trial: FrozenTrial = { number: this.#trials.length, state: 'QUEUED', params, intermediate: new Map(), attempt: 1 };
+    return this.#add(params, fields);
+  }
+
+  /**
+   * Records a trial that the sampler did not propose, QUEUED: another stage's trial, such as a
+   * re-run of an earlier configuration with another seed. Its params are taken as they are.
+   * @throws {SweepError} code 'UNKNOWN_TRIAL' when `fields.origin` names no trial of this study.
+   */
+  enqueue(params: Params, fields: TrialFields = {}): FrozenTrial {
+    if (fields.origin !== undefined) this.#get(fields.origin);
+    return this.#add(params, fields);
+  }
+
+  #add(params: Params, fields: TrialFields): FrozenTrial {
+    const trial: FrozenTrial = { number: this.#trials.length, state: 'QUEUED', params, intermediate: new Map(), attempt: 1, ...fields };
     this.#trials.push(trial);
     return trial;
   }

@@ -10,6 +10,7 @@ import '@tensorflow/tfjs-backend-cpu';
 // tfjs-core registers no gradients on its own; importing tfjs-layers registers all of them, in both
 // its ESM build (vitest) and its CommonJS bundle (node), which a deep import would not reach.
 import '@tensorflow/tfjs-layers';
+import { BACKEND_NAMES, type BackendName } from '@loopsweep/core';
 import { BackendError } from '../errors.js';
 import { installSegmentSumKernel } from './unsorted-segment-sum.js';
 import { installUntransposedMatMul } from './untransposed-matmul.js';
@@ -19,8 +20,8 @@ import { startWasm } from './wasm.js';
 import { startWebGpu } from './webgpu.js';
 import { startNative } from './native.js';
 
-export const BACKEND_NAMES = ['auto', 'wasm', 'cpu', 'webgpu', 'tfjs-node', 'tfjs-node-gpu'] as const;
-export type BackendName = (typeof BACKEND_NAMES)[number];
+// The device names are part of the objective contract, which @loopsweep/core owns.
+export { BACKEND_NAMES, type BackendName };
 
 /** What a run trained on: reported with every trial so results can be compared fairly. */
 export interface BackendInfo {

@@ -1,4 +1,4 @@
-import type { BackendName } from '../backends/init-backend.js';
+import type { ObjectiveContext as CoreObjectiveContext } from '@loopsweep/core';
 
 /**
  * The fixed data settings of a sweep (its spec's `dataset` block, snake_case as written there).
@@ -25,21 +25,11 @@ export interface DatasetSettings {
   readonly size?: number;
 }
 
-/** What an objective gets besides its params (DESIGN.md): report, signal, seed, device. */
-export interface ObjectiveContext {
-  /** Called once per epoch; the caller may decide to prune and fire `signal`. */
-  report(step: number, metrics: Readonly<Record<string, number>>): void | Promise<void>;
-  readonly signal?: AbortSignal;
-  /** The trial's seed: initial weights, batch order, dropout masks. */
-  readonly seed: number;
-  /** Backend to train on. Default 'wasm'. */
-  readonly device?: BackendName;
-  readonly dataset?: DatasetSettings;
-  /** The sweep's budget.max_epochs: the default and the cap for the `epochs` param. */
-  readonly maxEpochs?: number;
-  /** Progress lines (backend chosen, dataset sizes). */
-  log?(message: string): void;
-}
+/**
+ * The objective contract of `@loopsweep/core` (report round trip, signal, seed, device), as
+ * `rnn-text` reads it: its `dataset` block is DatasetSettings.
+ */
+export type ObjectiveContext = CoreObjectiveContext;
 
 /** What an objective returns: the final metrics (names as in EpochMetrics, plus test_*). */
 export type ObjectiveMetrics = Readonly<Record<string, number>>;

@@ -7,7 +7,7 @@ function context(overrides: Partial<ObjectiveContext> = {}) {
   const reports: { step: number; metrics: Readonly<Record<string, number>> }[] = [];
   const logs: string[] = [];
   const ctx: ObjectiveContext = {
-    report: (step, metrics) => {
+    report: async (step, metrics) => {
       reports.push({ step, metrics });
     },
     seed: 5,
@@ -62,7 +62,7 @@ describe('rnnTextObjective', () => {
 
   it('stops when its signal fires (how pruning ends a trial)', async () => {
     const controller = new AbortController();
-    const { ctx } = context({ signal: controller.signal, maxEpochs: 3, report: () => controller.abort('pruned') });
+    const { ctx } = context({ signal: controller.signal, maxEpochs: 3, report: async () => controller.abort('pruned') });
     await expect(rnnTextObjective({ cell: 'simple', units: 8 }, ctx)).rejects.toBeInstanceOf(TrainingAbortedError);
   });
 

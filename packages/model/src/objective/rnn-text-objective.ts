@@ -63,7 +63,8 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
   const p = parseParams(params);
   const backend = await initBackend(ctx.device ?? 'wasm');
   ctx.log?.(`backend ${backend.backend}: ${backend.device}`);
-  const settings = ctx.dataset ?? DEFAULT_DATASET;
+  // The spec's dataset block was checked against rnn-text's schema before the sweep started.
+  const settings = (ctx.dataset as DatasetSettings | undefined) ?? DEFAULT_DATASET;
   const data = await preparedData(preparationKey(settings, p));
   ctx.log?.(data.description);
 

@@ -115,7 +115,14 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     const run = `${name}#${job.attemptsStarted}`;
     const progress = new ProgressBatcher(run, identity, (message) => job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))));
     emit({ type: 'started', task, run });
-    const handle = executor.start(task, (step, metrics) => progress.report(step, metrics), (line) => progress.log(line));
+    const handle = executor.start(
+      task,
+      (step, metrics) => {
+        progress.report(step, metrics);
+        return 'continue';
+      },
+      (line) => progress.log(line),
+    );
     // The registration (what `sweep status` lists) follows with the next heartbeat.
     running.set(jobId, { task, handle, since: Date.now() });
     orders.follow(jobId, handle);

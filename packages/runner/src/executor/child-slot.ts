@@ -3,7 +3,7 @@
  * one trial at a time. The child is started for the first trial and again after it dies.
  */
 import type { TrialOutcome } from '@loopsweep/core';
-import type { BackendName } from '@loopsweep/model';
+import type { BackendName } from '@loopsweep/core';
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { HostMessage, HostRequest } from '../worker/messages.js';

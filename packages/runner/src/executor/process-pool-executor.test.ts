@@ -119,7 +119,7 @@ describe('ProcessPoolExecutor.close', () => {
     expect((await waiting.ended).outcome).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor was closed' });
     const pid = whereNoopRan(running.logs).pid;
     expect(() => process.kill(pid, 0)).toThrow();
-    expect(await own.start(trialTask({}), () => undefined).done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor is closed' });
+    expect(await own.start(trialTask({}), () => 'continue').done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor is closed' });
   });
 
   it('needs at least one slot', () => {

@@ -3,7 +3,7 @@
  * thread: the way native backends must run (the tfjs-node addon loads in one thread per process),
  * one process per GPU with CUDA_VISIBLE_DEVICES set (DESIGN.md, "Devices, processes and machines").
  */
-import type { TrialExecutor, TrialHandle, TrialTask } from '@loopsweep/core';
+import type { ReportListener, TrialExecutor, TrialHandle, TrialTask } from '@loopsweep/core';
 import { compiledWorkerFile } from '../worker/compiled-file.js';
 import { ChildSlot, type ProcessSlot } from './child-slot.js';
 import { DEFAULT_CANCEL_GRACE_MS, cancelledOutcome, validateGraceMs } from './executor-options.js';
@@ -47,7 +47,7 @@ export class ProcessPoolExecutor implements TrialExecutor {
     this.description = describeProcessSlots(options.slots);
   }
 
-  start(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): TrialHandle {
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle {
     const trial = new ProcessTrial(task, onReport, onLog);
     if (this.#closed) {
       trial.finish(cancelledOutcome('the executor is closed'));

@@ -2,8 +2,9 @@
  * One trial given to a ProcessPoolExecutor, from start() until its outcome: waiting for a slot,
  * then running in a child process. Holds prune/cancel requests made before its child can take them.
  */
-import type { TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
+import type { ReportListener, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import type { TrialControl, TrialMessage } from '../worker/messages.js';
+import { answerReport } from './answer-report.js';
 import { cancelledOutcome } from './executor-options.js';
 
 export class ProcessTrial {
@@ -14,10 +15,11 @@ export class ProcessTrial {
   #cancelReason: string | undefined;
   #pending: TrialControl[] = [];
   #deliver: ((control: TrialControl) => void) | undefined;
+  #answered: Promise<void> = Promise.resolve();
 
   constructor(
     readonly task: TrialTask,
-    private readonly onReport: (step: number, metrics: Readonly<Record<string, number>>) => void,
+    private readonly onReport: ReportListener,
     private readonly onLog: ((line: string) => void) | undefined,
   ) {
     this.done = new Promise((resolve) => (this.#resolve = resolve));
@@ -41,7 +43,8 @@ export class ProcessTrial {
 
   receive(message: TrialMessage): void {
     if (this.#settled) return;
-    if (message.type === 'report') this.onReport(message.step, message.metrics);
+    // Answers go straight to the child (never queued: a report only comes from a running child).
+    if (message.type === 'report') this.#answered = answerReport(this.onReport, message, (answer) => !this.#settled && this.#deliver?.(answer), this.#answered);
     else this.onLog?.(message.line);
   }
 

@@ -144,7 +144,7 @@ describe('ThreadPoolExecutor.close', () => {
     await until(() => run.logs.length > 0);
     await own.close();
     expect((await run.ended).outcome).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor was closed' });
-    expect(await own.start(trialTask({}), () => undefined).done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor is closed' });
+    expect(await own.start(trialTask({}), () => 'continue').done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'the executor is closed' });
   });
 
   it('checks its options', () => {

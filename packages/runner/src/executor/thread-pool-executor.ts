@@ -2,8 +2,7 @@
  * Trials in worker threads of this process (piscina), for the pure-JavaScript backends: wasm, cpu,
  * webgpu. Threads live as long as the pool, so each starts its backend once and reuses it.
  */
-import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
-import type { BackendName } from '@loopsweep/model';
+import type { BackendName, ReportListener, TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
@@ -12,6 +11,7 @@ import { describeError } from '../worker/describe-error.js';
 import type { ThreadTrialRequest, TrialControl, TrialMessage } from '../worker/messages.js';
 import { TrialCancelledError } from '../worker/trial-cancelled-error.js';
 import { DEFAULT_CANCEL_GRACE_MS, cancelledOutcome, validateCount, validateGraceMs } from './executor-options.js';
+import { answerReport } from './answer-report.js';
 
 const PORT_CLOSE_WAIT_MS = 1_000;
 
@@ -69,7 +69,7 @@ export class ThreadPoolExecutor implements TrialExecutor {
     this.#pool.on('error', () => undefined);
   }
 
-  start(task: TrialTask, onReport: (step: number, metrics: Readonly<Record<string, number>>) => void, onLog?: (line: string) => void): TrialHandle {
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle {
     if (this.#closed) return endedHandle(cancelledOutcome('the executor is closed'));
     const { port1, port2 } = new MessageChannel();
     const terminate = new AbortController();
@@ -80,13 +80,14 @@ export class ThreadPoolExecutor implements TrialExecutor {
     // The worker closes its end after its last message, and a port delivers everything sent before
     // its close: waiting for 'close' means every report has been handed to onReport.
     const portClosed = new Promise<void>((resolve) => port1.once('close', resolve));
-    port1.on('message', (message: TrialMessage) => {
-      if (message.type === 'report') onReport(message.step, message.metrics);
-      else onLog?.(message.line);
-    });
     const post = (control: TrialControl) => {
       if (!settled) port1.postMessage(control);
     };
+    let answered: Promise<void> = Promise.resolve();
+    port1.on('message', (message: TrialMessage) => {
+      if (message.type === 'report') answered = answerReport(onReport, message, post, answered);
+      else onLog?.(message.line);
+    });
     const cancel = (reason: string) => {
       if (settled || cancelReason !== undefined) return;
       cancelReason = reason;

@@ -25,7 +25,7 @@ describe('loadObjective', () => {
     const byUrl = await loadObjective(pathToFileURL(fixture('user-objective.mjs')).href);
     expect(byPath).toBe(byUrl);
     const reports: number[] = [];
-    const result = await byPath({ x: 3 }, { seed: 4, maxEpochs: 2, report: (step) => void reports.push(step) });
+    const result = await byPath({ x: 3 }, { seed: 4, maxEpochs: 2, report: async (step) => void reports.push(step) });
     expect(result).toEqual({ score: 6, seed: 4 });
     expect(reports).toEqual([1, 2]);
   });

@@ -2,7 +2,7 @@
  * Finding the objective a trial names: a built-in, or a user module whose default export is
  * `async (params, ctx) => number | metrics` (DESIGN.md, "Objectives"). Runs inside workers.
  */
-import type { ObjectiveContext } from '@loopsweep/model';
+import type { Objective, ObjectiveResult } from '@loopsweep/core';
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,9 +10,9 @@ import { describeError } from '../worker/describe-error.js';
 import { noopObjective } from './noop.js';
 import { ObjectiveLoadError } from './objective-load-error.js';
 
-/** What an objective should return; the worker checks what it actually returns. */
-export type ObjectiveResult = number | Readonly<Record<string, number>>;
-export type ObjectiveFn = (params: Readonly<Record<string, unknown>>, ctx: ObjectiveContext) => ObjectiveResult | Promise<ObjectiveResult>;
+/** The objective contract of @loopsweep/core; the worker checks what an objective actually returns. */
+export type ObjectiveFn = Objective;
+export type { ObjectiveResult };
 
 export const BUILT_IN_OBJECTIVES = ['rnn-text', 'noop'] as const;
 export type BuiltInObjective = (typeof BUILT_IN_OBJECTIVES)[number];

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ObjectiveContext } from '@loopsweep/model';
+import type { ObjectiveContext } from '@loopsweep/core';
 import { noopObjective, noopValue } from './noop.js';
 
 function context(overrides: Partial<ObjectiveContext> = {}) {
   const reports: { step: number; metrics: Readonly<Record<string, number>> }[] = [];
   const logs: string[] = [];
   const ctx: ObjectiveContext = {
-    report: (step, metrics) => {
+    report: async (step, metrics) => {
       reports.push({ step, metrics });
     },
     log: (line) => logs.push(line),

@@ -11,7 +11,7 @@
  *   (default 1; 0 = before any report); 'nan' returns NaN at the end instead
  * - `noop_log_env`: log `env CUDA_VISIBLE_DEVICES=…` and `env TF_FORCE_GPU_ALLOW_GROWTH=…`
  */
-import type { ObjectiveContext } from '@loopsweep/model';
+import type { ObjectiveContext } from '@loopsweep/core';
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
 

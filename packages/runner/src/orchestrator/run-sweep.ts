@@ -1,16 +1,29 @@
 /**
- * The orchestrator loop of DESIGN.md, on the main thread: ask the study for trials, run them on
- * the executor's slots, record every report and prune decision, finish each trial by its outcome,
- * and stop at the budget. The only SQLite writer.
+ * The orchestrator loop of DESIGN.md, on the main thread and the only SQLite writer: *ask* what
+ * runs next, *launch* it on a free slot, handle each *report* (store, prune, answer), *finish*
+ * each trial by its outcome, and *stop* at the budget, on Ctrl-C or by the failure policy. Each
+ * stage is a file of its own under stages/; each kind of trial is a source under sources/.
  */
-import { mixSeed, type FrozenTrial, type StoredTrial, type SweepRecord, type SweepSpec, type TrialExecutor, type TrialHandle, type TrialOutcome, type TrialStore, type TrialTask, Study, createStudy } from '@loopsweep/core';
-import type { RunnerEvent } from './progress.js';
+import { createStudy, trialSeed, type FrozenTrial, type StoredTrial, type SweepRecord, type SweepSpec, type TrialExecutor, type TrialOutcome, type TrialStore } from '@loopsweep/core';
+import { FailurePolicy } from './failure-policy.js';
 import { MetricsBatcher } from './metrics-batcher.js';
-import { SweepControl } from './sweep-control.js';
-import { createSweepRecord, findLostTrials, loadSweepRecord, lostReason, reclaimInterrupted } from './open-sweep.js';
+import { createSweepRecord, findLostTrials, loadSweepRecord, reclaimInterrupted } from './open-sweep.js';
 import { newOwner } from './owner.js';
+import type { RunnerEvent } from './progress.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { resolveObjective } from './resolve-objective.js';
+import { RequeuedTrials } from './sources/requeued-trials.js';
+import { SamplerTrials } from './sources/sampler-trials.js';
+import type { TrialSource } from './sources/trial-source.js';
+import { askNext, sourcesDone } from './stages/ask.js';
+import { finishTrial } from './stages/finish.js';
+import { adopt, launch } from './stages/launch.js';
+import { ReportStage } from './stages/report.js';
+import { stopReason, sweepEnd, type SweepEnd } from './stages/stop.js';
+import { SweepControl } from './sweep-control.js';
+import type { RunningTrial, SweepRun } from './sweep-run.js';
+import { Transitions } from './transitions.js';
+import { Wakeup } from './wakeup.js';
 
 export interface RunSweepOptions {
   readonly store: TrialStore;
@@ -19,6 +32,12 @@ export interface RunSweepOptions {
   readonly start: { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly name: string; readonly specDir: string };
   readonly control?: SweepControl;
   readonly onEvent?: (event: RunnerEvent) => void;
+  /**
+   * Trial sources of later stages, tried after retries and before the sampler (see
+   * sources/trial-source.ts). Each must find what it already ran in the study, so a resumed sweep
+   * given the same sources runs only what is left.
+   */
+  readonly sources?: readonly TrialSource[];
   /** How often RUNNING trials' heartbeat is written. Default 2 s. */
   readonly heartbeatMs?: number;
   /** A RUNNING trial whose owner is silent this long counts as interrupted on resume. Default 30 s. */
@@ -27,295 +46,142 @@ export interface RunSweepOptions {
   readonly tickMs?: number;
 }
 
-export interface SweepOutcome {
+export type SweepOutcome = SweepEnd & {
   readonly sweep: SweepRecord;
-  /** 'finished': budget reached or grid exhausted; 'interrupted': stopped by the control. */
-  readonly status: 'finished' | 'interrupted';
   readonly trials: readonly FrozenTrial[];
   readonly best?: FrozenTrial;
-}
-
-interface Running {
-  readonly trial: FrozenTrial;
-  readonly handle: TrialHandle;
-  pruned: boolean;
-  failure?: string;
-}
+};
 
 /**
- * Wakes the orchestrator's loop when a trial ends or the control changes, or after `ms`.
- * Why not Promise.race over every running trial: that allocates per turn and handles one ending
- * per turn; here every ending that arrived meanwhile is handled in the same turn and transaction.
- */
-class Wakeup {
-  #resolve: (() => void) | undefined;
-
-  wake(): void {
-    this.#resolve?.();
-    this.#resolve = undefined;
-  }
-
-  wait(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => this.wake(), ms);
-      this.#resolve = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-}
-
-/**
- * Runs a sweep to its budget (trials, timeout, an exhausted grid) or until `control` stops it.
+ * Runs a sweep until every trial source is done (trial budget, exhausted grid, every stage's
+ * trials), its time budget runs out, `control` stops it, or the failure policy does.
  * @throws {SpecError} for an unknown objective; {StoreError} when the name is taken (new) or the
  *   sweep is missing or still running elsewhere (resume). Trial failures never throw: they are data.
  */
 export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> {
   const { store, executor, onEvent } = options;
   const control = options.control ?? new SweepControl();
-  const heartbeatMs = options.heartbeatMs ?? 2000;
   const tickMs = options.tickMs ?? 250;
   const owner = newOwner();
   const startedAt = Date.now();
+  const leaseMs = options.leaseMs ?? 30_000;
 
-  let spec: SweepSpec;
-  let sweep: SweepRecord;
-  // Trials a dead orchestrator left RUNNING that the executor may still follow (reattach).
+  // Refuse a bad objective before anything is written.
+  const { sweep, spec, objective } = openSweep(options, store);
   let lost: StoredTrial[] = [];
-  if (options.start.kind === 'new') {
-    spec = options.start.spec;
-    resolveObjective(spec.objective, options.start.specDir); // refuse before writing anything
-    sweep = createSweepRecord(store, spec);
-  } else {
-    ({ sweep, spec } = loadSweepRecord(store, options.start.name));
-    resolveObjective(spec.objective, options.start.specDir);
-    if (executor.reattach) lost = findLostTrials(store, sweep, owner, startedAt, options.leaseMs ?? 30_000);
-    else reclaimInterrupted(store, sweep, owner, startedAt, options.leaseMs ?? 30_000);
+  if (options.start.kind === 'resume') {
+    // Trials a dead orchestrator left RUNNING: followed again where the executor still can.
+    if (executor.reattach) lost = findLostTrials(store, sweep, owner, startedAt, leaseMs);
+    else reclaimInterrupted(store, sweep, owner, startedAt, leaseMs);
     store.setSweepStatus(sweep.id, 'running');
     store.appendEvent(sweep.id, null, 'sweep_resumed', `sweep ${sweep.name} resumed`);
   }
-  const objective = resolveObjective(spec.objective, options.start.specDir);
-  // Where the trials run is part of the record (for a queue: its name and redacted URL, which
-  // `sweep status` and `sweep resume` read back).
+  // Where the trials run is part of the record (for a queue: its name and redacted URL).
   store.appendEvent(sweep.id, null, 'info', `trials run on ${executor.description}`);
-  const study: Study = createStudy(spec, store.loadTrials(sweep.id));
-  const metrics = new MetricsBatcher(store, sweep.id);
-  const progress = new ProgressTracker(spec, study, startedAt);
-  const running = new Map<number, Running>();
-  const ended: { number: number; outcome: TrialOutcome }[] = [];
+
+  const study = createStudy(spec, store.loadTrials(sweep.id));
+  const requeued = new RequeuedTrials(study.trials);
   const wakeup = new Wakeup();
-  // A snapshot walks every trial, so while trials run it is built at most once per tick (the
-  // caller sees each trial's end through the store anyway); the first and last are always sent.
+  const endings: { number: number; outcome: TrialOutcome }[] = [];
+  // Unique beyond this database: sweeps of several databases may share one queue.
+  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}.${sweep.specHash.slice(0, 8)}`;
+  const run: SweepRun = {
+    spec,
+    study,
+    store,
+    executor,
+    sweep,
+    owner,
+    startedAt,
+    transitions: new Transitions(study, store, sweep.id, owner, spec.metric.name),
+    sources: [requeued, ...(options.sources ?? []), new SamplerTrials(study.trials)],
+    requeued,
+    running: new Map(),
+    metrics: new MetricsBatcher(store, sweep.id),
+    failures: new FailurePolicy(spec.budget),
+    task: (trial) => ({
+      sweepName: spec.name,
+      sweepKey,
+      trialNumber: trial.number,
+      attempt: trial.attempt,
+      params: trial.params,
+      objective,
+      seed: trialSeed(spec.sampler.seed, trial),
+      ...(spec.dataset ? { dataset: spec.dataset } : {}),
+      ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
+    }),
+    ended: (number, outcome) => {
+      endings.push({ number, outcome });
+      wakeup.wake();
+    },
+    log: (message, trialNumber) => onEvent?.({ type: 'log', message, ...(trialNumber !== undefined ? { trialNumber } : {}) }),
+  };
+  const reports = new ReportStage(run);
+  const progress = new ProgressTracker(spec, study, startedAt);
+  // A snapshot walks every trial: built at most once per tick; the first and last always.
   let lastEmit = Number.NEGATIVE_INFINITY;
   const emit = (force = false) => {
-    if (!onEvent) return;
-    const now = performance.now();
-    if (!force && now - lastEmit < tickMs) return;
-    lastEmit = now;
-    onEvent({ type: 'progress', progress: progress.snapshot(running, control.stoppingAsking) });
-  };
-  const log = (message: string, trialNumber?: number) => onEvent?.({ type: 'log', message, ...(trialNumber !== undefined ? { trialNumber } : {}) });
-
-  // QUEUED trials waiting for a slot (re-queued retries, and asked-but-never-started ones on
-  // resume), kept as a set so the loop never scans every trial.
-  const queued = new Set(study.trials.filter((t) => t.state === 'QUEUED').map((t) => t.number));
-  const budgetLeft = () => {
-    if (spec.budget.trials !== undefined && study.trials.length >= spec.budget.trials && queued.size === 0) return false;
-    if (spec.budget.timeout !== undefined && Date.now() - startedAt >= spec.budget.timeout * 1000) return false;
-    return true;
+    if (!onEvent || (!force && performance.now() - lastEmit < tickMs)) return;
+    lastEmit = performance.now();
+    onEvent({ type: 'progress', progress: progress.snapshot(run.running, control.stoppingAsking || run.failures.stop !== undefined) });
   };
 
-  const nextTrial = (): FrozenTrial | undefined => {
-    // Re-queued trials (retries, interrupted attempts) go first.
-    const [first] = queued;
-    if (first !== undefined) {
-      queued.delete(first);
-      return study.trials[first];
-    }
-    if (spec.budget.trials !== undefined && study.trials.length >= spec.budget.trials) return undefined;
-    if (study.isExhausted()) return undefined;
-    const asked = study.ask();
-    store.createTrial(sweep.id, asked);
-    return asked;
-  };
-
-  // Unique beyond this database: sweeps of several databases may share one queue. Two keys can only
-  // meet for the same name, the same millisecond and the same spec: then the trials are the same too.
-  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}.${sweep.specHash.slice(0, 8)}`;
-  const taskFor = (trial: FrozenTrial): TrialTask => ({
-    sweepName: spec.name,
-    sweepKey,
-    trialNumber: trial.number,
-    attempt: trial.attempt,
-    params: trial.params,
-    objective,
-    seed: mixSeed(spec.sampler.seed, trial.number),
-    ...(spec.dataset ? { dataset: spec.dataset } : {}),
-    ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
-  });
-
-  // What every running trial reports goes through here: metrics, prune decisions, log lines.
-  const callbacks = (entry: Running, trial: FrozenTrial) => ({
-    onReport: (step: number, reported: Readonly<Record<string, number>>) => {
-      if (entry.pruned || entry.failure) return;
-      metrics.add({ trialNumber: trial.number, step, metrics: reported });
-      try {
-        const decision = study.report(trial.number, step, reported);
-        if (decision.prune) {
-          entry.pruned = true;
-          store.appendEvent(sweep.id, trial.number, 'trial_pruned', `pruner stops it at step ${step}: ${spec.metric.name} = ${decision.value}`);
-          entry.handle.prune();
-        }
-      } catch (error) {
-        // The objective does not report the tracked metric: the trial cannot be judged.
-        entry.failure = error instanceof Error ? error.message : String(error);
-        entry.handle.cancel(entry.failure);
-      }
-    },
-    onLog: (line: string) => {
-      // Which backend and device (and, through a queue, which agent) a trial ran on is part of its
-      // record (results compare fairly only on the same device); other lines are for the terminal.
-      if (line.startsWith('backend ') || line.startsWith('agent ')) store.appendEvent(sweep.id, trial.number, 'info', line);
-      log(line, trial.number);
-    },
-  });
-
-  const track = (entry: Running, handle: TrialHandle) => {
-    Object.assign(entry, { handle });
-    running.set(entry.trial.number, entry);
-    void handle.done.then((outcome) => {
-      ended.push({ number: entry.trial.number, outcome });
-      wakeup.wake();
-    });
-  };
-
-  const launch = (trial: FrozenTrial) => {
-    const started = study.start(trial.number);
-    store.updateTrial(sweep.id, trial.number, { state: 'RUNNING', owner });
-    store.appendEvent(sweep.id, trial.number, 'trial_started', `trial ${trial.number} started (attempt ${started.attempt})`);
-    const entry = { trial: started, pruned: false } as Running;
-    const { onReport, onLog } = callbacks(entry, trial);
-    track(entry, executor.start(taskFor(started), onReport, onLog));
-  };
-
-  // A trial a dead orchestrator left RUNNING: follow it where the executor still can (its result
-  // may already wait on the queue), else run it again as the next attempt.
-  const adopt = async (lostTrial: StoredTrial, reattach: NonNullable<TrialExecutor['reattach']>) => {
-    const trial = study.trials[lostTrial.number] as FrozenTrial;
-    const entry = { trial, pruned: false } as Running;
-    const { onReport, onLog } = callbacks(entry, trial);
-    const handle = await reattach.call(executor, taskFor(trial), onReport, onLog);
-    if (handle) {
-      store.updateTrial(sweep.id, trial.number, { state: 'RUNNING', owner });
-      store.appendEvent(sweep.id, trial.number, 'info', `trial ${trial.number} re-attached (attempt ${trial.attempt}): ${executor.description} still holds it`);
-      track(entry, handle);
-      return;
-    }
-    const reason = lostReason(lostTrial);
-    const requeued = study.requeue(trial.number);
-    queued.add(trial.number);
-    store.updateTrial(sweep.id, trial.number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
-    store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
-  };
-
-  const finish = (entry: Running, outcome: TrialOutcome) => {
-    metrics.flush();
-    const number = entry.trial.number;
-    const trial = study.trials[number] as FrozenTrial;
-    if (entry.failure) {
-      study.tell(number, 'FAILED');
-      store.updateTrial(sweep.id, number, { state: 'FAILED', failureReason: entry.failure });
-      store.appendEvent(sweep.id, number, 'trial_failed', entry.failure);
-      return;
-    }
-    if (outcome.status === 'complete') {
-      const reported = outcome.value ?? outcome.metrics[spec.metric.name];
-      const value = reported ?? lastValue(trial);
-      const finalRows = finalMetricsToStore(trial, outcome.metrics);
-      if (finalRows) store.appendMetrics(sweep.id, [finalRows]);
-      const told = study.tell(number, 'COMPLETE', value);
-      const failureReason = told.state === 'FAILED' ? `objective result has no finite '${spec.metric.name}' (got ${value})` : undefined;
-      store.updateTrial(sweep.id, number, { state: told.state, ...(told.value !== undefined ? { value: told.value } : {}), ...(failureReason ? { failureReason } : {}) });
-      store.appendEvent(sweep.id, number, told.state === 'COMPLETE' ? 'trial_completed' : 'trial_failed', failureReason ?? `${spec.metric.name} = ${told.value}`);
-    } else if (outcome.status === 'pruned' || (entry.pruned && outcome.status === 'failed' && outcome.kind !== 'crashed')) {
-      const told = study.tell(number, 'PRUNED');
-      store.updateTrial(sweep.id, number, { state: 'PRUNED', ...(told.value !== undefined ? { value: told.value } : {}) });
-    } else if (outcome.kind === 'cancelled' || (outcome.kind === 'crashed' && trial.attempt <= spec.budget.retries)) {
-      // Ctrl-C twice, or a crash the retry policy covers: back to the queue for a later run.
-      const reason = outcome.kind === 'cancelled' ? `interrupted: ${outcome.reason}` : `crashed: ${outcome.reason}`;
-      const requeued = study.requeue(number);
-      queued.add(number);
-      store.updateTrial(sweep.id, number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
-      store.appendEvent(sweep.id, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
-    } else {
-      const reason = `${outcome.kind}: ${outcome.reason}`;
-      study.tell(number, 'FAILED');
-      store.updateTrial(sweep.id, number, { state: 'FAILED', failureReason: reason });
-      store.appendEvent(sweep.id, number, 'trial_failed', reason);
-    }
-  };
-
-  const heartbeat = setInterval(() => store.heartbeat(sweep.id, owner, Date.now()), heartbeatMs);
+  const heartbeat = setInterval(() => store.heartbeat(sweep.id, owner, Date.now()), options.heartbeatMs ?? 2000);
   heartbeat.unref();
-  let abortSent = false;
   const unsubscribe = control.onChange(() => wakeup.wake());
+  let cancelSent: string | undefined;
   try {
-    if (executor.reattach) for (const trial of lost) await adopt(trial, executor.reattach);
+    if (executor.reattach) for (const trial of lost) await adopt(run, reports, trial, executor.reattach);
     emit(true);
     for (;;) {
-      // One transaction per turn of the loop for all its writes: the curves and endings that
-      // arrived, then the trials launched into the freed slots.
-      const launched = store.batch(() => {
-        metrics.flush();
-        for (const { number, outcome } of ended.splice(0)) {
-          const entry = running.get(number) as Running;
-          running.delete(number);
-          finish(entry, outcome);
+      // One transaction per turn for all its writes: the reports and endings that arrived, then
+      // the trials launched into the freed slots.
+      store.batch(() => {
+        reports.flush();
+        run.metrics.flush();
+        for (const { number, outcome } of endings.splice(0)) {
+          finishTrial(run, run.running.get(number) as RunningTrial, outcome);
+          run.running.delete(number);
         }
-        let count = 0;
-        while (!control.stoppingAsking && running.size < executor.slots && budgetLeft()) {
-          const trial = nextTrial();
+        while (run.running.size < executor.slots && stopReason(run, control) === undefined) {
+          const trial = askNext(run);
           if (!trial) break;
-          launch(trial);
-          count += 1;
+          launch(run, reports, trial);
         }
-        return count;
       });
-      if (running.size === 0) break;
-      if (control.abortingRunning && !abortSent) {
-        abortSent = true;
-        for (const entry of running.values()) entry.handle.cancel('stopped by the user (Ctrl-C twice)');
+      if (run.running.size === 0) break;
+      // Ctrl-C twice, or the failure policy: the running trials are cancelled and re-queued.
+      const cancel = control.abortingRunning ? 'stopped by the user (Ctrl-C twice)' : run.failures.stop ? `the sweep stops: ${run.failures.stop.message}` : undefined;
+      if (cancel && !cancelSent) {
+        cancelSent = cancel;
+        for (const entry of run.running.values()) entry.handle.cancel(cancel);
       }
       emit();
-      if (ended.length === 0) await wakeup.wait(tickMs);
+      if (endings.length === 0) await wakeup.wait(tickMs);
     }
   } finally {
     unsubscribe();
     clearInterval(heartbeat);
-    metrics.flush();
+    run.metrics.flush();
   }
-  const status = control.stoppingAsking && (budgetLeft() || study.trials.some((t) => t.state === 'QUEUED')) ? 'interrupted' : 'finished';
-  store.setSweepStatus(sweep.id, status);
-  store.appendEvent(sweep.id, null, status === 'finished' ? 'sweep_finished' : 'interrupted', `sweep ${status} after ${study.trials.length} trials`);
+  if (!control.stoppingAsking && !run.failures.stop && !sourcesDone(run) && (options.sources?.length ?? 0) > 0) {
+    store.appendEvent(sweep.id, null, 'info', `stage sources with nothing to run were ended: ${run.sources.filter((s) => !s.done(run)).map((s) => s.name).join(', ')}`);
+  }
+  const end = sweepEnd(run, control);
+  store.setSweepStatus(sweep.id, end.status);
+  store.appendEvent(sweep.id, null, end.status === 'finished' ? 'sweep_finished' : 'interrupted', end.status === 'finished' ? `sweep finished after ${study.trials.length} trials` : `sweep ${end.status} after ${study.trials.length} trials: ${end.reason}`);
   emit(true);
   const best = study.best();
-  return { sweep: { ...sweep, status }, status, trials: study.trials, ...(best ? { best } : {}) };
+  return { ...end, sweep: { ...sweep, status: end.status }, trials: study.trials, ...(best ? { best } : {}) };
 }
 
-function lastValue(trial: FrozenTrial): number | undefined {
-  const steps = [...trial.intermediate.keys()];
-  return steps.length === 0 ? undefined : trial.intermediate.get(Math.max(...steps));
-}
-
-/**
- * Final metrics the objective returned but never reported per epoch (test scores, parameter
- * count) are stored at the last step, so `sweep show` and exports have them.
- */
-function finalMetricsToStore(trial: FrozenTrial, finalMetrics: Readonly<Record<string, number>>): { trialNumber: number; step: number; metrics: Record<string, number> } | undefined {
-  const entries = Object.entries(finalMetrics).filter(([, v]) => typeof v === 'number' && Number.isFinite(v));
-  if (entries.length === 0) return undefined;
-  const steps = [...trial.intermediate.keys()];
-  const step = steps.length === 0 ? 0 : Math.max(...steps);
-  return { trialNumber: trial.number, step, metrics: Object.fromEntries(entries) };
+/** The sweep record and spec (created or loaded), and the objective as workers load it. */
+function openSweep(options: RunSweepOptions, store: TrialStore): { sweep: SweepRecord; spec: SweepSpec; objective: string } {
+  const { start } = options;
+  if (start.kind === 'new') {
+    const objective = resolveObjective(start.spec.objective, start.specDir);
+    return { sweep: createSweepRecord(store, start.spec), spec: start.spec, objective };
+  }
+  const { sweep, spec } = loadSweepRecord(store, start.name);
+  return { sweep, spec, objective: resolveObjective(spec.objective, start.specDir) };
 }

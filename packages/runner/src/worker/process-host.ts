@@ -26,6 +26,7 @@ process.on('message', (request: HostRequest) => {
       });
       return;
     }
+    case 'answer':
     case 'prune':
     case 'cancel':
       current?.control(request);

@@ -19,7 +19,11 @@ const task = (params: TrialTask['params'], extra: Partial<TrialTask> = {}): Tria
 describe('runTrial (in this thread)', () => {
   it('posts reports and logs in order and completes with the value and last metrics', async () => {
     const messages: TrialMessage[] = [];
-    const outcome = await runTrial(task({ x: 1 }), 'cpu', (m) => messages.push(m)).outcome;
+    const run: TrialRun = runTrial(task({ x: 1 }), 'cpu', (m) => {
+      messages.push(m);
+      if (m.type === 'report') setImmediate(() => run.control({ type: 'answer', stop: false }));
+    });
+    const outcome = await run.outcome;
     const value = noopValue({ x: 1 }, 5);
     expect(outcome).toEqual({ status: 'complete', value, metrics: { value, loss: 1 - value } });
     expect(messages.map((m) => (m.type === 'report' ? m.step : m.line.split(' (')[0]))).toEqual(['noop: 3 steps on cpu', 1, 2, 3]);
@@ -39,15 +43,28 @@ describe('runTrial (in this thread)', () => {
   it('aborts the signal with a TrialPrunedError at the last reported step, or a TrialCancelledError', async () => {
     const objective = fileURLToPath(new URL('../objectives/fixtures/signal-reason.mjs', import.meta.url));
     const post = (run: () => TrialRun, control: TrialControl) => (m: TrialMessage) => {
-      if (m.type === 'report' && m.step === 2) setImmediate(() => run().control(control));
+      if (m.type !== 'report') return;
+      setImmediate(() => run().control({ type: 'answer', stop: false }));
+      if (m.step === 2) setImmediate(() => run().control(control));
     };
-    let pruneRun: TrialRun | undefined;
-    pruneRun = runTrial(task({}, { objective }), 'wasm', post(() => pruneRun!, { type: 'prune' }));
-    // It returned instead of throwing: a result that arrives after prune() still completes.
-    expect(await pruneRun.outcome).toEqual({ status: 'complete', metrics: { pruned: 1, cancelled: 0, step: 2 } });
-    let cancelRun: TrialRun | undefined;
-    cancelRun = runTrial(task({}, { objective }), 'wasm', post(() => cancelRun!, { type: 'cancel', reason: 'x' }));
+    const pruneRun: TrialRun = runTrial(task({}, { objective }), 'wasm', post(() => pruneRun, { type: 'prune' }));
+    // It returned instead of throwing: the pruner's decision stands all the same.
+    expect(await pruneRun.outcome).toEqual({ status: 'pruned' });
+    // A result that arrives after cancel() still completes: it is real, and the request came too late.
+    const cancelRun: TrialRun = runTrial(task({}, { objective }), 'wasm', post(() => cancelRun, { type: 'cancel', reason: 'x' }));
     expect(await cancelRun.outcome).toEqual({ status: 'complete', metrics: { pruned: 0, cancelled: 1, step: -1 } });
+  });
+
+  it('resolves each report with its answer: after a stop answer the signal has fired and the trial ends pruned at that step', async () => {
+    const steps: number[] = [];
+    const run: TrialRun = runTrial(task({ noop_steps: 10 }), 'wasm', (m) => {
+      if (m.type !== 'report') return;
+      steps.push(m.step);
+      // Answered late on purpose: the objective must wait for it, not run ahead.
+      setTimeout(() => run.control({ type: 'answer', stop: m.step === 2 }), 20);
+    });
+    expect(await run.outcome).toEqual({ status: 'pruned' });
+    expect(steps).toEqual([1, 2]);
   });
 
   it('fails a trial whose objective cannot be loaded', async () => {

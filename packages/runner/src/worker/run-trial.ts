@@ -1,9 +1,9 @@
 /**
  * One trial inside whatever runs it (a worker thread or a process host): builds the objective's
- * context, turns prune/cancel requests into its AbortSignal, and classifies how it ended.
+ * context, turns answers and prune/cancel requests into its AbortSignal, and classifies how it
+ * ended.
  */
-import { TrialPrunedError, type TrialOutcome, type TrialTask } from '@loopsweep/core';
-import type { BackendName, DatasetSettings, ObjectiveContext } from '@loopsweep/model';
+import { TrialPrunedError, type BackendName, type ObjectiveContext, type TrialOutcome, type TrialTask } from '@loopsweep/core';
 import { loadObjective } from '../objectives/load-objective.js';
 import type { TrialControl, TrialMessage } from './messages.js';
 import { TrialCancelledError } from './trial-cancelled-error.js';
@@ -12,25 +12,40 @@ import { outcomeOfError, outcomeOfResult, type StopRequest } from './trial-outco
 export interface TrialRun {
   /** Resolves once the objective has returned or thrown; never rejects. */
   readonly outcome: Promise<TrialOutcome>;
-  /** Delivers a prune or cancel request: fires the objective's signal (the first request only). */
+  /** Delivers an answer, or a prune or cancel request (only the first stop fires the signal). */
   control(message: TrialControl): void;
 }
 
 /**
  * Starts `task` here. Reports and log lines go to `post` as they happen, in order; a `post` that
  * throws (metrics that cannot be cloned) fails the trial as an objective error would.
+ *
+ * Each `ctx.report` resolves when its answer arrives (answers come in report order), after the
+ * signal has fired if the answer is to stop; once the signal has fired for any reason, pending and
+ * later reports resolve at once, so an objective never waits for answers nobody will send.
  */
 export function runTrial(task: TrialTask, device: BackendName, post: (message: TrialMessage) => void): TrialRun {
   const abort = new AbortController();
   let stop: StopRequest | undefined;
   let lastStep = 0;
   let lastReported: Readonly<Record<string, number>> = {};
+  const unanswered: { step: number; resolve: () => void }[] = [];
+
+  const pruneAt = (step: number) => {
+    stop ??= { kind: 'prune' };
+    abort.abort(new TrialPrunedError(step));
+  };
+  const releaseAll = () => {
+    for (const { resolve } of unanswered.splice(0)) resolve();
+  };
 
   const ctx: ObjectiveContext = {
     report(step, metrics) {
       lastStep = step;
       lastReported = metrics;
       post({ type: 'report', step, metrics });
+      if (abort.signal.aborted) return Promise.resolve();
+      return new Promise<void>((resolve) => unanswered.push({ step, resolve }));
     },
     log(line) {
       post({ type: 'log', line: String(line) });
@@ -38,29 +53,43 @@ export function runTrial(task: TrialTask, device: BackendName, post: (message: T
     signal: abort.signal,
     seed: task.seed,
     device,
-    ...(task.dataset !== undefined ? { dataset: task.dataset as unknown as DatasetSettings } : {}),
+    ...(task.dataset !== undefined ? { dataset: task.dataset } : {}),
     ...(task.maxEpochs !== undefined ? { maxEpochs: task.maxEpochs } : {}),
   };
 
   const outcome = (async (): Promise<TrialOutcome> => {
     try {
       const objective = await loadObjective(task.objective);
-      return outcomeOfResult(await objective(task.params, ctx), lastReported);
+      return outcomeOfResult(await objective(task.params, ctx), lastReported, stop);
     } catch (error) {
       return outcomeOfError(error, stop);
+    } finally {
+      releaseAll();
     }
   })();
 
   return {
     outcome,
     control(message) {
-      if (message.type === 'cancel') {
-        // Cancel outranks a prune asked for earlier: the caller wants the trial recorded as interrupted.
-        stop = { kind: 'cancel', reason: message.reason };
-        abort.abort(new TrialCancelledError(message.reason));
-      } else {
-        stop ??= { kind: 'prune' };
-        abort.abort(new TrialPrunedError(lastStep));
+      switch (message.type) {
+        case 'answer': {
+          const answered = unanswered.shift();
+          // A stop answer fires the signal before the report's promise resolves.
+          if (message.stop) pruneAt(answered?.step ?? lastStep);
+          answered?.resolve();
+          if (abort.signal.aborted) releaseAll();
+          return;
+        }
+        case 'cancel':
+          // Cancel outranks a prune asked for earlier: the caller wants the trial recorded as interrupted.
+          stop = { kind: 'cancel', reason: message.reason };
+          abort.abort(new TrialCancelledError(message.reason));
+          releaseAll();
+          return;
+        case 'prune':
+          pruneAt(lastStep);
+          releaseAll();
+          return;
       }
     },
   };

@@ -13,10 +13,12 @@ export type StopRequest = { readonly kind: 'prune' } | { readonly kind: 'cancel'
  * last reported metrics as `metrics`. An object must hold numbers only; it becomes `metrics` (its
  * numbers may be NaN: the caller judges its own metric).
  *
- * An objective that returns after prune() or cancel() was asked for still completes: its result is
- * real, and the pruner's or caller's request simply came too late.
+ * An objective that returns after its trial was pruned (it did not check its signal) is 'pruned'
+ * all the same: the pruner's decision stands, whatever the thread did after it. One that returns
+ * after cancel() still completes: its result is real, and the request simply came too late.
  */
-export function outcomeOfResult(result: unknown, lastReported: Readonly<Record<string, number>>): TrialOutcome {
+export function outcomeOfResult(result: unknown, lastReported: Readonly<Record<string, number>>, stop?: StopRequest): TrialOutcome {
+  if (stop?.kind === 'prune') return { status: 'pruned' };
   if (typeof result === 'number') {
     if (!Number.isFinite(result)) return { status: 'failed', kind: 'error', reason: `objective returned ${result}` };
     return { status: 'complete', value: result, metrics: { ...lastReported } };

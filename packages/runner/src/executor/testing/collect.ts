@@ -1,5 +1,5 @@
 /** Test helpers: run trials on an executor and keep everything they said. */
-import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
+import type { ReportAnswer, TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { fileURLToPath } from 'node:url';
 
 export interface Collected {
@@ -18,8 +18,11 @@ export function trialTask(params: TrialTask['params'], extra: Partial<TrialTask>
   return { sweepName: 'executor-test', trialNumber, attempt: 1, params, objective: 'noop', seed: 7, maxEpochs: 3, ...extra };
 }
 
-/** Starts `task`; `onReport` may act on the handle (prune, cancel) as an orchestrator would. */
-export function collect(executor: TrialExecutor, task: TrialTask, onReport?: (step: number, handle: TrialHandle) => void): Collected {
+/**
+ * Starts `task`; `onReport` may act on the handle (prune, cancel) and answer the report as an
+ * orchestrator would; anything but an answer ('stop', 'continue' or a promise of one) means 'continue'.
+ */
+export function collect(executor: TrialExecutor, task: TrialTask, onReport?: (step: number, handle: TrialHandle) => unknown): Collected {
   const reports: Collected['reports'] = [];
   const logs: string[] = [];
   const started = performance.now();
@@ -28,7 +31,8 @@ export function collect(executor: TrialExecutor, task: TrialTask, onReport?: (st
     task,
     (step, metrics) => {
       reports.push({ step, metrics, at: performance.now() - started });
-      onReport?.(step, handle!);
+      const answer = onReport?.(step, handle!);
+      return answer === 'stop' || answer instanceof Promise ? (answer as ReportAnswer | Promise<ReportAnswer>) : 'continue';
     },
     (line) => logs.push(line),
   );

@@ -1,0 +1,77 @@
+/**
+ * Every change of a trial's state, each in one place: the study's record, the store's row and the
+ * event that says why, always together and in that order (the store is the truth; the event log
+ * is what `sweep show` and the dashboard read).
+ */
+import type { FrozenTrial, Study, TrialStore } from '@loopsweep/core';
+
+export class Transitions {
+  constructor(
+    private readonly study: Study,
+    private readonly store: TrialStore,
+    private readonly sweepId: number,
+    private readonly owner: string,
+    private readonly metric: string,
+  ) {}
+
+  /** A trial the study has just recorded QUEUED (asked or enqueued) is stored. */
+  created(trial: FrozenTrial): FrozenTrial {
+    this.store.createTrial(this.sweepId, trial);
+    return trial;
+  }
+
+  /** QUEUED → RUNNING on this owner. */
+  start(number: number): FrozenTrial {
+    const started = this.study.start(number);
+    this.store.updateTrial(this.sweepId, number, { state: 'RUNNING', owner: this.owner });
+    this.store.appendEvent(this.sweepId, number, 'trial_started', `trial ${number} started (attempt ${started.attempt})`);
+    return started;
+  }
+
+  /** A lost trial that the executor still holds: RUNNING again, now on this owner. */
+  adopted(number: number, where: string): void {
+    const trial = this.study.trials[number] as FrozenTrial;
+    this.store.updateTrial(this.sweepId, number, { state: 'RUNNING', owner: this.owner });
+    this.store.appendEvent(this.sweepId, number, 'info', `trial ${number} re-attached (attempt ${trial.attempt}): ${where} still holds it`);
+  }
+
+  /** The pruner stopped it at `step`: recorded now, so the event precedes the trial's end. */
+  pruneDecided(number: number, step: number, value: number): void {
+    this.store.appendEvent(this.sweepId, number, 'trial_pruned', `pruner stops it at step ${step}: ${this.metric} = ${value}`);
+  }
+
+  /** RUNNING → COMPLETE with `value`; a value that is not finite makes it FAILED instead. */
+  complete(number: number, value: number | undefined): FrozenTrial {
+    const told = this.study.tell(number, 'COMPLETE', value);
+    if (told.state !== 'COMPLETE') return this.#failed(told, `objective result has no finite '${this.metric}' (got ${value})`);
+    this.store.updateTrial(this.sweepId, number, { state: 'COMPLETE', value: told.value as number });
+    this.store.appendEvent(this.sweepId, number, 'trial_completed', `${this.metric} = ${told.value}`);
+    return told;
+  }
+
+  /** RUNNING → PRUNED, valued at its last recorded step (the step the pruner named). */
+  prune(number: number): FrozenTrial {
+    const told = this.study.tell(number, 'PRUNED');
+    this.store.updateTrial(this.sweepId, number, { state: 'PRUNED', ...(told.value !== undefined ? { value: told.value } : {}) });
+    return told;
+  }
+
+  /** → FAILED with `reason`. */
+  fail(number: number, reason: string): FrozenTrial {
+    return this.#failed(this.study.tell(number, 'FAILED'), reason);
+  }
+
+  /** RUNNING → QUEUED as the next attempt (a retry, an interruption); its partial curve is dropped. */
+  requeue(number: number, reason: string): FrozenTrial {
+    const requeued = this.study.requeue(number);
+    this.store.updateTrial(this.sweepId, number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
+    this.store.appendEvent(this.sweepId, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
+    return requeued;
+  }
+
+  #failed(told: FrozenTrial, reason: string): FrozenTrial {
+    this.store.updateTrial(this.sweepId, told.number, { state: 'FAILED', failureReason: reason });
+    this.store.appendEvent(this.sweepId, told.number, 'trial_failed', reason);
+    return told;
+  }
+}
