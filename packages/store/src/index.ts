@@ -5,7 +5,7 @@
 export { SqliteTrialStore, type SqliteTrialStoreOptions } from './sqlite-trial-store.js';
 export { SweepReader } from './reader/sweep-reader.js';
 export { START_CURSOR } from './reader/start-cursor.js';
-export { comparableTrials } from './reader/comparable-trials.js';
+export { comparableTrials, type ComparableTrialRow } from './reader/comparable-trials.js';
 export { TRIAL_SORTS, SORT_ORDERS } from './reader/trial-query.js';
 export type {
   ChangeCursor,

@@ -120,6 +120,45 @@ describe('SqliteTrialStore', () => {
     db.close();
   });
 
+  it("stores seed, stage and origin in their columns ('search' and NULLs when absent) and leaves stage 'search' out of the record", () => {
+    const path = temp.file('provenance.db');
+    const store = SqliteTrialStore.open(path);
+    const sweep = store.createSweep(newSweep('provenance'));
+    store.createTrial(sweep.id, frozenTrial(0, { units: 8 }));
+    store.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', { seed: 5, stage: 'search' }));
+    store.createTrial(sweep.id, frozenTrial(2, { units: 8 }, 'QUEUED', { seed: 6, stage: 'rerun', origin: 1 }));
+    // A record as the Study created it comes back equal: 'search' is what an absent stage means.
+    expect(store.loadTrials(sweep.id).map(({ number, seed, stage, origin }) => ({ number, seed, stage, origin }))).toEqual([
+      { number: 0, seed: undefined, stage: undefined, origin: undefined },
+      { number: 1, seed: 5, stage: undefined, origin: undefined },
+      { number: 2, seed: 6, stage: 'rerun', origin: 1 },
+    ]);
+    store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT number, seed, stage, origin FROM trials ORDER BY number').all()).toEqual([
+      { number: 0, seed: null, stage: 'search', origin: null },
+      { number: 1, seed: 5, stage: 'search', origin: null },
+      { number: 2, seed: 6, stage: 'rerun', origin: 1 },
+    ]);
+    db.close();
+  });
+
+  it('refuses a trial whose seed, stage or origin the columns cannot hold, writing nothing', () => {
+    const store = SqliteTrialStore.open(temp.file('bad-provenance.db'));
+    const sweep = store.createSweep(newSweep('bad'));
+    store.createTrial(sweep.id, frozenTrial(0, { units: 8 }));
+    const refusal = (extra: Parameters<typeof frozenTrial>[3]) => caught(() => store.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', extra))).message;
+    const prefix = `cannot create trial 1 of sweep 'bad' in ${store.path}: `;
+    expect(refusal({ seed: 1.5 })).toBe(`${prefix}seed must be a safe integer (got 1.5)`);
+    expect(refusal({ seed: Number.NaN })).toBe(`${prefix}seed must be a safe integer (got NaN)`);
+    expect(refusal({ stage: '' })).toBe(`${prefix}stage must be a non-empty string (got "")`);
+    expect(refusal({ origin: -1 })).toBe(`${prefix}origin must be the number of another trial (got -1)`);
+    expect(refusal({ origin: 1 })).toBe(`${prefix}origin must be the number of another trial (got 1)`);
+    expect(refusal({ origin: 7 })).toBe(`${prefix}origin 7 is not a trial of the sweep`);
+    expect(store.loadTrials(sweep.id).map((t) => t.number)).toEqual([0]);
+    store.close();
+  });
+
   it('stores the spec document so validateSweepSpec gives the same spec back, and a Study rebuilds from loadTrials', () => {
     const spec = parseSweepSpec(SPEC_YAML);
     const store = SqliteTrialStore.open(temp.file('spec.db'));

@@ -19,6 +19,7 @@ import { openWritable } from './sqlite/open-writable.js';
 import { StatementCache } from './sqlite/statement-cache.js';
 import { nextChangeStamp } from './writer/change-stamp.js';
 import { trackedCurves } from './writer/curves.js';
+import { provenanceColumns } from './writer/trial-provenance.js';
 import { updatedColumns } from './writer/update-columns.js';
 
 export interface SqliteTrialStoreOptions {
@@ -112,8 +113,11 @@ export class SqliteTrialStore implements TrialStore {
   /**
    * Records a new trial with its params (JSON and one `trial_params` row each), and its
    * `intermediate`, if any, as rows of the tracked metric. A RUNNING trial gets startedAt and a
-   * heartbeat now; a finished one gets finishedAt now.
-   * @throws {StoreError} when the sweep does not exist or already has a trial of that number.
+   * heartbeat now; a finished one gets finishedAt now. Its `seed`, `stage` and `origin` are
+   * stored as given (no seed: NULL, as in records written before seeds were; no stage: 'search').
+   * @throws {StoreError} when the sweep does not exist or already has a trial of that number; when
+   *   `seed` is not a safe integer, `stage` an empty string, or `origin` not the number of another
+   *   trial the sweep has.
    */
   createTrial(sweepId: number, trial: FrozenTrial): void {
     this.#write('create trial', () => {
@@ -121,12 +125,31 @@ export class SqliteTrialStore implements TrialStore {
       if (this.#trialRow(sweepId, trial.number) !== undefined) {
         throw new StoreError(`sweep '${sweep.name}' already has a trial ${trial.number} in ${this.path}`);
       }
+      const provenance = provenanceColumns(trial);
+      if (typeof provenance === 'string') throw this.#cannotCreate(sweep, trial, provenance);
+      if (provenance.origin !== null && this.#trialRow(sweepId, provenance.origin) === undefined) {
+        throw this.#cannotCreate(sweep, trial, `origin ${provenance.origin} is not a trial of the sweep`);
+      }
       const now = this.#clock();
       const running = trial.state === 'RUNNING' ? now : null;
       const finished = trial.state === 'COMPLETE' || trial.state === 'PRUNED' || trial.state === 'FAILED' ? now : null;
       const { lastInsertRowid } = this.#statements
-        .get('INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(sweepId, trial.number, trial.state, encodeParams(trial.params), trial.value ?? null, trial.attempt, running, running, finished, nextChangeStamp(this.#statements, sweepId, now));
+        .get('INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          sweepId,
+          trial.number,
+          trial.state,
+          encodeParams(trial.params),
+          trial.value ?? null,
+          trial.attempt,
+          running,
+          running,
+          finished,
+          nextChangeStamp(this.#statements, sweepId, now),
+          provenance.seed,
+          provenance.stage,
+          provenance.origin,
+        );
       const trialId = Number(lastInsertRowid);
       const insertParam = this.#statements.get('INSERT INTO trial_params (trial_id, name, num_value, text_value) VALUES (?, ?, ?, ?)');
       for (const [name, value] of Object.entries(trial.params)) {
@@ -140,7 +163,8 @@ export class SqliteTrialStore implements TrialStore {
 
   /**
    * Applies `update` (see updatedColumns for what each state sets and clears) and stamps the
-   * trial's change time. Transitions are recorded as told; the Study checks them.
+   * trial's change time. Transitions are recorded as told; the Study checks them. The seed,
+   * stage and origin stay as created: a re-queued trial retries with the seed it was given.
    * @throws {StoreError} when the trial (or the sweep) does not exist.
    */
   updateTrial(sweepId: number, trialNumber: number, update: TrialUpdate): void {
@@ -256,6 +280,10 @@ export class SqliteTrialStore implements TrialStore {
 
   #trialRow(sweepId: number, trialNumber: number): TrialRowData | undefined {
     return this.#statements.get(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE sweep_id = ? AND number = ?`).get(sweepId, trialNumber) as TrialRowData | undefined;
+  }
+
+  #cannotCreate(sweep: SweepRow, trial: FrozenTrial, problem: string): StoreError {
+    return new StoreError(`cannot create trial ${trial.number} of sweep '${sweep.name}' in ${this.path}: ${problem}`);
   }
 
   #noTrial(sweepId: number, trialNumber: number): StoreError {

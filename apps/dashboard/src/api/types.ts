@@ -83,7 +83,13 @@ export interface SweepOverview {
   readonly cursor: ChangeCursor;
 }
 
-/** GET /api/sweeps/:name/trials */
+/**
+ * GET /api/sweeps/:name/trials. Each TrialRow carries `seed` (the one the trial ran with; for a
+ * trial recorded before seeds were stored, the one derived from the sweep's seed), `stage`
+ * ('search' for the sampler's trials, or a later stage such as 'rerun', 'confirm') and, for a
+ * trial that re-runs another's configuration with another seed, `origin` (that trial's number).
+ * The same fields come with every TrialRow: trial detail, `bestTrial`, the stream's `changes`.
+ */
 export interface TrialsResponse {
   /** Trials matching the filters, before limit/offset. */
   readonly total: number;

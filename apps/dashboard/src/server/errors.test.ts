@@ -16,7 +16,7 @@ async function error(path: string): Promise<{ status: number; error: ApiErrorBod
 
 describe('400: bad query strings', () => {
   it.each([
-    ['/api/sweeps/strategies/trials?colour=red', "unknown query parameter 'colour'", 'this route takes: state, sort, order, limit, offset, param.<name> (and token)'],
+    ['/api/sweeps/strategies/trials?colour=red', "unknown query parameter 'colour'", 'this route takes: state, stage, sort, order, limit, offset, param.<name> (and token)'],
     ['/api/sweeps?limit=3', "unknown query parameter 'limit'", 'this route takes no query parameters (besides token)'],
     ['/api/sweeps/strategies/curves?trial=1', "unknown query parameter 'trial'", 'this route takes: metric, trials (and token)'],
     ['/api/sweeps/strategies/compare', 'query.by is required', 'this route takes: by, metric (and token)'],

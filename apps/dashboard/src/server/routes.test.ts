@@ -1,5 +1,5 @@
 /** Every route of API.md against a real SQLite file written by the real writer, over real HTTP. */
-import { compareStrategies, type ComparableTrial } from '@loopsweep/core';
+import { compareStrategies, mixSeed, type ComparableTrial } from '@loopsweep/core';
 import { SweepReader } from '@loopsweep/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -120,6 +120,19 @@ describe('GET /api/sweeps/:name/trials', () => {
 
   it('returns an empty list for the empty sweep', async () => {
     expect((await harness.get<TrialsResponse>('/api/sweeps/empty/trials')).body).toEqual({ total: 0, trials: [] });
+  });
+
+  it("sends each trial's seed and stage, and filters by stage", async () => {
+    const { body } = await harness.get<TrialsResponse>('/api/sweeps/strategies/trials');
+    // The fixture's trials were stored without seeds: each shows the one derived from the sweep's seed (3).
+    expect(body.trials.slice(0, 2)).toMatchObject([
+      { number: 0, seed: mixSeed(3, 0), stage: 'search' },
+      { number: 1, seed: mixSeed(3, 1), stage: 'search' },
+    ]);
+    expect(body.trials.some((trial) => 'origin' in trial)).toBe(false);
+    const search = (await harness.get<TrialsResponse>('/api/sweeps/strategies/trials?stage=search&limit=2')).body;
+    expect(search).toMatchObject({ total: 36, trials: [{ number: 0 }, { number: 1 }] });
+    expect((await harness.get<TrialsResponse>('/api/sweeps/strategies/trials?stage=rerun&stage=confirm')).body).toEqual({ total: 0, trials: [] });
   });
 });
 

@@ -42,6 +42,8 @@ export const metricName: Schema = { type: 'string', minLength: 1, maxLength: 200
 export const trialsQuery = querySchema(
   {
     state: { type: 'array', items: { type: 'string', enum: [...TRIAL_STATES] }, maxItems: TRIAL_STATES.length },
+    // Stage names are the sweep's own ('search', 'rerun', 'confirm', …): any short text.
+    stage: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 200 }, maxItems: 100 },
     sort: { type: 'string', enum: [...TRIAL_SORTS] },
     order: { type: 'string', enum: [...SORT_ORDERS] },
     limit: count,

@@ -1,4 +1,4 @@
-import type { StoredTrial, TrialState } from '@loopsweep/core';
+import { SEARCH_STAGE, type StoredTrial, type TrialState } from '@loopsweep/core';
 import { decodeParams } from './params.js';
 import { present } from './nullable.js';
 
@@ -17,11 +17,20 @@ export interface TrialRowData {
   readonly started_at: number | null;
   readonly finished_at: number | null;
   readonly updated_at: number;
+  /** NULL in rows written before seeds were stored (schema 3). */
+  readonly seed: number | null;
+  readonly stage: string;
+  readonly origin: number | null;
 }
 
-export const TRIAL_COLUMNS = 'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at';
+export const TRIAL_COLUMNS = 'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin';
 
-/** The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`. */
+/**
+ * The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`.
+ * Like FrozenTrial, it leaves out what the row does not say: `seed` where none was stored (the
+ * caller derives it with trialSeed), `stage` for the sampler's ('search', the meaning of its
+ * absence, so a record round-trips as it was created), `origin` unless the trial re-runs one.
+ */
 export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<number, number>): StoredTrial {
   return {
     number: row.number,
@@ -36,5 +45,8 @@ export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<numbe
     ...present('heartbeatAt', row.heartbeat_at),
     ...present('startedAt', row.started_at),
     ...present('finishedAt', row.finished_at),
+    ...present('seed', row.seed),
+    ...(row.stage === SEARCH_STAGE ? {} : { stage: row.stage }),
+    ...present('origin', row.origin),
   };
 }

@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoreError } from '@loopsweep/core';
+import { StoreError, mixSeed } from '@loopsweep/core';
 import { SweepReader } from '../reader/sweep-reader.js';
-import type { SqliteTrialStore } from '../sqlite-trial-store.js';
+import { SqliteTrialStore } from '../sqlite-trial-store.js';
 import { RNN_TRIALS, writeSampleSweeps } from '../test-support/sample-sweeps.js';
 import { tempDir } from '../test-support/temp-dir.js';
+import { frozenTrial, newSweep } from '../testing/fixtures.js';
 import { exportTrials, type ExportFormat } from './export-trials.js';
 
 const temp = tempDir();
@@ -33,6 +34,9 @@ describe('exportTrials as CSV', () => {
       'finished_at',
       'duration_s',
       'failure_reason',
+      'stage',
+      'seed',
+      'origin',
       // The spec's parameters in the spec's order, then the others as the trials show them.
       'param_optimizer',
       'param_momentum',
@@ -45,8 +49,9 @@ describe('exportTrials as CSV', () => {
       'metric_loss',
     ]);
     expect(rows).toHaveLength(1 + RNN_TRIALS.length);
-    expect(rows[1]).toEqual(['0', 'COMPLETE', '0.8', '1', '1970-01-01T00:00:01.000Z', '1970-01-01T00:00:05.000Z', '4', '', 'adam', '', '32', 'lstm', '0.01', 'true', '0.8', '0.4']);
-    expect(rows[2]?.slice(8, 10)).toEqual(['momentum', '0.9']);
+    // The sample trials were stored without a seed: each shows the one it ran with.
+    expect(rows[1]).toEqual(['0', 'COMPLETE', '0.8', '1', '1970-01-01T00:00:01.000Z', '1970-01-01T00:00:05.000Z', '4', '', 'search', String(mixSeed(7, 0)), '', 'adam', '', '32', 'lstm', '0.01', 'true', '0.8', '0.4']);
+    expect(rows[2]?.slice(11, 13)).toEqual(['momentum', '0.9']);
   });
 
   it('quotes a failure reason with commas, quotes and a line break so it round-trips', () => {
@@ -79,6 +84,9 @@ describe('exportTrials as JSON', () => {
       attempt: 1,
       startedAt: 1_000,
       finishedAt: 5_000,
+      stage: 'search',
+      seed: mixSeed(7, 0),
+      origin: null,
       params: RNN_TRIALS[0]?.params,
       metrics: [
         { step: 1, val_accuracy: 0.5, loss: 1 },
@@ -89,6 +97,35 @@ describe('exportTrials as JSON', () => {
     // NaN has no JSON spelling: null.
     expect(document.trials[3]?.metrics).toEqual([{ step: 1, loss: null }]);
     expect(document.trials[5]).toMatchObject({ state: 'QUEUED', value: null, startedAt: null, metrics: [] });
+  });
+});
+
+describe("exportTrials: trials' seed, stage and origin", () => {
+  const other = tempDir();
+  afterAll(() => other.cleanup());
+
+  it('writes the stored seed, the stage and the trial a replicate re-runs, in CSV and JSON', () => {
+    const path = other.file('replicates.db');
+    const writer = SqliteTrialStore.open(path);
+    const sweep = writer.createSweep(newSweep('replicates'));
+    writer.createTrial(sweep.id, frozenTrial(0, { units: 8 }, 'COMPLETE', { value: 0.9, seed: 42 }));
+    writer.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', { seed: 43, stage: 'rerun', origin: 0 }));
+    writer.close();
+    const replicates = SweepReader.open(path);
+    try {
+      const csv = parse(exportTrials(replicates, 'replicates', 'csv'), { columns: true }) as Record<string, string>[];
+      expect(csv.map(({ number, stage, seed, origin }) => ({ number, stage, seed, origin }))).toEqual([
+        { number: '0', stage: 'search', seed: '42', origin: '' },
+        { number: '1', stage: 'rerun', seed: '43', origin: '0' },
+      ]);
+      const json = JSON.parse(exportTrials(replicates, 'replicates', 'json')) as { trials: { stage: string; seed: number; origin: number | null }[] };
+      expect(json.trials.map(({ stage, seed, origin }) => ({ stage, seed, origin }))).toEqual([
+        { stage: 'search', seed: 42, origin: null },
+        { stage: 'rerun', seed: 43, origin: 0 },
+      ]);
+    } finally {
+      replicates.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ParamValue } from '@loopsweep/core';
+import { SEARCH_STAGE, type ParamValue } from '@loopsweep/core';
 import { paramNames, type SweepData } from './sweep-data.js';
 
 function iso(ms: number | undefined): string {
@@ -12,8 +12,10 @@ function cell(value: ParamValue | undefined): string {
 
 /**
  * One row per trial in number order: number, state, value, attempt, started_at, finished_at (ISO
- * 8601), duration_s, failure_reason, then `param_<name>` per parameter (empty where inactive) and
- * `metric_<name>` per metric (its value at the last step the trial reported it; 'NaN' for NaN).
+ * 8601), duration_s, failure_reason, stage ('search' for the sampler's), seed (the one the trial
+ * ran with, derived for trials recorded before seeds were stored), origin (the trial it re-runs;
+ * empty for none), then `param_<name>` per parameter (empty where inactive) and `metric_<name>`
+ * per metric (its value at the last step the trial reported it; 'NaN' for NaN).
  * Quoting (commas, quotes, line breaks) is csv-stringify's, so any spreadsheet reads it back.
  */
 export function toCsv(data: SweepData): string {
@@ -27,6 +29,9 @@ export function toCsv(data: SweepData): string {
     'finished_at',
     'duration_s',
     'failure_reason',
+    'stage',
+    'seed',
+    'origin',
     ...params.map((name) => `param_${name}`),
     ...data.metricNames.map((name) => `metric_${name}`),
   ];
@@ -39,6 +44,9 @@ export function toCsv(data: SweepData): string {
     iso(trial.finishedAt),
     trial.startedAt === undefined || trial.finishedAt === undefined ? '' : String((trial.finishedAt - trial.startedAt) / 1000),
     trial.failureReason ?? '',
+    trial.stage ?? SEARCH_STAGE,
+    cell(trial.seed),
+    cell(trial.origin),
     ...params.map((name) => cell(trial.params[name])),
     ...data.metricNames.map((name) => cell(data.curves.get(name)?.get(trial.number)?.at(-1)?.[1])),
   ]);

@@ -1,3 +1,4 @@
+import { SEARCH_STAGE } from '@loopsweep/core';
 import type { SweepData } from './sweep-data.js';
 
 /** One step of a trial's metrics in the JSON export: `{ step, <metric>: value, … }`. */
@@ -17,8 +18,10 @@ function stepsOf(data: SweepData, trialNumber: number): StepMetrics[] {
 
 /**
  * `{ sweep: {…record, spec}, trials: [{ number, state, value, failureReason, attempt, startedAt,
- * finishedAt, params, metrics: [{ step, <metric>: value, … }] }] }`, pretty-printed. Times are
- * epoch ms as in the record; a field the trial lacks is null (NaN becomes null too, as JSON has none).
+ * finishedAt, stage, seed, origin, params, metrics: [{ step, <metric>: value, … }] }] }`,
+ * pretty-printed. Times are epoch ms as in the record; a field the trial lacks is null (NaN becomes
+ * null too, as JSON has none). `seed` is the one the trial ran with (derived for trials recorded
+ * before seeds were stored), `stage` 'search' for the sampler's, `origin` the trial it re-runs.
  */
 export function toJson(data: SweepData): string {
   const trials = data.trials.map((trial) => ({
@@ -29,6 +32,9 @@ export function toJson(data: SweepData): string {
     attempt: trial.attempt,
     startedAt: trial.startedAt ?? null,
     finishedAt: trial.finishedAt ?? null,
+    stage: trial.stage ?? SEARCH_STAGE,
+    seed: trial.seed ?? null,
+    origin: trial.origin ?? null,
     params: trial.params,
     metrics: stepsOf(data, trial.number),
   }));

@@ -6,6 +6,7 @@ import { tempDir } from '../test-support/temp-dir.js';
 import { frozenTrial, newSweep } from '../testing/fixtures.js';
 import { initialSchema } from './001-initial-schema.js';
 import { migrate } from './migrate.js';
+import { SCHEMA_VERSION } from './migrations.js';
 
 describe('migration 2: metrics by (trial, step)', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -30,7 +31,7 @@ describe('migration 2: metrics by (trial, step)', () => {
     // The writer upgrades it on open; the rows stay.
     SqliteTrialStore.open(path).close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metrics_by_trial_step'").get()).toEqual({ sql: 'CREATE INDEX metrics_by_trial_step ON metrics (trial_id, step)' });
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT MAX(step) FROM metrics WHERE trial_id = ?').all(1) as { detail: string }[];
     expect(plan.map((row) => row.detail).join('\n')).toContain('metrics_by_trial_step');

@@ -1,9 +1,10 @@
 import { initialSchema } from './001-initial-schema.js';
 import { metricsByTrialStep } from './002-metrics-by-trial-step.js';
+import { trialSeedStageOrigin } from './003-trial-seed-stage-origin.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step in order; append only (a released step is never edited or removed). */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsByTrialStep];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, metricsByTrialStep, trialSeedStageOrigin];
 
 /** The schema version this code writes and reads (`PRAGMA user_version`). */
 export const SCHEMA_VERSION: number = MIGRATIONS.length;
@@ -12,6 +13,8 @@ export const SCHEMA_VERSION: number = MIGRATIONS.length;
  * The oldest schema the read-only API can read as it is. A reader cannot migrate, and refusing a
  * database only because a newer loopsweep would add an index to it would lock users out of their
  * old sweeps (the dashboard, `sweep status`). Raise this only with a migration that changes what
- * the read queries select.
+ * the read queries select in a way they cannot read around: schema 3's trial columns (seed, stage,
+ * origin) are read around — on an older file the reader selects what those columns mean for old
+ * rows (reader/trial-columns.ts) — so schema 1 and 2 stay readable.
  */
 export const OLDEST_READABLE_SCHEMA = 1;

@@ -2,7 +2,8 @@ import { metricValue } from '../codec/nullable.js';
 import type { StatementCache } from '../sqlite/statement-cache.js';
 import { checkFinite } from './check-arguments.js';
 import { EVENT_COLUMNS, toSweepEvent, type EventRowColumns } from './event-row.js';
-import { TRIAL_ROW_COLUMNS, toTrialRow, type TrialRowColumns } from './trial-row.js';
+import type { SweepRow } from '../codec/sweep-row.js';
+import { toTrialRow, trialRowColumns, type TrialRowColumns } from './trial-row.js';
 import type { ChangeCursor, MetricPoint, SweepChanges } from './types.js';
 
 /**
@@ -32,12 +33,16 @@ export const NEW_METRICS_SQL =
   'SELECT m.id, t.number AS trialNumber, m.step, m.name, m.value FROM metrics m CROSS JOIN trials t ON t.id = m.trial_id WHERE m.id > ? AND t.sweep_id = ? ORDER BY m.id';
 
 /**
- * What changed after a checked `cursor`, read in the caller's read transaction so the new cursor matches
- * exactly what is returned. Cheap to poll: each part is a range scan on an index (trial change
- * stamps per sweep) or on the rowid (metrics, events), so it costs what is new, not the sweep's size.
+ * What changed in `sweep` after a checked `cursor`, read in the caller's read transaction (on a
+ * database of `schema`) so the new cursor matches exactly what is returned. Cheap to poll: each
+ * part is a range scan on an index (trial change stamps per sweep) or on the rowid (metrics,
+ * events), so it costs what is new, not the sweep's size.
  */
-export function changesSince(statements: StatementCache, sweepId: number, cursor: ChangeCursor): SweepChanges {
-  const trials = (statements.get(`SELECT ${TRIAL_ROW_COLUMNS} FROM trials t WHERE t.sweep_id = ? AND t.updated_at > ? ORDER BY t.updated_at`).all(sweepId, cursor.trialUpdatedAt) as TrialRowColumns[]).map(toTrialRow);
+export function changesSince(statements: StatementCache, schema: number, sweep: SweepRow, cursor: ChangeCursor): SweepChanges {
+  const sweepId = sweep.id;
+  const trials = (
+    statements.get(`SELECT ${trialRowColumns(schema)} FROM trials t WHERE t.sweep_id = ? AND t.updated_at > ? ORDER BY t.updated_at`).all(sweepId, cursor.trialUpdatedAt) as TrialRowColumns[]
+  ).map((row) => toTrialRow(row, sweep.seed));
   const metrics = (
     statements
       .get(NEW_METRICS_SQL)

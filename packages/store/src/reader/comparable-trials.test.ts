@@ -14,4 +14,10 @@ describe('comparableTrials', () => {
     expect(trials[1]).toEqual({ number: 1, state: 'FAILED', params: { cell: 'lstm' }, intermediate: new Map(), failureReason: 'diverged: loss is NaN' });
     expect('value' in trials[1]!).toBe(false);
   });
+
+  it("carries each trial's seed, stage and origin where the row has them", () => {
+    const [search, rerun] = comparableTrials([row(0, { value: 0.9, seed: 3, stage: 'search' }), row(1, { value: 0.8, seed: 4, stage: 'rerun', origin: 0 })], new Map());
+    expect(search).toEqual({ number: 0, state: 'COMPLETE', params: { cell: 'lstm' }, value: 0.9, intermediate: new Map(), seed: 3, stage: 'search' });
+    expect(rerun).toMatchObject({ number: 1, seed: 4, stage: 'rerun', origin: 0 });
+  });
 });

@@ -10,7 +10,8 @@ import { EVENT_COLUMNS, toSweepEvent, type EventRowColumns } from './event-row.j
 import { openReadOnly } from './open-read-only.js';
 import { bestFirst, summarize } from './summarize.js';
 import { buildTrialCount, buildTrialQuery, checkTrialQuery } from './trial-query.js';
-import { TRIAL_ROW_COLUMNS, toTrialRow, type TrialRowColumns } from './trial-row.js';
+import { readSchemaVersion } from '../migrations/schema-version.js';
+import { toTrialRow, trialRowColumns, type TrialRowColumns } from './trial-row.js';
 import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow, TrialTimes } from './types.js';
 
 /**
@@ -27,6 +28,8 @@ export class SweepReader {
   readonly path: string;
   readonly #db: Database.Database;
   readonly #statements: StatementCache;
+  /** The schema of the snapshot being read: a writer may upgrade the file while this reader is open. */
+  #schema = 0;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
@@ -77,8 +80,8 @@ export class SweepReader {
     return this.#read('read trials', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return [];
-      const { sql, parameters } = buildTrialQuery(sweep.id, query);
-      return (this.#statements.get(sql).all(...parameters) as TrialRowColumns[]).map(toTrialRow);
+      const { sql, parameters } = buildTrialQuery(this.#schema, sweep.id, query);
+      return (this.#statements.get(sql).all(...parameters) as TrialRowColumns[]).map((row) => toTrialRow(row, sweep.seed));
     });
   }
 
@@ -92,7 +95,7 @@ export class SweepReader {
     return this.#read('count trials', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return 0;
-      const { sql, parameters } = buildTrialCount(sweep.id, filter);
+      const { sql, parameters } = buildTrialCount(this.#schema, sweep.id, filter);
       return (this.#statements.get(sql).get(...parameters) as { n: number }).n;
     });
   }
@@ -124,7 +127,7 @@ export class SweepReader {
     return this.#read('read trial', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return undefined;
-      const row = this.#statements.get(`SELECT t.id, ${TRIAL_ROW_COLUMNS} FROM trials t WHERE t.sweep_id = ? AND t.number = ?`).get(sweep.id, number) as
+      const row = this.#statements.get(`SELECT t.id, ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.number = ?`).get(sweep.id, number) as
         | (TrialRowColumns & { id: number })
         | undefined;
       if (row === undefined) return undefined;
@@ -138,7 +141,7 @@ export class SweepReader {
       const events = (this.#statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND trial_number = ? ORDER BY id`).all(sweep.id, number) as EventRowColumns[]).map(
         toSweepEvent,
       );
-      return { ...toTrialRow(row), metrics, events };
+      return { ...toTrialRow(row, sweep.seed), metrics, events };
     });
   }
 
@@ -210,9 +213,9 @@ export class SweepReader {
       if (sweep === undefined) return [];
       const direction = bestFirst(sweep.direction === 'maximize' ? 'maximize' : 'minimize');
       const rows = this.#statements
-        .get(`SELECT ${TRIAL_ROW_COLUMNS} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL ORDER BY t.value ${direction}, t.number LIMIT ?`)
+        .get(`SELECT ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL ORDER BY t.value ${direction}, t.number LIMIT ?`)
         .all(sweep.id, top) as TrialRowColumns[];
-      return rows.map(toTrialRow);
+      return rows.map((row) => toTrialRow(row, sweep.seed));
     });
   }
 
@@ -256,7 +259,7 @@ export class SweepReader {
     checkCursor(cursor);
     return this.#read('read changes', () => {
       const sweep = this.#sweepRow(name);
-      return sweep === undefined ? undefined : changesSince(this.#statements, sweep.id, cursor);
+      return sweep === undefined ? undefined : changesSince(this.#statements, this.#schema, sweep, cursor);
     });
   }
 
@@ -279,9 +282,20 @@ export class SweepReader {
     guarded('close', this.path, () => this.#db.close());
   }
 
-  /** One read transaction: every query of a method sees the same commit. */
+  /**
+   * One read transaction: every query of a method sees the same commit, and the schema it reads
+   * (which trial columns exist) is that commit's. Reading `user_version` costs a header read, no
+   * table: cheaper than a reader that goes on selecting constants after a writer upgraded the file.
+   */
   #read<T>(operation: string, body: () => T): T {
-    return guarded(operation, this.path, () => this.#db.transaction(body).deferred());
+    return guarded(operation, this.path, () =>
+      this.#db
+        .transaction(() => {
+          this.#schema = readSchemaVersion(this.#db);
+          return body();
+        })
+        .deferred(),
+    );
   }
 
   #sweepRow(name: string): SweepRow | undefined {

@@ -1,7 +1,8 @@
 import { TRIAL_STATES, type ParamValue } from '@loopsweep/core';
 import { paramCell } from '../codec/params.js';
 import { checkCount, checkOneOf } from './check-arguments.js';
-import { TRIAL_ROW_COLUMNS } from './trial-row.js';
+import { trialColumnExpressions } from './trial-columns.js';
+import { trialRowColumns } from './trial-row.js';
 import type { SortOrder, TrialFilter, TrialQuery, TrialSort } from './types.js';
 
 export const TRIAL_SORTS: readonly TrialSort[] = ['number', 'value', 'started', 'duration'];
@@ -53,6 +54,9 @@ export function checkTrialQuery(query: TrialQuery): void {
   checkCount('query.limit', query.limit);
   checkCount('query.offset', query.offset);
   for (const state of query.states ?? []) checkOneOf('query.states[]', state, TRIAL_STATES);
+  for (const stage of query.stages ?? []) {
+    if (typeof stage !== 'string' || stage.length === 0) throw new RangeError(`query.stages[] must be a non-empty string (got ${JSON.stringify(stage)})`);
+  }
   for (const [name, wanted] of Object.entries(query.params ?? {})) {
     for (const value of Array.isArray(wanted) ? (wanted as unknown[]) : [wanted]) {
       if (typeof value !== 'number' && typeof value !== 'string' && typeof value !== 'boolean') {
@@ -62,44 +66,49 @@ export function checkTrialQuery(query: TrialQuery): void {
   }
 }
 
-/** The WHERE terms of a checked query's state and parameter filters; their values go to `parameters`. */
-function trialFilters(query: TrialFilter, parameters: unknown[]): string[] {
+/** `<column> IN (values)`, its values pushed to `parameters`; an empty list matches nothing. */
+function oneOf(column: string, values: readonly string[], parameters: unknown[]): string {
+  if (values.length === 0) return '0';
+  parameters.push(...values);
+  return `${column} IN (${placeholders(values.length)})`;
+}
+
+/**
+ * The WHERE terms of a checked query's state, stage and parameter filters on a database of
+ * `schema`; their values go to `parameters`.
+ */
+function trialFilters(schema: number, query: TrialFilter, parameters: unknown[]): string[] {
   const where = ['t.sweep_id = ?'];
-  if (query.states !== undefined) {
-    if (query.states.length === 0) where.push('0');
-    else {
-      where.push(`t.state IN (${placeholders(query.states.length)})`);
-      parameters.push(...query.states);
-    }
-  }
+  if (query.states !== undefined) where.push(oneOf('t.state', query.states, parameters));
+  if (query.stages !== undefined) where.push(oneOf(trialColumnExpressions(schema).stage, query.stages, parameters));
   for (const [name, wanted] of Object.entries(query.params ?? {})) where.push(paramFilter(name, wanted, parameters));
   return where;
 }
 
 /**
- * The COUNT of `SweepReader.countTrials` for a checked filter: the same WHERE as buildTrialQuery,
- * without the per-trial last-step lookup, sorting or paging.
+ * The COUNT of `SweepReader.countTrials` for a checked filter on a database of `schema`: the same
+ * WHERE as buildTrialQuery, without the per-trial last-step lookup, sorting or paging.
  */
-export function buildTrialCount(sweepId: number, filter: TrialFilter): BuiltQuery {
+export function buildTrialCount(schema: number, sweepId: number, filter: TrialFilter): BuiltQuery {
   const parameters: unknown[] = [sweepId];
-  const where = trialFilters(filter, parameters);
+  const where = trialFilters(schema, filter, parameters);
   return { sql: `SELECT COUNT(*) AS n FROM trials t WHERE ${where.join(' AND ')}`, parameters };
 }
 
 /**
- * The SELECT of `SweepReader.trials` for a checked query: filters by state and by parameter
- * values (through the indexed `trial_params`), sorts with NULLs last in either order and ties by
- * number. Only fixed text and placeholders make up the SQL.
+ * The SELECT of `SweepReader.trials` for a checked query on a database of `schema`: filters by
+ * state, by stage and by parameter values (through the indexed `trial_params`), sorts with NULLs
+ * last in either order and ties by number. Only fixed text and placeholders make up the SQL.
  */
-export function buildTrialQuery(sweepId: number, query: TrialQuery): BuiltQuery {
+export function buildTrialQuery(schema: number, sweepId: number, query: TrialQuery): BuiltQuery {
   const sort = query.sort ?? 'number';
   const order = query.order ?? 'asc';
   const parameters: unknown[] = [sweepId];
-  const where = trialFilters(query, parameters);
+  const where = trialFilters(schema, query, parameters);
 
   const key = SORT_EXPRESSIONS[sort];
   const direction = order === 'asc' ? 'ASC' : 'DESC';
   const orderBy = sort === 'number' ? `t.number ${direction}` : `${key} IS NULL, ${key} ${direction}, t.number ASC`;
   parameters.push(query.limit ?? -1, query.offset ?? 0);
-  return { sql: `SELECT ${TRIAL_ROW_COLUMNS} FROM trials t WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, parameters };
+  return { sql: `SELECT ${trialRowColumns(schema)} FROM trials t WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ? OFFSET ?`, parameters };
 }

@@ -34,6 +34,16 @@ export interface TrialRow {
   readonly updatedAt: number;
   /** The highest step any metric of the trial was reported at. */
   readonly lastStep?: number;
+  /**
+   * The seed the objective ran with: the stored one, or for a trial recorded before seeds were
+   * stored, the one it was derived from (core's trialSeed). SweepReader always sets it; optional
+   * so that rows built without it (an older server's, a test's) still type-check.
+   */
+  readonly seed?: number;
+  /** Which stage asked for the trial: 'search' (the sampler) or a later one ('rerun', 'confirm'). SweepReader always sets it; absent means 'search'. */
+  readonly stage?: string;
+  /** For a trial that re-runs another trial's configuration (with another seed): that trial's number. */
+  readonly origin?: number;
 }
 
 export type TrialSort = 'number' | 'value' | 'started' | 'duration';
@@ -42,6 +52,8 @@ export type SortOrder = 'asc' | 'desc';
 export interface TrialQuery {
   /** Only trials in one of these states. */
   readonly states?: readonly TrialState[];
+  /** Only trials of one of these stages ('search' for the sampler's, which includes every trial recorded before stages were). */
+  readonly stages?: readonly string[];
   /** Only trials whose parameter equals the value, or one of the values of a list (an inactive parameter never matches). */
   readonly params?: Readonly<Record<string, ParamValue | readonly ParamValue[]>>;
   /** Default 'number'. 'value', 'started' and 'duration' put trials without one last in either order. */
@@ -61,7 +73,7 @@ export interface TrialTimes {
 }
 
 /** The filtering part of a TrialQuery (what `SweepReader.countTrials` counts). */
-export type TrialFilter = Pick<TrialQuery, 'states' | 'params'>;
+export type TrialFilter = Pick<TrialQuery, 'states' | 'stages' | 'params'>;
 
 /** One line of a sweep's log. */
 export interface SweepEvent {

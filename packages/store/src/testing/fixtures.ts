@@ -19,7 +19,22 @@ export function newSweep(name: string, direction: Direction = 'maximize', metric
   };
 }
 
-/** A trial record for createTrial. */
-export function frozenTrial(number: number, params: Params, state: TrialState = 'QUEUED', extra: Partial<Pick<FrozenTrial, 'value' | 'attempt' | 'intermediate'>> = {}): FrozenTrial {
-  return { number, state, params, intermediate: extra.intermediate ?? new Map(), attempt: extra.attempt ?? 1, ...(extra.value === undefined ? {} : { value: extra.value }) };
+/** A trial record for createTrial; `extra` fields left out are absent from the record, as in one the Study makes. */
+export function frozenTrial(
+  number: number,
+  params: Params,
+  state: TrialState = 'QUEUED',
+  extra: Partial<Pick<FrozenTrial, 'value' | 'attempt' | 'intermediate' | 'seed' | 'stage' | 'origin'>> = {},
+): FrozenTrial {
+  return {
+    number,
+    state,
+    params,
+    intermediate: extra.intermediate ?? new Map(),
+    attempt: extra.attempt ?? 1,
+    ...(extra.value === undefined ? {} : { value: extra.value }),
+    ...(extra.seed === undefined ? {} : { seed: extra.seed }),
+    ...(extra.stage === undefined ? {} : { stage: extra.stage }),
+    ...(extra.origin === undefined ? {} : { origin: extra.origin }),
+  };
 }

@@ -4,7 +4,7 @@
  * test file. `open` must return an empty store each time.
  */
 import { describe, expect, it } from 'vitest';
-import { StoreError, type EventKind, type Params, type TrialStore } from '@loopsweep/core';
+import { SEARCH_STAGE, StoreError, type EventKind, type Params, type TrialStore } from '@loopsweep/core';
 import { frozenTrial, newSweep } from './fixtures.js';
 
 /** An event as a conformance check reads it back. */
@@ -114,6 +114,40 @@ export function describeTrialStoreConformance(name: string, open: () => OpenedSt
         expect(trials[2]?.finishedAt).toBeGreaterThanOrEqual(trials[2]?.startedAt ?? Infinity);
         expect(trials.every((t) => t.sweepId === sweep.id && t.attempt === 1 && t.intermediate.size === 0)).toBe(true);
         expect(store.loadTrials(other.id).map((t) => t.params)).toEqual([{ optimizer: 'sgd' }]);
+      });
+    });
+
+    it("round-trips a trial's seed, stage and origin, and reads a trial created without them back without them", () => {
+      withStore(({ store }) => {
+        const sweep = store.createSweep(newSweep('provenance'));
+        // As the Study records the sampler's trials before seeds were stored: no seed, stage or origin.
+        store.createTrial(sweep.id, frozenTrial(0, { units: 8 }, 'COMPLETE', { value: 0.5 }));
+        store.createTrial(sweep.id, frozenTrial(1, { units: 16 }, 'QUEUED', { seed: 4_294_967_295, stage: SEARCH_STAGE }));
+        store.createTrial(sweep.id, frozenTrial(2, { units: 8 }, 'QUEUED', { seed: 0, stage: 'rerun', origin: 0 }));
+        store.createTrial(sweep.id, frozenTrial(3, { units: 8 }, 'RUNNING', { seed: -12, stage: 'confirm', origin: 0 }));
+
+        const trials = store.loadTrials(sweep.id);
+        expect(trials[0]).not.toHaveProperty('seed');
+        expect(trials[0]).not.toHaveProperty('origin');
+        // Absent and 'search' mean the same (FrozenTrial.stage); an implementation may return either.
+        expect(trials.map((t) => t.stage ?? SEARCH_STAGE)).toEqual([SEARCH_STAGE, SEARCH_STAGE, 'rerun', 'confirm']);
+        expect(trials.map((t) => t.seed)).toEqual([undefined, 4_294_967_295, 0, -12]);
+        expect(trials.map((t) => t.origin)).toEqual([undefined, undefined, 0, 0]);
+        expect(trials.slice(0, 2).every((t) => !('origin' in t))).toBe(true);
+      });
+    });
+
+    it('keeps seed, stage and origin through updates and a re-queue (a retry runs with the same seed)', () => {
+      withStore(({ store }) => {
+        const sweep = store.createSweep(newSweep('provenance-updates'));
+        store.createTrial(sweep.id, frozenTrial(0, { units: 8 }, 'COMPLETE', { value: 0.5, seed: 11 }));
+        store.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', { seed: 99, stage: 'rerun', origin: 0 }));
+        store.updateTrial(sweep.id, 1, { state: 'RUNNING', owner: 'dead-owner' });
+        store.updateTrial(sweep.id, 1, { state: 'QUEUED', attempt: 2, failureReason: 'interrupted: owner stopped' });
+        store.updateTrial(sweep.id, 1, { state: 'RUNNING', owner: 'me' });
+        store.updateTrial(sweep.id, 1, { state: 'COMPLETE', value: 0.75 });
+        expect(store.loadTrials(sweep.id)[1]).toMatchObject({ state: 'COMPLETE', attempt: 2, seed: 99, stage: 'rerun', origin: 0 });
+        expect(store.loadTrials(sweep.id)[0]).toMatchObject({ seed: 11 });
       });
     });
 

@@ -9,7 +9,7 @@ import { emptyQuery, sweepParams, trialParams, trialsQuery } from '../schemas.js
 import { paramValueFromText, sweepParameters } from '../sweep-spec-info.js';
 import { sendJsonText } from './send-json.js';
 
-type TrialsQueryString = { state?: TrialState[]; sort?: TrialSort; order?: SortOrder; limit?: number; offset?: number } & Record<string, unknown>;
+type TrialsQueryString = { state?: TrialState[]; stage?: string[]; sort?: TrialSort; order?: SortOrder; limit?: number; offset?: number } & Record<string, unknown>;
 
 const PARAM_PREFIX = 'param.';
 
@@ -37,15 +37,15 @@ function paramFilters(query: Record<string, unknown>, parameters: readonly Param
 
 /** Every trial by number, unpaged: the query TrialLists answers from memory. */
 function isWholeList(query: TrialQuery): boolean {
-  return query.states === undefined && query.params === undefined && (query.sort ?? 'number') === 'number' && (query.order ?? 'asc') === 'asc' && query.limit === undefined && (query.offset ?? 0) === 0;
+  return query.states === undefined && query.stages === undefined && query.params === undefined && (query.sort ?? 'number') === 'number' && (query.order ?? 'asc') === 'asc' && query.limit === undefined && (query.offset ?? 0) === 0;
 }
 
 export function registerTrialRoutes(app: FastifyInstance, context: DashboardContext): void {
   app.get<{ Params: { name: string }; Querystring: TrialsQueryString }>('/api/sweeps/:name/trials', { schema: { params: sweepParams, querystring: trialsQuery } }, async (request, reply) => {
     const sweep = requireSweep(context, request.params.name);
-    const { state, sort, order, limit, offset, token: _token, ...rest } = request.query;
+    const { state, stage, sort, order, limit, offset, token: _token, ...rest } = request.query;
     const params = paramFilters(rest, sweepParameters(sweep));
-    const filter = { ...(state === undefined ? {} : { states: state }), ...(params === undefined ? {} : { params }) };
+    const filter = { ...(state === undefined ? {} : { states: state }), ...(stage === undefined ? {} : { stages: stage }), ...(params === undefined ? {} : { params }) };
     const query: TrialQuery = { ...filter, ...(sort === undefined ? {} : { sort }), ...(order === undefined ? {} : { order }), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
     // The whole list by number (what the web app loads): kept in memory, updated per changed trial.
     if (isWholeList(query)) return sendJsonText(reply, context.trialLists.body(sweep.name));

@@ -1,0 +1,23 @@
+import { SEARCH_STAGE } from '@loopsweep/core';
+
+/** The schema (migration 3) that gave `trials` its seed, stage and origin columns. */
+export const TRIAL_SEED_SCHEMA = 3;
+
+/** What a reader selects for the trial columns that not every readable schema has. */
+export interface TrialColumnExpressions {
+  /** NULL where the seed was not stored (then it is derived: core's trialSeed). */
+  readonly seed: string;
+  readonly stage: string;
+  readonly origin: string;
+}
+
+const STORED: TrialColumnExpressions = { seed: 't.seed', stage: 't.stage', origin: 't.origin' };
+// A reader cannot migrate (it opens read-only), so on an older file it selects what the columns
+// mean for every row written before them: no stored seed, the sampler's stage, no origin. The
+// literal is fixed text from core, never input.
+const BEFORE: TrialColumnExpressions = { seed: 'NULL', stage: `'${SEARCH_STAGE}'`, origin: 'NULL' };
+
+/** The expressions for a database of `schema` (its `user_version`), over `trials t`. */
+export function trialColumnExpressions(schema: number): TrialColumnExpressions {
+  return schema >= TRIAL_SEED_SCHEMA ? STORED : BEFORE;
+}

@@ -1,0 +1,24 @@
+import { SEARCH_STAGE, type FrozenTrial } from '@loopsweep/core';
+
+/** The `trials` columns of a new trial's seed, stage and origin. */
+export interface ProvenanceColumns {
+  readonly seed: number | null;
+  readonly stage: string;
+  readonly origin: number | null;
+}
+
+/**
+ * The seed, stage and origin columns of `trial`, or the problem with them in words. SQLite would
+ * take a fractional seed as REAL and a non-integer origin as anything: a record the Study reads
+ * back later must hold what the objective ran with, so the writer refuses what the types allow but
+ * the columns cannot mean. Whether `origin` names an existing trial is the caller's (one lookup).
+ */
+export function provenanceColumns(trial: FrozenTrial): ProvenanceColumns | string {
+  const { seed, stage, origin } = trial;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) return `seed must be a safe integer (got ${String(seed)})`;
+  if (stage !== undefined && (typeof stage !== 'string' || stage.length === 0)) return `stage must be a non-empty string (got ${JSON.stringify(stage)})`;
+  if (origin !== undefined && !(Number.isSafeInteger(origin) && origin >= 0 && origin !== trial.number)) {
+    return `origin must be the number of another trial (got ${String(origin)})`;
+  }
+  return { seed: seed ?? null, stage: stage ?? SEARCH_STAGE, origin: origin ?? null };
+}
