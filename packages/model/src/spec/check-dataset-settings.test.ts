@@ -53,8 +53,8 @@ describe('checkDatasetSettings on real files', () => {
 
   test('a missing file, a folder, a malformed file and an empty one are refused at path', async () => {
     const missing = join(dir, 'nope.csv');
-    expect(await checkDatasetSettings({ name: 'csv', path: missing })).toEqual([{ key: 'path', message: `dataset file ${missing} not found`, hint: 'paths are relative to the spec file' }]);
-    expect(await checkDatasetSettings({ name: 'jsonl', path: dir })).toEqual([{ key: 'path', message: `dataset file ${dir} is a folder, not a file`, hint: 'paths are relative to the spec file' }]);
+    expect(await checkDatasetSettings({ name: 'csv', path: missing })).toEqual([{ key: 'path', message: `dataset file not found: ${missing}`, hint: 'paths are relative to the spec file' }]);
+    expect(await checkDatasetSettings({ name: 'jsonl', path: dir })).toEqual([{ key: 'path', message: `dataset file is a folder, not a file: ${dir}`, hint: 'paths are relative to the spec file' }]);
     const bad = await write('bad.jsonl', '{"text": "a", "label": 1}\nnot json\n');
     expect((await checkDatasetSettings({ name: 'jsonl', path: bad }))[0]).toMatchObject({ key: 'path', message: expect.stringContaining(`${bad} line 2 is not valid JSON`) });
     const empty = await write('empty.csv', 'text,label\n');

@@ -28,7 +28,7 @@ export async function checkTextFile(settings: TextFileSettings): Promise<Dataset
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'not found' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`;
-    return [{ key: 'path', message: `dataset file ${path} ${reason}`, hint: 'paths are relative to the spec file' }];
+    return [{ key: 'path', message: `dataset file ${reason}: ${path}`, hint: 'paths are relative to the spec file' }];
   }
   let rows: TabularRow[];
   try {
