@@ -10,9 +10,9 @@ import { loadSpecFile, preflight } from './spec-file.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'sweep-spec-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function problems(fn: () => unknown): string[] {
+async function problems(fn: () => Promise<unknown>): Promise<string[]> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof SpecError) return error.problems.map((p) => `${p.path}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`);
     throw error;
@@ -20,9 +20,15 @@ function problems(fn: () => unknown): string[] {
   return [];
 }
 
+function writeSpec(name: string, text: string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
 describe('the spec `sweep init` writes', () => {
-  it('is valid, passes the up-front checks, and reads well in `sweep validate`', () => {
-    const spec = preflight(parseSweepSpec(EXAMPLE_SPEC), dir, 'sweep.yaml');
+  it('is valid, passes the up-front checks, and reads well in `sweep validate`', async () => {
+    const spec = await preflight(parseSweepSpec(EXAMPLE_SPEC), dir, 'sweep.yaml');
     expect(describeSpec(spec)).toBe(
       'ok: my-sweep — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), tpe sampler (seed 1), asha pruner, ' +
         'budget 12 trials, 4 epochs each, 2 at once; rnn-text objective, optimizing val_accuracy (maximize)',
@@ -33,17 +39,17 @@ describe('the spec `sweep init` writes', () => {
 describe('preflight', () => {
   const base = (lines: string) => `name: t\nmetric: { name: val_accuracy, goal: maximize }\nbudget: { trials: 2 }\n${lines}\n`;
 
-  it('makes a module objective and a csv dataset absolute, relative to the spec folder', () => {
+  it('makes a module objective and a csv dataset absolute, relative to the spec folder', async () => {
     writeFileSync(path.join(dir, 'objective.mjs'), 'export default async () => 1;\n');
     writeFileSync(path.join(dir, 'data.csv'), 'text,label\na,x\nb,y\n');
-    const custom = preflight(parseSweepSpec(base('objective: ./objective.mjs\nparameters:\n  x: { uniform: [0, 1] }')), dir, 's.yaml');
+    const custom = await preflight(parseSweepSpec(base('objective: ./objective.mjs\nparameters:\n  x: { uniform: [0, 1] }')), dir, 's.yaml');
     expect(custom.objective).toBe(path.join(dir, 'objective.mjs'));
-    const csv = preflight(parseSweepSpec(base('objective: rnn-text\ndataset: { name: csv, path: data.csv }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0e-2] }')), dir, 's.yaml');
+    const csv = await preflight(parseSweepSpec(base('objective: rnn-text\ndataset: { name: csv, path: data.csv }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0e-2] }')), dir, 's.yaml');
     expect(csv.dataset).toEqual({ name: 'csv', path: path.join(dir, 'data.csv') });
   });
 
-  it('lists every problem it finds at once', () => {
-    const found = problems(() =>
+  it('lists every problem it finds at once', async () => {
+    const found = await problems(() =>
       preflight(
         parseSweepSpec(base('objective: rnn-text\ndataset: { name: jsonl, path: ./none.jsonl }\nparameters:\n  lrr: { log_uniform: [1.0e-3, 1.0e-2] }\n  dropout: { uniform: [0, 1.5] }')),
         dir,
@@ -55,16 +61,28 @@ describe('preflight', () => {
       'parameters.dropout.uniform[1]: rnn-text refuses it: must be < 1, got 1.5',
       `dataset.path: dataset file not found: ${path.join(dir, 'none.jsonl')} (paths are relative to the spec file)`,
     ]);
-    expect(problems(() => preflight(parseSweepSpec(base('objective: rnn-text\ndataset: { name: imdb }\nparameters:\n  lr: { value: 0.01 }')), dir, 's.yaml'))).toEqual([
-      'dataset.name: unknown dataset "imdb" (one of spamassassin, csv, jsonl, adding)',
-    ]);
+    // A dataset block rnn-text does not accept is refused with the rest of the spec.
+    expect(await problems(async () => loadSpecFile(writeSpec('imdb.yaml', base('objective: rnn-text\ndataset: { name: imdb, text: body }\nparameters:\n  lr: { value: 0.01 }')))))
+      .toEqual(["dataset.name: must be one of spamassassin, csv, jsonl, adding, got 'imdb'"]);
   });
 
-  it('reads a spec file, and says so when there is none', () => {
-    const file = path.join(dir, 'ok.yaml');
-    writeFileSync(file, base('objective: noop\nparameters:\n  x: { uniform: [0, 1] }'));
-    expect(loadSpecFile(file).specDir).toBe(dir);
-    expect(() => loadSpecFile(path.join(dir, 'missing.yaml'))).toThrow(/spec file not found/);
-    expect(() => loadSpecFile(dir)).toThrow(/is a folder/);
+  it('refuses a dataset block its objective does not declare, with the key meant', async () => {
+    expect(await problems(async () => loadSpecFile(writeSpec('typo.yaml', base('objective: rnn-text\ndataset: { name: csv, path: ./data.csv, text: body }\nparameters:\n  lr: { value: 0.01 }')))))
+      .toEqual(["dataset.text: unknown key (did you mean 'text_column'?)"]);
+    expect(await problems(async () => loadSpecFile(writeSpec('noop.yaml', base('objective: noop\ndataset: { name: spamassassin }\nparameters:\n  x: { value: 1 }')))))
+      .toEqual(['dataset: noop reads no dataset block (remove the dataset block)']);
+  });
+
+  it('opens a csv dataset and names a missing column with the columns found', async () => {
+    writeFileSync(path.join(dir, 'mail.csv'), 'body,label\nhello,ham\nwin,spam\n');
+    expect(await problems(async () => loadSpecFile(writeSpec('columns.yaml', base('objective: rnn-text\ndataset: { name: csv, path: mail.csv }\nparameters:\n  lr: { value: 0.01 }')))))
+      .toEqual([`dataset.text_column: ${path.join(dir, 'mail.csv')} has no column "text" (the default when text_column is not set); columns found: "body", "label" (set text_column to the column that holds the text)`]);
+  });
+
+  it('reads a spec file, and says so when there is none', async () => {
+    const file = writeSpec('ok.yaml', base('objective: noop\nparameters:\n  x: { uniform: [0, 1] }'));
+    expect((await loadSpecFile(file)).specDir).toBe(dir);
+    await expect(loadSpecFile(path.join(dir, 'missing.yaml'))).rejects.toThrow(/spec file not found/);
+    await expect(loadSpecFile(dir)).rejects.toThrow(/is a folder/);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SpecError, parseSweepSpec, type SpecProblem, type SweepSpec } from '@loopsweep/core';
-import { resolveObjective } from '@loopsweep/runner';
+import { checkObjectiveFiles, objectiveBlocks, resolveObjective } from '@loopsweep/runner';
 import { UsageError } from './errors.js';
 import { checkRnnTextParams } from './rnn-text-checks.js';
 
@@ -20,10 +20,11 @@ export interface LoadedSpec {
 
 /**
  * @throws {UsageError} when the file is missing or unreadable.
- * @throws {SpecError} with every problem: syntax, schema, an unknown objective, a missing module
- *   or dataset file, params the built-in objective does not know.
+ * @throws {SpecError} with every problem: syntax, schema, a dataset block its objective does not
+ *   accept, an unknown objective, a missing module or dataset file, a dataset file without the
+ *   columns named, params the built-in objective does not know.
  */
-export function loadSpecFile(file: string): LoadedSpec {
+export async function loadSpecFile(file: string): Promise<LoadedSpec> {
   const absolute = path.resolve(file);
   let text: string;
   try {
@@ -36,17 +37,20 @@ export function loadSpecFile(file: string): LoadedSpec {
     throw new UsageError(`cannot read spec file ${file}: ${(error as Error).message}`);
   }
   const specDir = path.dirname(absolute);
-  const spec = parseSweepSpec(text, { source: file, format: absolute.endsWith('.json') ? 'json' : 'yaml' });
-  return { spec: preflight(spec, specDir, file), specDir, file };
+  // objectiveBlocks: the built-in objectives' dataset blocks are checked with the rest of the spec.
+  const spec = parseSweepSpec(text, { source: file, format: absolute.endsWith('.json') ? 'json' : 'yaml', objectiveBlocks });
+  return { spec: await preflight(spec, specDir, file), specDir, file };
 }
 
 /**
- * Checks what the spec schema cannot: that the objective exists and, for the built-in rnn-text,
- * that the dataset and every parameter are ones it accepts. Returns the spec with the module and
- * dataset paths absolute (so the stored spec can be resumed from any folder).
+ * Checks what the spec schema cannot: that the objective exists, that the files its dataset
+ * block names open and have the columns named and, for the built-in rnn-text, that every
+ * parameter is one it accepts. Returns the spec with the module and dataset paths absolute (so
+ * the stored spec can be resumed from any folder). Give it a spec validated with
+ * `objectiveBlocks` (as loadSpecFile does), so that its dataset block is already checked.
  * @throws {SpecError} listing every problem found.
  */
-export function preflight(spec: SweepSpec, specDir: string, source: string): SweepSpec {
+export async function preflight(spec: SweepSpec, specDir: string, source: string): Promise<SweepSpec> {
   const problems: SpecProblem[] = [];
   let objective = spec.objective;
   try {
@@ -55,38 +59,9 @@ export function preflight(spec: SweepSpec, specDir: string, source: string): Swe
     if (error instanceof SpecError) problems.push(...error.problems);
     else throw error;
   }
-  let dataset = spec.dataset;
-  if (spec.objective === 'rnn-text') {
-    problems.push(...checkRnnTextParams(spec));
-    const checked = checkDataset(spec.dataset, specDir);
-    problems.push(...checked.problems);
-    dataset = checked.dataset;
-  }
+  if (spec.objective === 'rnn-text') problems.push(...checkRnnTextParams(spec));
+  const checked = await checkObjectiveFiles(spec, specDir);
+  problems.push(...checked.problems);
   if (problems.length > 0) throw new SpecError(problems, source);
-  return { ...spec, objective, ...(dataset ? { dataset } : {}) };
-}
-
-const DATASET_NAMES = ['spamassassin', 'csv', 'jsonl', 'adding'];
-
-function checkDataset(dataset: SweepSpec['dataset'], specDir: string): { problems: SpecProblem[]; dataset: SweepSpec['dataset'] } {
-  if (!dataset) return { problems: [], dataset };
-  const name = dataset['name'];
-  if (name === undefined) return { problems: [{ path: 'dataset.name', message: 'is required', hint: `one of ${DATASET_NAMES.join(', ')}` }], dataset };
-  if (typeof name !== 'string' || !DATASET_NAMES.includes(name)) {
-    return { problems: [{ path: 'dataset.name', message: `unknown dataset ${JSON.stringify(name)}`, hint: `one of ${DATASET_NAMES.join(', ')}` }], dataset };
-  }
-  if (name !== 'csv' && name !== 'jsonl') return { problems: [], dataset };
-  const file = dataset['path'];
-  if (typeof file !== 'string' || file === '') {
-    return { problems: [{ path: 'dataset.path', message: `is required for a ${name} dataset`, hint: `the ${name} file, relative to the spec file` }], dataset };
-  }
-  const absolute = path.resolve(specDir, file);
-  let problem: string | undefined;
-  try {
-    if (!statSync(absolute).isFile()) problem = `${absolute} is not a file`;
-  } catch {
-    problem = `dataset file not found: ${absolute}`;
-  }
-  if (problem) return { problems: [{ path: 'dataset.path', message: problem, hint: 'paths are relative to the spec file' }], dataset };
-  return { problems: [], dataset: { ...dataset, path: absolute } };
+  return { ...checked.spec, objective };
 }

@@ -14,6 +14,9 @@ export { THREAD_BACKENDS, PROCESS_BACKENDS, type DeviceSlots, type ThreadBackend
 export { loadObjective, type ObjectiveFn, type ObjectiveResult, type BuiltInObjective } from './objectives/load-objective.js';
 export { ObjectiveLoadError } from './objectives/objective-load-error.js';
 export { noopObjective, noopValue } from './objectives/noop.js';
+export { BUILT_IN_OBJECTIVE_BLOCKS, objectiveBlocks } from './objectives/objective-blocks.js';
+export { checkObjectiveFiles, type CheckedObjectiveFiles } from './objectives/check-objective-files.js';
+export { builtInSweepSpecJsonSchema } from './objectives/spec-json-schema.js';
 export { TrialCancelledError } from './worker/trial-cancelled-error.js';
 export type { TrialMessage, TrialControl, HostMessage, HostRequest } from './worker/messages.js';
 export * from './distributed/index.js';

@@ -31,9 +31,12 @@ export const resumeCommand: CommandModule<GlobalArgs, ResumeArgs> = {
         `warning: sweep ${argv.sweep} ran its trials through queue '${recorded.name}' at ${recorded.redactedUrl}; without --queue its running trials run again here, and results agents finished meanwhile are not collected\n`,
       );
     }
-    const { preflight } = await import('../spec-file.js');
+    const [{ preflight }, { objectiveBlocks }] = await Promise.all([import('../spec-file.js'), import('@loopsweep/runner')]);
     const specDir = process.cwd();
-    const spec = preflight(validateSweepSpec(stored.spec, `stored for sweep '${stored.name}'`), specDir, `stored for sweep '${stored.name}'`);
+    const source = `stored for sweep '${stored.name}'`;
+    // The stored spec was checked when the sweep started; checking again finds a dataset file
+    // that has moved or changed since, before any trial fails on it.
+    const spec = await preflight(validateSweepSpec(stored.spec, source, { objectiveBlocks }), specDir, source);
     const { executeSweep } = await import('../execute-sweep.js');
     process.exitCode = await executeSweep({ kind: 'resume', spec, specDir }, { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) });
   },

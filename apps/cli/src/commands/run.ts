@@ -23,7 +23,7 @@ export const runCommand: CommandModule<GlobalArgs, RunArgs> = {
     // Loaded on demand, so the read commands start fast.
     const queue = argv.queue !== undefined ? (await import('../distributed/queue-target-arg.js')).queueTarget(argv.queue, argv.queueName) : undefined;
     const { loadSpecFile } = await import('../spec-file.js');
-    const { spec, specDir } = loadSpecFile(argv.spec);
+    const { spec, specDir } = await loadSpecFile(argv.spec);
     const { executeSweep } = await import('../execute-sweep.js');
     process.exitCode = await executeSweep({ kind: 'new', spec, specDir }, { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) });
   },

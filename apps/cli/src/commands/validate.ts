@@ -18,7 +18,7 @@ export const validateCommand: CommandModule<GlobalArgs, ValidateArgs> = {
     // Loaded on demand: the checks of rnn-text params load @loopsweep/model.
     const { loadSpecFile } = await import('../spec-file.js');
     try {
-      const { spec } = loadSpecFile(argv.spec);
+      const { spec } = await loadSpecFile(argv.spec);
       if (argv.json) return outJson({ ok: true, spec: sweepSpecDocument(spec) });
       out(describeSpec(spec));
     } catch (error) {

@@ -30,3 +30,16 @@ describe('did you mean', () => {
     expect(didYouMean('bayes', ['tpe', 'random', 'grid'])).toBeUndefined();
   });
 });
+
+describe('did you mean, for keys people shorten or camelCase', () => {
+  test('a word that starts exactly one snake_case candidate', () => {
+    expect(closestMatch('text', ['name', 'path', 'text_column', 'label_column'])).toBe('text_column');
+    expect(closestMatch('label', ['name', 'path', 'text_column', 'label_column'])).toBe('label_column');
+    expect(closestMatch('val', ['val_split', 'val_loss'])).toBeUndefined();
+  });
+
+  test('camelCase and kebab-case spellings of a snake_case key', () => {
+    expect(closestMatch('textColumn', ['text_column', 'label_column'])).toBe('text_column');
+    expect(closestMatch('max-len', ['max_len', 'vocab'])).toBe('max_len');
+  });
+});

@@ -1,20 +1,28 @@
 /**
  * The candidate closest to `word` within edit distance 2 (ties: the earlier candidate), or
  * undefined. Distance counts insertions, deletions, substitutions and swaps of neighbours, so
- * `sed` → `seed` and `nmae` → `name` are one edit each; case is ignored. A match must also keep
- * more than half of the longer word, else two-letter names would all "match" each other.
+ * `sed` → `seed` and `nmae` → `name` are one edit each; case, `_` and `-` are ignored, so
+ * `textColumn` → `text_column`. A match must also keep more than half of the longer word, else
+ * two-letter names would all "match" each other. Failing that, a word that is the first part of
+ * exactly one snake_case candidate matches it (`text` → `text_column`): people shorten keys.
  */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    const distance = editDistance(normalized(word), normalized(candidate));
     if (distance < bestDistance && 2 * distance < Math.max(word.length, candidate.length)) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined || word === '') return best;
+  const extended = candidates.filter((candidate) => candidate.toLowerCase().startsWith(`${word.toLowerCase()}_`));
+  return extended.length === 1 ? extended[0] : undefined;
+}
+
+function normalized(word: string): string {
+  return word.toLowerCase().replace(/[_-]/g, '');
 }
 
 /** The "did you mean" hint for `word`, or undefined when nothing is close. */

@@ -1,9 +1,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { SpecError } from '../errors/spec-error.js';
 import type { SweepSpec } from './sweep-spec.js';
-import { validateSweepSpec } from './validate-sweep-spec.js';
+import { validateSweepSpec, type ValidateSweepSpecOptions } from './validate-sweep-spec.js';
 
-export interface ParseSweepSpecOptions {
+export interface ParseSweepSpecOptions extends ValidateSweepSpecOptions {
   /** 'yaml' (default; JSON is YAML too) or 'json' (strict JSON, with JSON's error positions). */
   readonly format?: 'yaml' | 'json';
   /** The file the text came from, shown in the error's message. */
@@ -19,7 +19,7 @@ export interface ParseSweepSpecOptions {
  */
 export function parseSweepSpec(text: string, options: ParseSweepSpecOptions = {}): SweepSpec {
   const value = options.format === 'json' ? readJson(text, options.source) : readYaml(text, options.source);
-  return validateSweepSpec(value, options.source);
+  return validateSweepSpec(value, options.source, options);
 }
 
 function readYaml(text: string, source: string | undefined): unknown {

@@ -81,7 +81,7 @@ export const sweepSpecSchema = z
     $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows, for editors; ignored by loopsweep.' }),
     name: nameSchema,
     objective: objectiveSchema,
-    dataset: z.record(z.string(), z.unknown()).optional().meta({ description: 'Options of the dataset, passed to the objective as they are.', examples: [{ name: 'spamassassin', max_len: 200 }] }),
+    dataset: z.record(z.string(), z.unknown()).optional().meta({ description: "Options of the dataset: the keys the objective declares (rnn-text: name spamassassin, csv, jsonl or adding and that dataset's keys), checked before anything runs and passed to the objective as written.", examples: [{ name: 'spamassassin', max_len: 200 }] }),
     metric: metricSchema,
     budget: budgetSchema,
     sampler: samplerSchema,

@@ -67,7 +67,7 @@ export interface SweepSpec {
   readonly name: string;
   /** A built-in objective ('rnn-text', 'noop', …) or a module path ('./my-objective.js'). */
   readonly objective: string;
-  /** Passed to the objective as it is; absent when the spec has none. */
+  /** Checked against the schema its objective declares (validation's `objectiveBlocks`), then passed to it as written; absent when the spec has none. */
   readonly dataset?: Readonly<Record<string, unknown>>;
   readonly metric: MetricSpec;
   readonly budget: BudgetSpec;

@@ -3,6 +3,7 @@ import { SpecError, type SpecProblem } from '../errors/spec-error.js';
 import { buildSearchSpace } from './build-search-space.js';
 import { checkSpecRules, samplerTypeOf } from './check-spec-rules.js';
 import { issuesToProblems } from './issues-to-problems.js';
+import { checkObjectiveBlocks, type ObjectiveBlocksLookup } from './objective-blocks.js';
 import { SWEEP_SPEC_KEYS, sweepSpecSchema } from './schema.js';
 import { isMapping } from './spec-path.js';
 import type { SweepSpec } from './sweep-spec.js';
@@ -11,15 +12,24 @@ import type { SweepSpec } from './sweep-spec.js';
 // its problems are worded once, and are found even when other sections are broken.
 const topLevelSchema = sweepSpecSchema.extend({ parameters: z.record(z.string(), z.unknown()) });
 
+export interface ValidateSweepSpecOptions {
+  /**
+   * The block schemas each objective declares (see ObjectiveBlockSchemas). Without it, or for an
+   * objective it knows nothing about, `dataset` only has to be a mapping.
+   */
+  readonly objectiveBlocks?: ObjectiveBlocksLookup;
+}
+
 /**
  * Validates an already-parsed spec (e.g. from JSON or YAML, or stored) and fills in defaults.
  * Nothing is returned unless the whole spec is sound.
  *
  * @param source the file name, shown in the error's message
+ * @param options the objectives' block schemas, checked with the rest so every problem is listed at once
  * @throws {SpecError} listing every problem at once, in the document's order, each with its path
  *   (`parameters.lr.log_uniform[0]`), what is wrong and, where there is one, a fix.
  */
-export function validateSweepSpec(value: unknown, source?: string): SweepSpec {
+export function validateSweepSpec(value: unknown, source?: string, options: ValidateSweepSpecOptions = {}): SweepSpec {
   const parsed = topLevelSchema.safeParse(value);
   const problems: SpecProblem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, topLevelSchema, value);
   // Not even a mapping: the schema's one problem says it all; the rules would only add noise.
@@ -30,6 +40,13 @@ export function validateSweepSpec(value: unknown, source?: string): SweepSpec {
   const space = isMapping(parameters) ? buildSearchSpace(parameters, sampler === undefined ? {} : { sampler }) : undefined;
   if (space && !space.ok) problems.push(...space.problems);
   problems.push(...checkSpecRules(raw));
+  const objectiveName = raw['objective'];
+  // An objective core's schema refused cannot be looked up; its problem is already listed.
+  if (typeof objectiveName === 'string' && options.objectiveBlocks) {
+    // A block that is not even a mapping is already reported at its path by the spec schema.
+    const reported = new Set(problems.map((problem) => problem.path));
+    problems.push(...checkObjectiveBlocks(raw, options.objectiveBlocks(objectiveName)).filter((problem) => !reported.has(problem.path)));
+  }
 
   if (problems.length > 0 || !parsed.success || !space?.ok) throw new SpecError(inDocumentOrder(problems, raw), source);
   const { name, objective, dataset, metric, budget, sampler: samplerConfig, pruner } = parsed.data;

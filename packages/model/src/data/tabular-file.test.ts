@@ -65,7 +65,7 @@ describe('loadTextFile, CSV', () => {
     const path = await write('nolabel.csv', 'text,category\nhello,a\nbye,b\n');
     const load = loadTextFile({ path, format: 'csv' });
     await expect(load).rejects.toThrow(DatasetError);
-    await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(`${path} line 2 has no column "label"; columns found: "text", "category"`);
+    await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(`${path} line 2 has no column "label"; columns found: "text", "category". Set label_column (labelColumn in loadDataset) to the column that holds the label`);
   });
 
   test('names the line of an empty text', async () => {
@@ -122,7 +122,7 @@ describe('loadTextFile, JSONL', () => {
 
   test('names the missing column with the keys of that line', async () => {
     const path = await write('nokey.jsonl', '{"text":"a","label":"x"}\n{"body":"b","label":"y"}\n');
-    await expect(loadTextFile({ path, format: 'jsonl' })).rejects.toThrow(`${path} line 2 has no column "text"; columns found: "body", "label"`);
+    await expect(loadTextFile({ path, format: 'jsonl' })).rejects.toThrow(`${path} line 2 has no column "text"; columns found: "body", "label". Set text_column (textColumn in loadDataset) to the column that holds the text`);
   });
 
   test('rejects an empty file', async () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DatasetError } from '../errors.js';
 import { parseCsvRows } from './csv-rows.js';
+import { describeColumns } from './describe-columns.js';
 import { parseJsonlRows } from './jsonl-rows.js';
 import { buildTextDataset } from './text-dataset.js';
 import type { TabularRow } from './tabular-row.js';
@@ -65,17 +66,18 @@ async function readTextFile(path: string): Promise<string> {
   }
 }
 
-function cell(row: TabularRow, column: string, path: string): unknown {
+/** The option that names each column, as a spec writes it and as loadDataset takes it. */
+const COLUMN_OPTION = { text: 'text_column (textColumn in loadDataset)', label: 'label_column (labelColumn in loadDataset)' } as const;
+
+function cell(row: TabularRow, column: string, path: string, role: keyof typeof COLUMN_OPTION): unknown {
   if (!Object.hasOwn(row.values, column)) {
-    throw new DatasetError(
-      `${path} line ${row.line} has no column "${column}"; columns found: ${row.columns.map((c) => `"${c}"`).join(', ') || 'none'}. Name the right one with textColumn / labelColumn`,
-    );
+    throw new DatasetError(`${path} line ${row.line} has no column "${column}"; columns found: ${describeColumns(row.columns)}. Set ${COLUMN_OPTION[role]} to the column that holds the ${role}`);
   }
   return row.values[column];
 }
 
 function textOf(row: TabularRow, column: string, path: string): string {
-  const value = cell(row, column, path);
+  const value = cell(row, column, path, 'text');
   if (typeof value !== 'string') {
     throw new DatasetError(`${path} line ${row.line}: column "${column}" must hold text, got ${JSON.stringify(value) ?? String(value)}`);
   }
@@ -86,7 +88,7 @@ function textOf(row: TabularRow, column: string, path: string): string {
 }
 
 function labelOf(row: TabularRow, column: string, path: string): string {
-  const value = cell(row, column, path);
+  const value = cell(row, column, path, 'label');
   const label = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (label === undefined || label === '') {
     throw new DatasetError(`${path} line ${row.line}: column "${column}" must hold a non-empty string or number label, got ${JSON.stringify(value) ?? String(value)}`);

@@ -21,26 +21,22 @@ function preparationKey(settings: DatasetSettings, p: ParsedParams): Preparation
     ...(settings.test_split !== undefined ? { testSplit: settings.test_split } : {}),
     seed: settings.split_seed ?? 0,
   };
-  const limit = settings.limit !== undefined ? { limit: settings.limit } : {};
-  let spec: DatasetSpec;
-  switch (settings.name) {
-    case 'adding':
-      return { spec: { name: 'adding', timesteps: settings.timesteps ?? 100, ...(settings.size !== undefined ? { size: settings.size } : {}), ...split } };
-    case 'csv':
-    case 'jsonl':
-      spec = {
-        name: settings.name,
-        path: settings.path ?? '',
-        ...(settings.text_column !== undefined ? { textColumn: settings.text_column } : {}),
-        ...(settings.label_column !== undefined ? { labelColumn: settings.label_column } : {}),
-        ...(settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
-        ...limit,
-        ...split,
-      };
-      break;
-    default:
-      spec = { name: settings.name, ...limit, ...split } as DatasetSpec;
+  if (settings.name === 'adding') {
+    return { spec: { name: 'adding', timesteps: settings.timesteps ?? 100, ...(settings.size !== undefined ? { size: settings.size } : {}), ...split } };
   }
+  const limit = settings.limit !== undefined ? { limit: settings.limit } : {};
+  const spec: DatasetSpec =
+    settings.name === 'spamassassin'
+      ? { name: settings.name, ...limit, ...split }
+      : {
+          name: settings.name,
+          path: settings.path,
+          ...(settings.text_column !== undefined ? { textColumn: settings.text_column } : {}),
+          ...(settings.label_column !== undefined ? { labelColumn: settings.label_column } : {}),
+          ...(settings.name === 'csv' && settings.delimiter !== undefined ? { delimiter: settings.delimiter } : {}),
+          ...limit,
+          ...split,
+        };
   return {
     spec,
     text: {
