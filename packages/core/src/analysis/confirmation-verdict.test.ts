@@ -33,7 +33,7 @@ describe('confirmationVerdict', () => {
     expect(verdict.comparisons[0]?.margin).toBeCloseTo(0.9136 - 0.87, 10);
     expect(verdict.tied_with_leader).toEqual([]);
     expect(verdict.statement).toContain('Compared 3 values of optimizer (sgd: 5 replicates, adam: 5 replicates, rmsprop: 5 replicates) by the mean');
-    expect(verdict.statement).toContain('optimizer=adam wins at 95% confidence');
+    expect(verdict.statement).toMatch(/optimizer=adam wins at 95% confidence with mean 0\.9136 \(95% CI \[0\.9\d+, 0\.9\d+\]\); it is better than every other value \(.*; largest adjusted p = 0\.016\)\.$/);
   });
 
   it('says "no clear winner" and lists the values the leader cannot be separated from', () => {
@@ -44,7 +44,9 @@ describe('confirmationVerdict', () => {
     expect(verdict.leader).toBe('adam');
     expect(verdict.tied_with_leader).toEqual(['momentum']);
     expect(verdict.comparisons.find((c) => c.label === 'sgd')?.separable).toBe(true);
-    expect(verdict.statement).toMatch(/no clear winner at 95% confidence\. adam at 0\.9136 \[.*\] leads but cannot be separated from momentum \(adjusted p = 0\.\d{3}, P\(adam > momentum\) = 0\.\d\d\)\.$/);
+    expect(verdict.statement).toMatch(
+      /no clear winner at 95% confidence\. adam leads with mean 0\.9136 \(95% CI \[.*\]\) but cannot be separated from momentum \(adjusted p = 0\.\d{3}, P\(adam > momentum\) = 0\.\d\d\); it is better than sgd \(exact permutation tests, .*, Holm-adjusted over 2 comparisons\)\.$/,
+    );
     expect(verdict.statement).not.toMatch(/wins/);
   });
 

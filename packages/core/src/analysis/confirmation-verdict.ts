@@ -180,31 +180,38 @@ export function confirmationVerdict(groups: readonly ScoredGroup[], options: Con
   const tied = comparisons.filter((c) => !c.separable).map((c) => c.label);
   const outGroups = ranked.map((g): VerdictGroup => ({ label: g.label, n: g.n, estimate: g.estimate, ci: g.ci, p_best: g.p_best }));
   const pct = `${Number((confidence * 100).toPrecision(4))}%`;
-  const leaderText = `${name(leader.label)} at ${formatValue(leader.estimate)} [${formatValue(leader.ci[0])}, ${formatValue(leader.ci[1])}]`;
-  const base = { direction, confidence, estimator, groups: outGroups, comparisons, tied_with_leader: tied, leader: leader.label };
+  const estimateText = `${estimator === 'iqm' ? 'IQM' : 'mean'} ${formatValue(leader.estimate)} (${pct} CI [${formatValue(leader.ci[0])}, ${formatValue(leader.ci[1])}])`;
+  const method = `exact permutation tests, two-sided because the leader is chosen from the data, Holm-adjusted over ${others.length} comparison${others.length === 1 ? '' : 's'}`;
+  const verdict = (decision: ConfirmationDecision, statement: string): ConfirmationVerdict => ({
+    decision,
+    ...(decision === 'winner' ? { winner: leader.label } : {}),
+    leader: leader.label,
+    direction,
+    confidence,
+    estimator,
+    groups: outGroups,
+    comparisons,
+    tied_with_leader: tied,
+    statement,
+  });
 
   if (tied.length === 0) {
-    const worst = Math.max(...adjusted);
-    return {
-      ...base,
-      decision: 'winner',
-      winner: leader.label,
-      statement:
-        `${described}: ${name(leader.label)} wins at ${pct} confidence with ${formatValue(leader.estimate)} [${formatValue(leader.ci[0])}, ${formatValue(leader.ci[1])}]; ` +
-        `it is better than every other value (exact permutation tests, two-sided, Holm-adjusted over ${others.length}: largest adjusted p ${formatP(worst)}).`,
-    };
+    return verdict(
+      'winner',
+      `${described}: ${name(leader.label)} wins at ${pct} confidence with ${estimateText}; it is better than every other value (${method}; largest adjusted p ${formatP(Math.max(...adjusted))}).`,
+    );
   }
+  const separated = comparisons.filter((c) => c.separable).map((c) => name(c.label));
   // Say when no winner could have been named at all, so "no clear winner" is not read as evidence of equality.
   const floor = Math.min(...others.map((o) => 2 * smallestPermutationPValue(leader.n, o.n) * others.length));
-  const tooFew = floor > alpha ? ` With these replicate counts no difference can reach ${pct} confidence; run more seeds.` : '';
-  return {
-    ...base,
-    decision: 'no_clear_winner',
-    statement:
-      `${described}: no clear winner at ${pct} confidence. ${leaderText} leads but cannot be separated from ` +
+  return verdict(
+    'no_clear_winner',
+    `${described}: no clear winner at ${pct} confidence. ${name(leader.label)} leads with ${estimateText} but cannot be separated from ` +
       `${comparisons
         .filter((c) => !c.separable)
         .map((c) => `${name(c.label)} (adjusted p ${formatP(c.p_adjusted)}, P(${leader.label} > ${c.label}) = ${c.p_improvement.toFixed(2)})`)
-        .join(', ')}.${tooFew}`,
-  };
+        .join(', ')}` +
+      `${separated.length > 0 ? `; it is better than ${separated.join(', ')}` : ''} (${method}).` +
+      `${floor > alpha ? ` With these replicate counts no difference can reach ${pct} confidence; run more seeds.` : ''}`,
+  );
 }
