@@ -1,5 +1,5 @@
 /** Linear-interpolated quantile (numpy's default) of values sorted ascending; NaN when empty. */
-export function quantileSorted(sorted: readonly number[], q: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const position = (sorted.length - 1) * q;
   const below = Math.floor(position);
