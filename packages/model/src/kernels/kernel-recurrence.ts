@@ -130,5 +130,5 @@ export function kernelRecurrence(kernel: RnnKernel, inputs: RecurrenceInputs, op
       },
     };
   });
-  return op(...differentiable) as tf.Tensor3D;
+  return op(...differentiable);
 }

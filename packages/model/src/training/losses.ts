@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 export function classificationLoss(logits: tf.Tensor, labels: tf.Tensor, classWeights?: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {
     const classes = logits.shape[logits.shape.length - 1] as number;
-    const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);
+    const oneHot = tf.oneHot(labels, classes);
     const perExample = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1));
     if (!classWeights) return tf.mean(perExample) as tf.Scalar;
     return tf.mean(tf.mul(perExample, tf.gather(classWeights, labels as tf.Tensor1D))) as tf.Scalar;

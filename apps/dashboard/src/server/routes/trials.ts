@@ -63,6 +63,6 @@ export function registerTrialRoutes(app: FastifyInstance, context: DashboardCont
     const trial = context.reader.trial(sweep.name, request.params.number);
     if (trial === undefined) throw notFound(`sweep '${sweep.name}' has no trial ${request.params.number}`, `its trials are numbered from 0; it has ${context.reader.countTrials(sweep.name)}`);
     // NaN metric values become null in JSON, as TrialDetailResponse says.
-    return trial as unknown as TrialDetailResponse;
+    return trial;
   });
 }

@@ -31,7 +31,7 @@ function referenceLayer(v: Variant, returnSequences: boolean, goBackwards = fals
     case 'gru':
       return tfl.layers.gru({ ...common, ...zeros, recurrentActivation: 'sigmoid' });
     case 'loop':
-      return new LoopRNN(common) as unknown as tfl.layers.Layer;
+      return new LoopRNN(common);
   }
 }
 

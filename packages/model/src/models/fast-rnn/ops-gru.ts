@@ -45,7 +45,7 @@ export function gruRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => gruBackward(dy as tf.Tensor3D, saved, mask !== undefined, dropMask !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel);
 }
 
 function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropped: boolean): tf.Tensor[] {

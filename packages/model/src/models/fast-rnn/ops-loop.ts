@@ -50,7 +50,7 @@ export function loopRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => loopBackward(dy as tf.Tensor3D, saved, mask !== undefined, drops !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel, loop.kernel2, loop.bias2) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel, loop.kernel2, loop.bias2);
 }
 
 function loopBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropped: boolean): tf.Tensor[] {

@@ -30,13 +30,13 @@ export function simpleRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       const outputs = tf.stack(hs) as tf.Tensor3D;
       return [outputs, mask ? (tf.stack(hns) as tf.Tensor3D) : outputs];
     });
-    save([candidates!, outputs!, kernel, ...(mask ? [mask] : []), ...(dropMask ? [dropMask] : [])]);
+    save([candidates, outputs, kernel, ...(mask ? [mask] : []), ...(dropMask ? [dropMask] : [])]);
     return {
-      value: outputs!,
+      value: outputs,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => simpleBackward(dy as tf.Tensor3D, saved, activation, mask !== undefined, dropMask !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel);
 }
 
 function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' | 'relu', masked: boolean, dropped: boolean): tf.Tensor[] {
