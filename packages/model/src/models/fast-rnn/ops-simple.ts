@@ -57,7 +57,7 @@ function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' 
     const offset = tf.scalar(FLUSH_OFFSET);
 
     let dh = tf.sub(dys[steps - 1] as tf.Tensor, offset);
-    const das: tf.Tensor[] = new Array(steps);
+    const das = new Array<tf.Tensor>(steps);
     for (let t = steps - 1; t >= 0; t--) {
       const step = tf.tidy(() => {
         const da = tf.mul(dh, ds[t] as tf.Tensor);
@@ -74,6 +74,6 @@ function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' 
     }
     const dxProj = tf.stack(das) as tf.Tensor3D;
     const hPrev = previousStates(h);
-    return [dxProj, sumOuterOverTime(dropMask ? (tf.mul(hPrev, dropMask) as tf.Tensor3D) : hPrev, dxProj)];
+    return [dxProj, sumOuterOverTime(dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev, dxProj)];
   });
 }
