@@ -11,8 +11,34 @@ import tseslint from 'typescript-eslint';
 const TEST_FILES = ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.ts', '**/test-support/**', '**/testing/**', '**/e2e/**', '**/vitest.config.ts'];
 
 // Node modules that do I/O, keep time or draw randomness: core is pure (DESIGN.md, "never").
-const NODE_IO = ['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'dns', 'tls', 'worker_threads', 'cluster', 'readline', 'os', 'process', 'timers', 'timers/promises', 'crypto', 'stream', 'inspector', 'v8', 'vm'];
-const nodeIo = { regex: `^(node:)?(${NODE_IO.join('|')})(/.*)?$`, message: 'core does no I/O, keeps no timers and draws no global randomness (DESIGN.md); take it as a parameter.' };
+const NODE_IO = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'worker_threads',
+  'cluster',
+  'readline',
+  'os',
+  'process',
+  'timers',
+  'timers/promises',
+  'crypto',
+  'stream',
+  'inspector',
+  'v8',
+  'vm',
+];
+const nodeIo = {
+  regex: `^(node:)?(${NODE_IO.join('|')})(/.*)?$`,
+  message: 'core does no I/O, keeps no timers and draws no global randomness (DESIGN.md); take it as a parameter.',
+};
 
 /** A package import by name, with the reason the boundary exists. */
 const pkg = (name, message) => ({ name, message });
@@ -27,7 +53,7 @@ function boundary(files, { paths = [], patterns = [] } = {}, ignores = []) {
     // Each package has one public entry (its package.json `exports`); nothing reaches into its files.
     { regex: '^@loopsweep/[^/]+/(src|dist)(/|$)', message: "import the package's public entry, not its files (DESIGN.md)." },
     // A relative path that climbs out of this package and into another one's sources.
-    { regex: '^(\\.\\./)+([^./][^/]*/)+src(/|$)', message: "import the other package by name (@loopsweep/…), not a path into its src/ (DESIGN.md)." },
+    { regex: '^(\\.\\./)+([^./][^/]*/)+src(/|$)', message: 'import the other package by name (@loopsweep/…), not a path into its src/ (DESIGN.md).' },
   ];
   return { files, ignores, rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns: [...everywhere, ...patterns] }] } };
 }
@@ -65,7 +91,12 @@ export default tseslint.config(
   // nothing more. Shipped code keeps these rules.
   {
     files: TEST_FILES,
-    rules: Object.fromEntries(['no-explicit-any', 'no-unsafe-argument', 'no-unsafe-assignment', 'no-unsafe-call', 'no-unsafe-member-access', 'no-unsafe-return'].map((rule) => [`@typescript-eslint/${rule}`, 'off'])),
+    rules: Object.fromEntries(
+      ['no-explicit-any', 'no-unsafe-argument', 'no-unsafe-assignment', 'no-unsafe-call', 'no-unsafe-member-access', 'no-unsafe-return'].map((rule) => [
+        `@typescript-eslint/${rule}`,
+        'off',
+      ]),
+    ),
   },
 
   // Plain-JavaScript scripts (benchmarks, examples, worker fixtures) are in no tsconfig, so they
@@ -84,24 +115,47 @@ export default tseslint.config(
   boundary(['**/*.{ts,tsx,mjs,js}']),
   boundary(['packages/**'], { paths: apps }),
   boundary(['packages/core/**'], { paths: apps, patterns: [{ regex: '^@loopsweep/', message: 'core imports nothing internal (DESIGN.md).' }] }),
-  boundary(['packages/core/src/**'], { paths: apps, patterns: [{ regex: '^@loopsweep/', message: 'core imports nothing internal (DESIGN.md).' }, nodeIo] }, TEST_FILES),
+  boundary(
+    ['packages/core/src/**'],
+    { paths: apps, patterns: [{ regex: '^@loopsweep/', message: 'core imports nothing internal (DESIGN.md).' }, nodeIo] },
+    TEST_FILES,
+  ),
   {
     files: ['packages/core/src/**'],
     ignores: TEST_FILES,
     rules: {
-      'no-restricted-globals': ['error', ...['setTimeout', 'setInterval', 'setImmediate', 'fetch'].map((name) => ({ name, message: 'core keeps no timers and does no I/O (DESIGN.md).' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['setTimeout', 'setInterval', 'setImmediate', 'fetch'].map((name) => ({ name, message: 'core keeps no timers and does no I/O (DESIGN.md).' })),
+      ],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'every RNG in core is seeded and passed in (DESIGN.md).' }],
     },
   },
-  boundary(['packages/model/**'], { paths: [...apps, pkg('@loopsweep/store', 'the model never imports the store (DESIGN.md).'), pkg('@loopsweep/runner', 'the model never imports the runner (DESIGN.md).')] }),
-  boundary(['packages/store/**'], { paths: [...apps, pkg('@loopsweep/model', 'the store never imports the model (DESIGN.md).'), pkg('@loopsweep/runner', 'the store never imports the runner (DESIGN.md).')] }),
+  boundary(['packages/model/**'], {
+    paths: [
+      ...apps,
+      pkg('@loopsweep/store', 'the model never imports the store (DESIGN.md).'),
+      pkg('@loopsweep/runner', 'the model never imports the runner (DESIGN.md).'),
+    ],
+  }),
+  boundary(['packages/store/**'], {
+    paths: [
+      ...apps,
+      pkg('@loopsweep/model', 'the store never imports the model (DESIGN.md).'),
+      pkg('@loopsweep/runner', 'the store never imports the runner (DESIGN.md).'),
+    ],
+  }),
   boundary(
     ['apps/dashboard/**'],
     {
       paths: [
         pkg('@loopsweep/runner', 'the dashboard only reads results; it never imports the runner (DESIGN.md).'),
         pkg('@loopsweep/model', 'the dashboard only reads results; it never imports the model (DESIGN.md).'),
-        { name: '@loopsweep/store', importNames: ['SqliteTrialStore'], message: "the dashboard never writes the database: use the store's read API (SweepReader) (DESIGN.md)." },
+        {
+          name: '@loopsweep/store',
+          importNames: ['SqliteTrialStore'],
+          message: "the dashboard never writes the database: use the store's read API (SweepReader) (DESIGN.md).",
+        },
       ],
     },
     TEST_FILES,

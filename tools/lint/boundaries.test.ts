@@ -41,7 +41,11 @@ describe('package boundaries (DESIGN.md) fail the lint', () => {
   it('core does no I/O and imports nothing internal', async () => {
     const code = "export { readFileSync } from 'node:fs';\nexport { spawn } from 'child_process';\nexport type { TrialRow } from '@loopsweep/store';\n";
     const errors = await importErrors('packages/core/src/index.ts', code);
-    expect(errors).toEqual([expect.stringContaining('core does no I/O'), expect.stringContaining('core does no I/O'), expect.stringContaining('core imports nothing internal')]);
+    expect(errors).toEqual([
+      expect.stringContaining('core does no I/O'),
+      expect.stringContaining('core does no I/O'),
+      expect.stringContaining('core imports nothing internal'),
+    ]);
   });
 
   it('the model never imports the store, the store never imports the runner', async () => {
@@ -50,13 +54,19 @@ describe('package boundaries (DESIGN.md) fail the lint', () => {
   });
 
   it("no file reaches into another package's src/, by name or by relative path", async () => {
-    const code = "export { parseSweepSpec } from '@loopsweep/core/src/spec/parse-sweep-spec.js';\nexport { SweepReader } from '../../../packages/store/src/index.js';\n";
+    const code =
+      "export { parseSweepSpec } from '@loopsweep/core/src/spec/parse-sweep-spec.js';\nexport { SweepReader } from '../../../packages/store/src/index.js';\n";
     const errors = await importErrors('apps/cli/src/main.ts', code);
     expect(errors).toEqual([expect.stringContaining("the package's public entry"), expect.stringContaining('not a path into its src/')]);
   });
 
   it('allowed imports pass: the dashboard reads through SweepReader, the CLI imports the runner', async () => {
-    expect(await importErrors('apps/dashboard/src/server/index.ts', "export { SweepReader } from '@loopsweep/store';\nexport type { TrialState } from '@loopsweep/core';\n")).toEqual([]);
+    expect(
+      await importErrors(
+        'apps/dashboard/src/server/index.ts',
+        "export { SweepReader } from '@loopsweep/store';\nexport type { TrialState } from '@loopsweep/core';\n",
+      ),
+    ).toEqual([]);
     expect(await importErrors('apps/cli/src/main.ts', "export { parseDevices } from '@loopsweep/runner';\n")).toEqual([]);
   });
 });
