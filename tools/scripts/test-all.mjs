@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: builds and tests every project through Nx (cached), then prints one closing line
-// with the totals of every project's Vitest run, so a CI log states plainly what ran.
+// `npm test`: builds, type-checks (every file, tests and e2e included) and tests every project
+// through Nx (cached), runs `npm run lint` (ESLint and Prettier over the whole tree), then prints
+// one closing line with the totals of every project's Vitest run, so a CI log states plainly what
+// ran. It fails when any of them fails.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +15,10 @@ spawnSync('bash', [path.join(root, 'tools/scripts/setup-system.sh')], { cwd: roo
 // Nx keeps its cache outside the checkout (~/.nx), so even a fresh clone can replay results of
 // earlier runs on the same machine; under CI every test runs for real.
 const skipCache = process.env.CI === 'true' ? ['--skip-nx-cache'] : [];
-const nx = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'test', '--output-style=stream', ...skipCache, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const nx = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', 'test', '--output-style=stream', ...skipCache, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+// After the build: type-aware lint rules read the other packages' types from their dist/.
+const lint = spawnSync('npm', ['run', 'lint'], { cwd: root, env, stdio: 'inherit' });
+if (lint.status !== 0) console.error('\nnpm run lint failed (run `npm run format` for Prettier findings)');
 
 let passed = 0;
 let failed = 0;
@@ -31,4 +36,4 @@ for (const group of ['packages', 'apps', 'tools']) {
   }
 }
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-process.exit(nx.status ?? 1);
+process.exit(nx.status !== 0 ? (nx.status ?? 1) : (lint.status ?? 1));

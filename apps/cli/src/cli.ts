@@ -53,5 +53,5 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
       // Errors thrown by handlers pass through; yargs' own messages (bad flags) are bad input.
       if (error) throw error;
       throw new UsageError(message ?? 'bad command line', 'see `sweep --help`, or `sweep <command> --help`');
-    }) as unknown as Argv<GlobalArgs>;
+    });
 }

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { SpecError, SweepError } from '@loopsweep/core';
 
 /** Exit codes of the `sweep` command. */
@@ -55,7 +56,7 @@ export function reportError(error: unknown, debug = false): ErrorReport {
 function causeLine(error: Error): string {
   const cause = (error as { cause?: unknown }).cause;
   if (cause === undefined) return '';
-  const text = cause instanceof Error ? cause.message : String(cause);
+  const text = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : inspect(cause);
   return error.message.includes(text) ? '' : `  cause: ${text}\n`;
 }
 

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Argv } from 'yargs';
 import { UsageError } from './errors.js';
 
@@ -28,7 +29,7 @@ export function withExecution<T>(y: Argv<T>): Argv<T & { parallel: number | unde
         throw new UsageError('--parallel must be a whole number ≥ 1, got 0', '--parallel 0 (no trials on this machine) is for a coordinator: add --queue redis://host:6379 and start agents with `sweep agent`');
       }
       if (parallel !== undefined && !(typeof parallel === 'number' && Number.isInteger(parallel) && parallel >= least)) {
-        throw new UsageError(`--parallel must be a whole number ≥ ${least}, got ${String(parallel)}`);
+        throw new UsageError(`--parallel must be a whole number ≥ ${least}, got ${inspect(parallel)}`);
       }
       return true;
     });

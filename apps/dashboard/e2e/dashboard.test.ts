@@ -119,7 +119,7 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
 
     // A numeric range: lr at most 0.001.
     const reader2 = SweepReader.open(dbPath);
-    const small = reader2.trials(SWEEP).filter((t) => typeof t.params['lr'] === 'number' && (t.params['lr'] as number) <= 0.001).length;
+    const small = reader2.trials(SWEEP).filter((t) => typeof t.params['lr'] === 'number' && t.params['lr'] <= 0.001).length;
     reader2.close();
     await page.getByTestId('filter-lr-max').fill('0.001');
     await expect(count.innerText()).resolves.toBe(`${small} of 48 trials`);

@@ -77,7 +77,7 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
     await row.waitFor();
     const before = Number((await row.locator('td').nth(2).innerText()).split(' ')[0]);
     await page.waitForFunction(
-      ([name, n]) => [...document.querySelectorAll('[data-testid="sweeps-table"] tbody tr')].some((tr) => tr.textContent?.includes(name as string) && Number(tr.querySelectorAll('td')[2]?.textContent?.split(' ')[0]) > (n as number)),
+      ([name, n]) => [...document.querySelectorAll('[data-testid="sweeps-table"] tbody tr')].some((tr) => tr.textContent?.includes(name) && Number(tr.querySelectorAll('td')[2]?.textContent?.split(' ')[0]) > n),
       [SWEEP, before] as const,
       { timeout: 20_000 },
     );

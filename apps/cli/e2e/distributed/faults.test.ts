@@ -6,7 +6,7 @@ import { events, startAgentProcess, stopProcess, trialsWithSteps, type Started }
 const HAS_REDIS = findRedisServer() !== undefined;
 const ws = workspace();
 let redis: RedisServer | undefined;
-let processes: Started[] = [];
+const processes: Started[] = [];
 beforeAll(async () => {
   if (HAS_REDIS) redis = await startRedisServer();
 });

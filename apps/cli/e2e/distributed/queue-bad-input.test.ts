@@ -32,7 +32,7 @@ describe('bad queue input exits 2 with one clear message, shows no password and 
     const result = sweep(args(spec, db), { cwd: ws.dir, env: { LOOPSWEEP_QUEUE: '' } });
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(message);
-    expect(result.stderr).toMatch(/\n  hint: /);
+    expect(result.stderr).toMatch(/\n {2}hint: /);
     expect(result.stderr).not.toContain('pw-1');
     expect(existsSync(db)).toBe(false);
   });

@@ -4,13 +4,13 @@
  * the same winner; plus, per group, what the charts draw: the final values, best-so-far over
  * trials, and the median learning curve with its interquartile band.
  */
-import { compareStrategies, isBetter, quantileSorted, type Direction, type StrategyGroup, type SweepRecord } from '@loopsweep/core';
+import { compareStrategies, isBetter, quantileSorted, type Direction, type ParamValue, type StrategyGroup, type SweepRecord } from '@loopsweep/core';
 import { comparableTrials, type SweepReader, type TrialRow } from '@loopsweep/store';
 import type { MedianCurvePoint, StrategyComparisonResponse, StrategyGroupView } from '../api/types.js';
 
 type Curves = Map<number, [step: number, value: number][]>;
 
-function groupKey(value: unknown): string {
+function groupKey(value: ParamValue | undefined): string {
   return value === undefined ? '\u0000inactive' : `${typeof value}:${String(value)}`;
 }
 

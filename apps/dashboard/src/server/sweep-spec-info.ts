@@ -17,7 +17,7 @@ interface SpecShape {
 const RANGE_KINDS = ['uniform', 'log_uniform', 'int', 'int_log_uniform'] as const;
 
 function spec(sweep: SweepRecord): SpecShape {
-  return typeof sweep.spec === 'object' && sweep.spec !== null ? (sweep.spec as SpecShape) : {};
+  return typeof sweep.spec === 'object' && sweep.spec !== null ? sweep.spec : {};
 }
 
 function paramInfo(name: string, param: ParamSpec): ParamInfo {

@@ -27,7 +27,7 @@ describe('wasm Identity shares data instead of copying it', () => {
     const x = tf.tensor2d([[1, -1]]);
     const before = tf.memory();
     // matMul saves both inputs through Identity; the gradient w.r.t. w reads the saved x.
-    const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(tf.matMul(x, w))) as tf.Scalar, [w]);
+    const { value, grads } = tf.variableGrads(() => tf.sum<tf.Scalar>(tf.square(tf.matMul(x, w))), [w]);
     expect(value.dataSync()[0]).toBe(8);
     expect(Array.from(grads[w.name]!.dataSync())).toEqual([-4, -4, 4, 4]);
     tf.dispose([value, ...Object.values(grads)]);

@@ -23,7 +23,7 @@ function sharedIdentity(original: KernelFunc): KernelFunc {
   return ((args: IdentityArgs) => {
     const { x } = args.inputs;
     // Strings live outside the heap; the original kernel handles them.
-    if (x.dtype === 'string') return original(args as unknown as Parameters<KernelFunc>[0]);
+    if (x.dtype === 'string') return original(args);
     args.backend.incRef(x.dataId);
     return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
   }) as unknown as KernelFunc;

@@ -56,7 +56,7 @@ export async function startWebGpu(options: { refuseSoftware: boolean }): Promise
     if (g.navigator) Object.defineProperty(g.navigator, 'gpu', { value: gpu, configurable: true });
     else g.navigator = { gpu };
   }
-  const adapter = await g.navigator!.gpu!.requestAdapter();
+  const adapter = await g.navigator.gpu!.requestAdapter();
   if (!adapter) throw new BackendError(`no WebGPU adapter found. ${NO_DRIVER_HINT}`);
   if (options.refuseSoftware && isSoftwareAdapter(adapter.info)) {
     throw new BackendError(`only a software WebGPU adapter is present (${describe(adapter.info)}); wasm is faster`);

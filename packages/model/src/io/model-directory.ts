@@ -117,8 +117,8 @@ export async function loadModel(dir: string): Promise<LoadedModel> {
   let modelJson: { modelTopology: object; weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };
   let metadata: SavedModelMetadata;
   try {
-    modelJson = JSON.parse(modelJsonBytes.toString('utf8'));
-    metadata = JSON.parse(metadataBytes.toString('utf8'));
+    modelJson = JSON.parse(modelJsonBytes.toString('utf8')) as typeof modelJson;
+    metadata = JSON.parse(metadataBytes.toString('utf8')) as SavedModelMetadata;
   } catch (error) {
     throw new ModelIoError(`${target} holds a corrupt model.json or loopsweep.json`, { cause: error });
   }

@@ -189,7 +189,7 @@ for (const backend of ['cpu', 'wasm'] as const) {
       expect(() => kernelRecurrence({ ...inputs, cell: 'gru' })).toThrow(/must both end in 3·H with H = 4/);
       expect(() => kernelRecurrence({ ...inputs, xProj: tf.zeros([3, 16]) as unknown as tf.Tensor3D })).toThrow(/xProj must be \[T, B, G·H\], got shape \[3, 16\]/);
       expect(() => kernelRecurrence({ ...inputs, mask: tf.ones([2, 2]) })).toThrow(/mask has 4 values, expected \[T, B\] = \[3, 2\] = 6/);
-      expect(() => kernelRecurrence({ ...inputs, xProj: tf.cast(inputs.xProj, 'int32') as tf.Tensor3D })).toThrow(/xProj must be float32, got int32/);
+      expect(() => kernelRecurrence({ ...inputs, xProj: tf.cast<tf.Tensor3D>(inputs.xProj, 'int32') })).toThrow(/xProj must be float32, got int32/);
     });
   });
 }

@@ -59,7 +59,7 @@ function floats(tensor: tf.Tensor, name: string): Float32Array {
  * `wasm` copies what it is given into its heap; `cpu` keeps the very array, so it gets a copy.
  */
 function tensorOf<R extends tf.Rank>(view: Float32Array, shape: tf.ShapeMap[R]): tf.Tensor<R> {
-  return tf.tensor(tf.getBackend() === 'wasm' ? view : view.slice(), shape, 'float32') as tf.Tensor<R>;
+  return tf.tensor<R>(tf.getBackend() === 'wasm' ? view : view.slice(), shape, 'float32');
 }
 
 function problemOf(inputs: RecurrenceInputs): RecurrenceProblem {
@@ -130,5 +130,5 @@ export function kernelRecurrence(kernel: RnnKernel, inputs: RecurrenceInputs, op
       },
     };
   });
-  return op(...differentiable) as tf.Tensor3D;
+  return op(...differentiable);
 }

@@ -120,7 +120,9 @@ function cellStep(problem: RecurrenceProblem, arrays: Arrays, grads: Grads, t: n
           const viaR = timesTransposed(dar, U, 3 * H, H, H);
           const dhr = map(H, (j) => dq[j]! * rho[j]! + viaZ[j]! + viaR[j]!);
           const dx = new Float64Array(3 * H);
-          dx.set(daz, 0), dx.set(dar, H), dx.set(dah, 2 * H);
+          dx.set(daz, 0);
+          dx.set(dar, H);
+          dx.set(dah, 2 * H);
           return { dx, dh: map(H, (j) => dh[j]! * z[j]! + dhr[j]! * r(j)), dc: zeros };
         },
       };

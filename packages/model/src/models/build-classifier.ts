@@ -39,7 +39,7 @@ function recurrentLayer(config: ClassifierConfig, index: number, returnSequences
     case 'gru':
       return tfl.layers.gru({ ...common, recurrentActivation: 'sigmoid', recurrentDropout });
     case 'loop':
-      return new LoopRNN({ units: config.units, dropout: config.dropout ?? 0, returnSequences, name }) as unknown as RecurrentLayer;
+      return new LoopRNN({ units: config.units, dropout: config.dropout ?? 0, returnSequences, name });
   }
 }
 

@@ -89,7 +89,7 @@ export class LoopRNN extends tfl.RNN {
 
   constructor(args: LoopRnnArgs) {
     const cellArgs: LoopCellArgs = { units: args.units, ...(args.dropout !== undefined ? { dropout: args.dropout } : {}) };
-    super({ ...args, cell: new LoopCell(cellArgs) } as ConstructorParameters<typeof tfl.RNN>[0]);
+    super({ ...args, cell: new LoopCell(cellArgs) });
   }
 
   static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {

@@ -34,7 +34,7 @@ export function validateClassifierConfig(config: ClassifierConfig): void {
   const layers = config.layers ?? 1;
   if (!positiveInt(layers) || layers > 3) problems.push(`layers must be 1, 2 or 3, got ${layers}`);
   if (config.activation !== undefined) {
-    if (config.activation !== 'tanh' && config.activation !== 'relu') problems.push(`activation must be 'tanh' or 'relu', got '${config.activation}'`);
+    if (config.activation !== 'tanh' && config.activation !== 'relu') problems.push(`activation must be 'tanh' or 'relu', got '${String(config.activation)}'`);
     else if (config.cell !== 'simple' && config.activation !== 'tanh') problems.push(`activation '${config.activation}' applies only to the simple cell, not '${config.cell}'`);
   }
   if (config.dropout !== undefined && !rate(config.dropout)) problems.push(`dropout must be in [0, 1), got ${config.dropout}`);

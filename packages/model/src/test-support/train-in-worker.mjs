@@ -9,7 +9,7 @@ const metrics = await rnnTextObjective(workerData.params, {
   device: workerData.backend,
   dataset: { name: 'spamassassin', limit: 200, max_len: 32, vocab: 1000, split_seed: 1 },
   maxEpochs: 2,
-  report: (step, m) => {
+  report: (step) => {
     reports.push(step);
   },
   log: (line) => parentPort.postMessage({ log: line }),

@@ -25,7 +25,7 @@ export async function evaluate(model: tfl.LayersModel, split: ArraySplit, task: 
   let offset = 0;
   for (const indices of batchesOf(order, batchSize)) {
     const { x, y } = makeBatch(split, indices);
-    const [loss, labels] = tf.tidy(() => {
+    const [loss, labels] = tf.tidy((): [tf.Scalar, tf.Tensor | undefined] => {
       const output = model.apply(x, { training: false }) as tf.Tensor;
       // argMax gives int32; float32 keeps every backend's kernels (webgpu's included) on one type.
       if (task === 'classification') return [classificationLoss(output, y), tf.cast(tf.argMax(output, -1), 'float32')];

@@ -7,16 +7,16 @@ import * as tf from '@tensorflow/tfjs-core';
 export function classificationLoss(logits: tf.Tensor, labels: tf.Tensor, classWeights?: tf.Tensor1D): tf.Scalar {
   return tf.tidy(() => {
     const classes = logits.shape[logits.shape.length - 1] as number;
-    const oneHot = tf.oneHot(labels as tf.Tensor1D, classes);
+    const oneHot = tf.oneHot(labels, classes);
     const perExample = tf.neg(tf.sum(tf.mul(oneHot, tf.logSoftmax(logits)), -1));
-    if (!classWeights) return tf.mean(perExample) as tf.Scalar;
-    return tf.mean(tf.mul(perExample, tf.gather(classWeights, labels as tf.Tensor1D))) as tf.Scalar;
+    if (!classWeights) return tf.mean<tf.Scalar>(perExample);
+    return tf.mean<tf.Scalar>(tf.mul(perExample, tf.gather(classWeights, labels as tf.Tensor1D)));
   });
 }
 
 /** Mean squared error of a single-output regression head. */
 export function regressionLoss(predictions: tf.Tensor, targets: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.mean(tf.square(tf.sub(tf.reshape(predictions, [-1]), targets))) as tf.Scalar);
+  return tf.tidy(() => tf.mean<tf.Scalar>(tf.square(tf.sub(tf.reshape(predictions, [-1]), targets))));
 }
 
 /** Weights inversely proportional to class frequency: n / (k · n_c), as scikit-learn's 'balanced'. */

@@ -24,7 +24,7 @@ afterAll(() => {
 
 describe('exportTrials as CSV', () => {
   it('writes a header and one row per trial that a CSV parser reads back exactly', () => {
-    const rows = parse(exportTrials(reader, 'rnn', 'csv')) as string[][];
+    const rows = parse(exportTrials(reader, 'rnn', 'csv'));
     expect(rows[0]).toEqual([
       'number',
       'state',
@@ -57,12 +57,12 @@ describe('exportTrials as CSV', () => {
   it('quotes a failure reason with commas, quotes and a line break so it round-trips', () => {
     const text = exportTrials(reader, 'rnn', 'csv');
     expect(text).toContain('"diverged, ""NaN"" loss at\nstep 2"');
-    const failed = (parse(text, { columns: true }) as Record<string, string>[])[3];
+    const failed = parse<Record<string, string>>(text, { columns: true })[3];
     expect(failed).toMatchObject({ number: '3', state: 'FAILED', value: '', failure_reason: 'diverged, "NaN" loss at\nstep 2', duration_s: '0.1', metric_loss: 'NaN', metric_val_accuracy: '' });
   });
 
   it('leaves times and values empty for a trial that has none', () => {
-    const queued = (parse(exportTrials(reader, 'rnn', 'csv'), { columns: true }) as Record<string, string>[])[5];
+    const queued = parse<Record<string, string>>(exportTrials(reader, 'rnn', 'csv'), { columns: true })[5];
     expect(queued).toMatchObject({ number: '5', state: 'QUEUED', value: '', started_at: '', finished_at: '', duration_s: '', param_momentum: '', metric_val_accuracy: '', metric_loss: '' });
   });
 });

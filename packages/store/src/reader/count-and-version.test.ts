@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useSampleDatabase } from '../test-support/sample-database.js';
 import { frozenTrial } from '../testing/fixtures.js';
-import { SweepReader } from './sweep-reader.js';
 import type { TrialFilter } from './types.js';
 
 const sample = useSampleDatabase();
-const { temp } = sample;
 
 describe('SweepReader.countTrials', () => {
   it('counts what trials() returns before paging, for every filter', () => {

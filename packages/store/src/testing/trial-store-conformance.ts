@@ -19,7 +19,7 @@ export interface OpenedStore {
   /** Closes the store (if open) and removes what it wrote. */
   cleanup(): void;
   /** Reads the sweep's events back, oldest first, where the implementation can (TrialStore has no reader); its tests are skipped without it. */
-  readEvents?(sweepName: string): LoggedEvent[];
+  readEvents?: (sweepName: string) => LoggedEvent[];
 }
 
 function expectStoreError(action: () => unknown, message: RegExp): void {

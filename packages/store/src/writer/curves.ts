@@ -30,7 +30,7 @@ export function trackedCurves(statements: StatementCache, sweepId: number, metri
   const curves = new Map<number, Map<number, number>>();
   for (const point of points) {
     let curve = curves.get(point.number);
-    if (curve === undefined) curves.set(point.number, (curve = new Map()));
+    if (curve === undefined) curves.set(point.number, (curve = new Map<number, number>()));
     curve.set(point.step, metricValue(point.value));
   }
   return curves;

@@ -58,11 +58,11 @@ export function registerTrialRoutes(app: FastifyInstance, context: DashboardCont
     return sendJsonText(reply, text);
   });
 
-  app.get<{ Params: { name: string; number: number } }>('/api/sweeps/:name/trials/:number', { schema: { params: trialParams, querystring: emptyQuery } }, async (request) => {
+  app.get<{ Params: { name: string; number: number } }>('/api/sweeps/:name/trials/:number', { schema: { params: trialParams, querystring: emptyQuery } }, async (request): Promise<TrialDetailResponse> => {
     const sweep = requireSweep(context, request.params.name);
     const trial = context.reader.trial(sweep.name, request.params.number);
     if (trial === undefined) throw notFound(`sweep '${sweep.name}' has no trial ${request.params.number}`, `its trials are numbered from 0; it has ${context.reader.countTrials(sweep.name)}`);
     // NaN metric values become null in JSON, as TrialDetailResponse says.
-    return trial as unknown as TrialDetailResponse;
+    return trial;
   });
 }

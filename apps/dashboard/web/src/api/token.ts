@@ -27,9 +27,9 @@ export function currentToken(): string | undefined {
 }
 
 // Storage can throw (disabled cookies, some private modes); the token then lives in memory only.
-function trySessionStorage<T>(use: (storage: Storage) => T): T | undefined {
+function trySessionStorage<T>(access: (storage: Storage) => T): T | undefined {
   try {
-    return use(window.sessionStorage);
+    return access(window.sessionStorage);
   } catch {
     return undefined;
   }

@@ -21,8 +21,8 @@ export function historyOption(trials: readonly TrialRow[], metric: string, direc
   const failed: Point[] = [];
   for (const t of trials) {
     const hasValue = t.value !== undefined && Number.isFinite(t.value);
-    if (t.state === 'COMPLETE' && hasValue) complete.push([t.number, t.value as number]);
-    else if (t.state === 'PRUNED') pruned.push([t.number, hasValue ? (t.value as number) : floor]);
+    if (t.state === 'COMPLETE' && hasValue) complete.push([t.number, t.value]);
+    else if (t.state === 'PRUNED') pruned.push([t.number, hasValue ? t.value : floor]);
     else if (t.state === 'FAILED' || (t.state === 'COMPLETE' && !hasValue)) failed.push([t.number, floor]);
   }
   const large = trials.length > 3000;

@@ -7,27 +7,27 @@ const relativeError = (actual: number, expected: number): number => Math.abs(act
 // Reference values from mpmath at 40 digits.
 describe('erfc', () => {
   it.each([
-    [-3, 1.9999779095030014],
+    [-3, 1.9999779095030015],
     [-0.5, 1.5204998778130465],
     [0, 1],
-    [1e-8, 0.99999998871620833],
-    [0.3, 0.67137324054087258],
+    [1e-8, 0.9999999887162083],
+    [0.3, 0.6713732405408726],
     [1, 0.15729920705028513],
-    [2, 0.0046777349810472658],
+    [2, 0.004677734981047266],
     [2.4999, 0.00040716990033345138],
-    [2.5, 0.00040695201744495894],
-    [3.7, 1.6715105790914598e-7],
+    [2.5, 0.0004069520174449589],
+    [3.7, 1.6715105790914599e-7],
     [6, 2.1519736712498913e-17],
-    [10, 2.0884875837625448e-45],
-    [26, 5.6631924088561428e-296],
+    [10, 2.088487583762545e-45],
+    [26, 5.663192408856143e-296],
   ])('erfc(%d) matches mpmath to 1e-13', (x, expected) => {
     // Far out, rounding in −x² (676 at x = 26) bounds what exp(−x²) can give.
     expect(relativeError(erfc(x), expected)).toBeLessThan(x > 10 ? 1e-13 : 1e-14);
   });
 
   it.each([
-    [30, -903.97411711064388],
-    [100, -10005.177585122664],
+    [30, -903.9741171106439],
+    [100, -10005.177585122665],
     [1000, -1000007.4801207219],
   ])('logErfc(%d) stays finite where erfc underflows', (x, expected) => {
     expect(erfc(x)).toBe(0);
@@ -37,12 +37,12 @@ describe('erfc', () => {
 
 describe('logNdtr', () => {
   it.each([
-    [-40, -804.60844201375379],
-    [-10, -53.231285150512471],
-    [-3, -6.6077262215103495],
-    [0, -0.69314718055994531],
-    [1.5, -0.069143455612233983],
-    [8, -6.2209605742717861e-16],
+    [-40, -804.6084420137538],
+    [-10, -53.23128515051247],
+    [-3, -6.607726221510349],
+    [0, -0.6931471805599453],
+    [1.5, -0.06914345561223398],
+    [8, -6.220960574271786e-16],
   ])('logNdtr(%d) matches mpmath', (z, expected) => {
     expect(relativeError(logNdtr(z), expected)).toBeLessThan(1e-12);
   });
@@ -55,13 +55,13 @@ describe('logNdtr', () => {
 describe('ndtri and ndtriExp', () => {
   it.each([
     [1e-300, -37.0470962993612],
-    [1e-12, -7.0344838253011319],
-    [0.0001, -3.7190164854556806],
+    [1e-12, -7.034483825301132],
+    [0.0001, -3.7190164854556804],
     [0.02425, -1.9729610513118849],
-    [0.1, -1.2815515655446005],
+    [0.1, -1.2815515655446006],
     // Above 1/2 the reference is for the double nearest p, not the decimal: 1 − p is ill-conditioned.
-    [0.8, 0.84162123357291436],
-    [0.999999, 4.7534243088170878],
+    [0.8, 0.8416212335729144],
+    [0.999999, 4.753424308817088],
   ])('ndtri(%d) matches mpmath to 1e-14', (p, expected) => {
     expect(relativeError(ndtri(p), expected)).toBeLessThan(1e-14);
   });
@@ -73,7 +73,7 @@ describe('ndtri and ndtriExp', () => {
   });
 
   it('inverts logNdtr far past the smallest double (log p = −804.6 → z = −40)', () => {
-    expect(ndtriExp(-804.60844201375379)).toBeCloseTo(-40, 12);
+    expect(ndtriExp(-804.6084420137538)).toBeCloseTo(-40, 12);
     for (const z of [-300, -38, -5, -0.3, 0.2, 4, 7]) expect(relativeError(ndtriExp(logNdtr(z)), z)).toBeLessThan(1e-11);
   });
 });

@@ -6,14 +6,14 @@ import { log1mExp, logAddExp, logMass, sampleTruncatedStandard } from './truncat
 describe('logMass', () => {
   // Reference values from mpmath at 40 digits.
   it.each([
-    [-1, 1, -0.38171514630212607],
+    [-1, 1, -0.38171514630212605],
     [-0.5, 2, -0.40240131233857512],
-    [3, 4, -6.6314677865382251],
-    [-4, -3, -6.6314677865382251],
+    [3, 4, -6.631467786538225],
+    [-4, -3, -6.631467786538225],
     [-21, -20, -203.91715537228816],
     [20, 21, -203.91715537228816],
     [-1e-3, 1e-3, -7.13354679829352],
-    [0, 100, -0.69314718055994531],
+    [0, 100, -0.6931471805599453],
   ])('log P(%d ≤ Z ≤ %d) matches mpmath', (a, b, expected) => {
     expect(Math.abs(logMass(a, b) / expected - 1)).toBeLessThan(1e-12);
   });

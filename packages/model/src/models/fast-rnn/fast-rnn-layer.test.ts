@@ -31,7 +31,7 @@ function referenceLayer(v: Variant, returnSequences: boolean, goBackwards = fals
     case 'gru':
       return tfl.layers.gru({ ...common, ...zeros, recurrentActivation: 'sigmoid' });
     case 'loop':
-      return new LoopRNN(common) as unknown as tfl.layers.Layer;
+      return new LoopRNN(common);
   }
 }
 
@@ -57,7 +57,7 @@ async function outputAndGradients(target: tfl.LayersModel, tokens: tf.Tensor, pr
       output = tf.keep(target.apply(tokens) as tf.Tensor);
       const random = createRandom(probeSeed);
       const probe = tf.tensor(Float32Array.from({ length: output.size }, () => random() - 0.5), output.shape);
-      return tf.sum(tf.mul(output, probe)) as tf.Scalar;
+      return tf.sum<tf.Scalar>(tf.mul(output, probe));
     }, variables);
     return [output!, ...variables.map((v) => grads[v.name] as tf.Tensor)];
   });

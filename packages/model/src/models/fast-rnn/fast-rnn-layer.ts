@@ -117,19 +117,19 @@ export class FastRNN extends tfl.layers.Layer {
       const [batch, steps, inputDim] = x.shape;
       const h = this.units;
       // Time-major from here on: each step's slice is contiguous.
-      let xT = tf.transpose(x, [1, 0, 2]) as tf.Tensor3D;
+      let xT = tf.transpose<tf.Tensor3D>(x, [1, 0, 2]);
       let mask = maskInput ? (tf.transpose(tf.cast(maskInput, 'float32')) as tf.Tensor2D) : undefined;
       if (this.goBackwards) {
         xT = tf.reverse(xT, 0);
         if (mask) mask = tf.reverse(mask, 0);
       }
-      const flat = tf.reshape(xT, [steps * batch, inputDim]) as tf.Tensor2D;
+      const flat = tf.reshape<tf.Rank.R2>(xT, [steps * batch, inputDim]);
       const read = (name: string) => (this.weightsByName.get(name) as LayerVariable).read();
       let recurrence: RecurrenceInputs;
       if (this.cellType === 'loop') {
         const kernel1 = read('step1_kernel');
         const inputKernel = tf.slice(kernel1, [0, 0], [inputDim, h]) as tf.Tensor2D;
-        const xProj = tf.reshape(inputProjection(flat, inputKernel, read('step1_bias') as tf.Tensor1D), [steps, batch, h]) as tf.Tensor3D;
+        const xProj = tf.reshape<tf.Rank.R3>(inputProjection(flat, inputKernel, read('step1_bias') as tf.Tensor1D), [steps, batch, h]);
         const dropping = training && this.dropout > 0;
         const dropMask = () => tf.dropout(tf.ones([steps, batch, h]), this.dropout) as tf.Tensor3D;
         recurrence = {
@@ -142,7 +142,7 @@ export class FastRNN extends tfl.layers.Layer {
         };
       } else {
         const width = GATE_COUNT[this.cellType] * h;
-        const xProj = tf.reshape(inputProjection(flat, read('kernel') as tf.Tensor2D, read('bias') as tf.Tensor1D), [steps, batch, width]) as tf.Tensor3D;
+        const xProj = tf.reshape<tf.Rank.R3>(inputProjection(flat, read('kernel') as tf.Tensor2D, read('bias') as tf.Tensor1D), [steps, batch, width]);
         const dropping = training && this.recurrentDropout > 0;
         recurrence = {
           cell: this.cellType,

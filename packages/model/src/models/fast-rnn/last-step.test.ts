@@ -5,7 +5,7 @@ import { createRandom } from '../../random.js';
 import { lastStep } from './last-step.js';
 
 /** What lastStep replaces: a slice of the last step, differentiated by tfjs. */
-const sliceLastStep = (x: tf.Tensor3D) => tf.reshape(tf.slice(x, [x.shape[0] - 1, 0, 0], [1, -1, -1]), [x.shape[1], x.shape[2]]) as tf.Tensor2D;
+const sliceLastStep = (x: tf.Tensor3D) => tf.reshape<tf.Rank.R2>(tf.slice(x, [x.shape[0] - 1, 0, 0], [1, -1, -1]), [x.shape[1], x.shape[2]]);
 
 for (const backend of ['cpu', 'wasm'] as const) {
   describe(`lastStep on the ${backend} backend`, () => {

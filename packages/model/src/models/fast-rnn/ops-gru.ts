@@ -15,8 +15,8 @@ export function gruRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
   const run = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [xProj, kernel, save] = args as [tf.Tensor3D, tf.Tensor, tf.GradSaveFunc];
     const [outputs, gates, candidates] = tf.tidy(() => {
-      const [xGates, xCandidate] = tf.split(xProj, [2 * units, units], 2) as tf.Tensor3D[];
-      const [kGates, kCandidate] = tf.split(kernel, [2 * units, units], 1) as tf.Tensor[];
+      const [xGates, xCandidate] = tf.split<tf.Tensor3D>(xProj, [2 * units, units], 2);
+      const [kGates, kCandidate] = tf.split<tf.Tensor>(kernel, [2 * units, units], 1);
       const xgs = timeSteps(xGates!);
       const xcs = timeSteps(xCandidate!);
       const ms = mask ? timeSteps(expandMask(mask, units)) : undefined;
@@ -27,7 +27,7 @@ export function gruRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       for (let t = 0; t < steps; t++) {
         const input = dropMask ? tf.mul(h, dropMask) : h;
         const s = tf.sigmoid(tf.add(tf.matMul(input, kGates!), xgs[t] as tf.Tensor));
-        const [z, reset] = tf.split(s, 2, 1) as tf.Tensor[];
+        const [z, reset] = tf.split<tf.Tensor>(s, 2, 1);
         const candidate = tf.tanh(tf.add(tf.matMul(tf.mul(reset!, input), kCandidate!), xcs[t] as tf.Tensor));
         // The carry uses the undropped state, as Keras does (CONTRACT.md).
         const hn = tf.add(candidate, tf.mul(z!, tf.sub(h, candidate)));
@@ -45,7 +45,7 @@ export function gruRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => gruBackward(dy as tf.Tensor3D, saved, mask !== undefined, dropMask !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel);
 }
 
 function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropped: boolean): tf.Tensor[] {
@@ -55,9 +55,9 @@ function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropp
   const [steps, , units] = h.shape;
   return tf.tidy(() => {
     const one = tf.scalar(1);
-    const [z, reset] = tf.split(gates, 2, 2) as tf.Tensor3D[];
+    const [z, reset] = tf.split<tf.Tensor3D>(gates, 2, 2);
     const hPrev = previousStates(h);
-    const input = dropMask ? (tf.mul(hPrev, dropMask) as tf.Tensor3D) : hPrev;
+    const input = dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev;
     const m = mask ? maskColumn(mask) : undefined;
     const masked3 = (x: tf.Tensor) => (m ? tf.mul(x, m) : x);
     // With dh the gradient of h_t: da_h = dh·P1, da_z = dh·P2, da_r = dq·Q, and dh_{t−1} gets
@@ -72,14 +72,14 @@ function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropp
     const rs = timeSteps(reset!);
     const zcs = timeSteps(zc);
     const dys = timeSteps(tf.add(dy, FLUSH_OFFSET));
-    const [kGates, kCandidate] = tf.split(kernel, [2 * units, units], 1) as tf.Tensor[];
+    const [kGates, kCandidate] = tf.split<tf.Tensor>(kernel, [2 * units, units], 1);
     const kGatesT = tf.transpose(kGates!);
     const kCandidateT = tf.transpose(kCandidate!);
     const offset = tf.scalar(FLUSH_OFFSET);
 
     let dh = tf.sub(dys[steps - 1] as tf.Tensor, offset);
-    const dGates: tf.Tensor[] = new Array(steps);
-    const dCandidates: tf.Tensor[] = new Array(steps);
+    const dGates = new Array<tf.Tensor>(steps);
+    const dCandidates = new Array<tf.Tensor>(steps);
     for (let t = steps - 1; t >= 0; t--) {
       const step = tf.tidy(() => {
         const daH = tf.mul(dh, p1s[t] as tf.Tensor);
@@ -98,7 +98,7 @@ function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropp
     }
     const dxGates = tf.stack(dGates) as tf.Tensor3D;
     const dxCandidate = tf.stack(dCandidates) as tf.Tensor3D;
-    const dKernel = tf.concat([sumOuterOverTime(input, dxGates), sumOuterOverTime(tf.mul(reset!, input) as tf.Tensor3D, dxCandidate)], 1);
+    const dKernel = tf.concat([sumOuterOverTime(input, dxGates), sumOuterOverTime(tf.mul<tf.Tensor3D>(reset!, input), dxCandidate)], 1);
     return [tf.concat([dxGates, dxCandidate], 2), dKernel];
   });
 }

@@ -50,7 +50,7 @@ export function loopRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => loopBackward(dy as tf.Tensor3D, saved, mask !== undefined, drops !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel, loop.kernel2, loop.bias2) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel, loop.kernel2, loop.bias2);
 }
 
 function loopBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropped: boolean): tf.Tensor[] {
@@ -76,8 +76,8 @@ function loopBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
     const offset = tf.scalar(FLUSH_OFFSET);
 
     let dh = tf.sub(dys[steps - 1] as tf.Tensor, offset);
-    const dqs: tf.Tensor[] = new Array(steps);
-    const dps: tf.Tensor[] = new Array(steps);
+    const dqs = new Array<tf.Tensor>(steps);
+    const dps = new Array<tf.Tensor>(steps);
     for (let t = steps - 1; t >= 0; t--) {
       const step = tf.tidy(() => {
         const dq = tf.mul(dh, c2s[t] as tf.Tensor);

@@ -52,7 +52,7 @@ export function lstmRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => lstmBackward(dy as tf.Tensor3D, saved, mask !== undefined, dropMask !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel);
 }
 
 function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropped: boolean): tf.Tensor[] {
@@ -62,7 +62,7 @@ function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
   const [steps, batch, units] = h.shape;
   return tf.tidy(() => {
     // Coefficients for every step at once.
-    const [i, f, , o] = tf.split(tf.sigmoid(z), 4, 2) as tf.Tensor3D[];
+    const [i, f, , o] = tf.split<tf.Tensor3D>(tf.sigmoid(z), 4, 2);
     const g = tf.tanh(tf.slice(z, [0, 0, 2 * units], [steps, batch, units]));
     const tanhC = tf.tanh(cn);
     const cPrev = previousStates(c);
@@ -88,7 +88,7 @@ function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
 
     let dh = tf.sub(dys[steps - 1] as tf.Tensor, offset);
     let dc: tf.Tensor | undefined;
-    const dzs: tf.Tensor[] = new Array(steps);
+    const dzs = new Array<tf.Tensor>(steps);
     for (let t = steps - 1; t >= 0; t--) {
       const step = tf.tidy(() => {
         let dS = tf.mul(dh, as[t] as tf.Tensor);
@@ -111,7 +111,7 @@ function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
     }
     const dxProj = tf.stack(dzs) as tf.Tensor3D;
     const hPrev = previousStates(h);
-    const dKernel = sumOuterOverTime(dropMask ? (tf.mul(hPrev, dropMask) as tf.Tensor3D) : hPrev, dxProj);
+    const dKernel = sumOuterOverTime(dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev, dxProj);
     return [dxProj, dKernel];
   });
 }

@@ -241,7 +241,7 @@ describe('opsRecurrence subnormal flushing', () => {
           const lastOnly = tf.concat([tf.zeros([steps - 1, batch, units]), tf.ones([1, batch, units])]);
           const run = (x: tf.Tensor, k: tf.Tensor) =>
             recurrence({ cell, activation: 'tanh', xProj: x as tf.Tensor3D, recurrentKernel: k as tf.Tensor2D, ...(cell === 'loop' ? { loop: { kernel2, bias2 } } : {}) });
-          return tf.grads((x, k) => tf.sum(tf.mul(run(x!, k!), lastOnly)))([xProj, kernel]).map((g) => g.dataSync() as Float32Array);
+          return tf.grads((x, k) => tf.sum(tf.mul(run(x, k), lastOnly)))([xProj, kernel]).map((g) => g.dataSync() as Float32Array);
         });
       const [dxOps, dkOps] = gradients(opsRecurrence);
       const [dxRaw, dkRaw] = gradients(unflushed);

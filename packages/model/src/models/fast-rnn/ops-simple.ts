@@ -30,13 +30,13 @@ export function simpleRecurrence(inputs: RecurrenceInputs): tf.Tensor3D {
       const outputs = tf.stack(hs) as tf.Tensor3D;
       return [outputs, mask ? (tf.stack(hns) as tf.Tensor3D) : outputs];
     });
-    save([candidates!, outputs!, kernel, ...(mask ? [mask] : []), ...(dropMask ? [dropMask] : [])]);
+    save([candidates, outputs, kernel, ...(mask ? [mask] : []), ...(dropMask ? [dropMask] : [])]);
     return {
-      value: outputs!,
+      value: outputs,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => simpleBackward(dy as tf.Tensor3D, saved, activation, mask !== undefined, dropMask !== undefined),
     };
   });
-  return run(inputs.xProj, inputs.recurrentKernel) as tf.Tensor3D;
+  return run(inputs.xProj, inputs.recurrentKernel);
 }
 
 function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' | 'relu', masked: boolean, dropped: boolean): tf.Tensor[] {
@@ -57,7 +57,7 @@ function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' 
     const offset = tf.scalar(FLUSH_OFFSET);
 
     let dh = tf.sub(dys[steps - 1] as tf.Tensor, offset);
-    const das: tf.Tensor[] = new Array(steps);
+    const das = new Array<tf.Tensor>(steps);
     for (let t = steps - 1; t >= 0; t--) {
       const step = tf.tidy(() => {
         const da = tf.mul(dh, ds[t] as tf.Tensor);
@@ -74,6 +74,6 @@ function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' 
     }
     const dxProj = tf.stack(das) as tf.Tensor3D;
     const hPrev = previousStates(h);
-    return [dxProj, sumOuterOverTime(dropMask ? (tf.mul(hPrev, dropMask) as tf.Tensor3D) : hPrev, dxProj)];
+    return [dxProj, sumOuterOverTime(dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev, dxProj)];
   });
 }

@@ -40,12 +40,12 @@ export const FLUSH_OFFSET = 2 ** -80;
 export function expandMask(mask: tf.Tensor, units: number): tf.Tensor3D {
   const [steps, batch] = mask.shape as [number, number];
   // A broadcasting multiply, not tf.broadcastTo: wasm's Tile took 10 ms for [100, 32, 64] here.
-  return tf.greater(tf.mul(tf.reshape(mask, [steps, batch, 1]), tf.ones([1, 1, units])), 0) as tf.Tensor3D;
+  return tf.greater<tf.Tensor3D>(tf.mul(tf.reshape(mask, [steps, batch, 1]), tf.ones([1, 1, units])), 0);
 }
 
 /** [T, B] float mask → [T, B, 1] floats, for multiplying coefficients in bulk. */
 export function maskColumn(mask: tf.Tensor): tf.Tensor3D {
-  return tf.expandDims(mask, 2) as tf.Tensor3D;
+  return tf.expandDims<tf.Tensor3D>(mask, 2);
 }
 
 /** Σ_t a_tᵀ·b_t for time-major a [T, B, K] and b [T, B, N]: one untransposed matMul. */

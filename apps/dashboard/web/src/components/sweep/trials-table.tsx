@@ -70,7 +70,7 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
     // row 500 of a running sweep stays there.
     virtualizer.scrollToOffset(0);
     setActive(0);
-  }, [viewKey]);
+  }, [viewKey, virtualizer]);
   const template = `${PICK_WIDTH}em ${columns.map((c) => `${c.width}em`).join(' ')}`;
   const width = `max(100%, ${PICK_WIDTH + columns.reduce((sum, c) => sum + c.width, 0)}em)`;
   const activeIndex = Math.min(active, Math.max(0, trials.length - 1));
