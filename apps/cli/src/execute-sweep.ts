@@ -94,6 +94,16 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
     // Read back while the writer is still open: the last connection to close (the writer's)
     // then checkpoints and removes the WAL files.
     printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds, options.queue);
+    if (outcome.status === 'failed') {
+      // One message for a systematic failure: what failed, which trials, how to look and go on.
+      const [first] = outcome.failedTrials;
+      process.stderr.write(
+        `error: sweep ${spec.name} stopped: ${outcome.reason}\n` +
+          (first !== undefined ? `  see one: sweep show ${spec.name} ${first}${options.db === './loopsweep.db' ? '' : ` --db ${options.db}`}\n` : '') +
+          `  hint: fix the cause, then continue with \`${resumeCommand(spec.name, options.db, options.queue)}\` (budget.fail_fast and budget.max_failures set when failures stop a sweep)\n`,
+      );
+      return EXIT.failure;
+    }
     return outcome.status === 'interrupted' ? EXIT.interrupted : EXIT.ok;
   } finally {
     stopInterrupts();
@@ -122,7 +132,9 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     if (!counts) return;
     const done = finishedCount(counts);
     const tally = `${done} trial${done === 1 ? '' : 's'} (${counts.COMPLETE} complete, ${counts.PRUNED} pruned, ${counts.FAILED} failed)`;
-    if (outcome.status === 'interrupted') {
+    if (outcome.status === 'failed') {
+      console.log(`stopped by failures: ${tally} done`);
+    } else if (outcome.status === 'interrupted') {
       const left = counts.QUEUED + counts.RUNNING;
       console.log(`interrupted: ${tally} done${left > 0 ? `, ${left} to run again` : ''}; continue with \`${resumeCommand(spec.name, db, queue)}\``);
     } else {

@@ -195,4 +195,29 @@ parameters:
       expect(Object.keys(detail.metrics.at(-1)!.values)).toEqual(expect.arrayContaining(['val_accuracy', 'test_accuracy', 'parameters']));
     });
   });
+
+  it('stops a sweep whose first trials all fail the same way, re-queueing what was running', async () => {
+    const { dbPath, store, executor } = setup();
+    const s = spec('budget: { trials: 20, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_fail: { value: throw }');
+    const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
+    expect(outcome.status).toBe('failed');
+    if (outcome.status !== 'failed') return;
+    expect(outcome.failedTrials).toHaveLength(3);
+    expect(outcome.reason).toMatch(/^the first 3 trials \(#\d, #\d, #\d\) all failed the same way: error: Error: noop failed on purpose after step 1$/);
+    // Nothing else ran to the end; a trial still running when the policy fired waits for a resume.
+    expect(outcome.trials.length).toBeLessThan(6);
+    expect(outcome.trials.filter((t) => t.state !== 'FAILED').every((t) => t.state === 'QUEUED')).toBe(true);
+    readDatabase(dbPath, (reader) => {
+      expect(reader.getSweep('t')?.status).toBe('failed');
+      expect(reader.trials('t').filter((t) => t.state === 'FAILED')).toHaveLength(outcome.trials.filter((t) => t.state === 'FAILED').length);
+    });
+  });
+
+  it('runs a sweep with diverged trials to its budget: divergence is data', async () => {
+    const { store, executor } = setup();
+    const s = spec('budget: { max_epochs: 2 }\nsampler: { type: grid }\nparameters:\n  x: { values: [1, 2, 3] }\n  noop_fail: { values: [diverge, none] }');
+    const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
+    expect(outcome.status).toBe('finished');
+    expect(outcome.trials.map((t) => t.state).sort()).toEqual(['COMPLETE', 'COMPLETE', 'COMPLETE', 'FAILED', 'FAILED', 'FAILED']);
+  });
 });
