@@ -7,17 +7,7 @@
 //   node examples/train-spam.mjs --backend cpu --epochs 3 --out runs/my-model
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import {
-  buildClassifier,
-  evaluate,
-  initBackend,
-  loadDataset,
-  loadModel,
-  predictTexts,
-  prepareTextData,
-  saveModel,
-  train,
-} from '@loopsweep/model';
+import { buildClassifier, evaluate, initBackend, loadDataset, loadModel, predictTexts, prepareTextData, saveModel, train } from '@loopsweep/model';
 
 const { values } = parseArgs({
   options: {
@@ -85,7 +75,14 @@ console.log(
 );
 
 const out = path.resolve(values.out);
-await saveModel(out, model, { config, tokenizer, encoding, classNames: dataset.classNames, notes: { ...result.final, backend: backend.device }, overwrite: true });
+await saveModel(out, model, {
+  config,
+  tokenizer,
+  encoding,
+  classNames: dataset.classNames,
+  notes: { ...result.final, backend: backend.device },
+  overwrite: true,
+});
 model.dispose();
 const loaded = await loadModel(out);
 console.log(`saved to ${out} and loaded back; it says:`);

@@ -71,7 +71,15 @@ function buildDatabase() {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
   const started = performance.now();
   const store = SqliteTrialStore.open(dbPath);
-  const sweep = store.createSweep({ name: SWEEP, spec: sweepSpecDocument(spec), specHash: 'bench', metric: 'val_accuracy', direction: 'maximize', objective: 'noop', seed: 1 });
+  const sweep = store.createSweep({
+    name: SWEEP,
+    spec: sweepSpecDocument(spec),
+    specHash: 'bench',
+    metric: 'val_accuracy',
+    direction: 'maximize',
+    objective: 'noop',
+    seed: 1,
+  });
   const random = createRandom(7);
   const pick = (list) => list[Math.floor(random() * list.length)];
   const BATCH = 50;
@@ -95,7 +103,11 @@ function buildDatabase() {
         const rows = Array.from({ length: epochs }, (_, index) => {
           const progress = 1 - Math.exp(-(index + 1) / 8);
           const valAccuracy = 0.5 + (ceiling - 0.5) * progress + 0.01 * random();
-          return { trialNumber: number, step: index + 1, metrics: { loss: 1 - progress * 0.9, val_loss: 1.05 - progress * 0.85, accuracy: valAccuracy + 0.02, val_accuracy: valAccuracy } };
+          return {
+            trialNumber: number,
+            step: index + 1,
+            metrics: { loss: 1 - progress * 0.9, val_loss: 1.05 - progress * 0.85, accuracy: valAccuracy + 0.02, val_accuracy: valAccuracy },
+          };
         });
         store.appendMetrics(sweep.id, rows);
         const roll = random();
@@ -168,18 +180,35 @@ const fixed = (path) => () => path;
 console.log(
   `loopsweep dashboard API benchmark — ${trials} trials × ${epochs} epochs × 4 metrics (${trials * epochs * 4} metric rows), ${buildMs === undefined ? 'cached database' : `database built in ${(buildMs / 1000).toFixed(1)} s`} at ${dbPath}`,
 );
-console.log(`  node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; sequential requests over HTTP from another process`);
+console.log(
+  `  node ${process.version}, ${os.cpus().length} CPUs, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}; sequential requests over HTTP from another process`,
+);
 const base = `/api/sweeps/${SWEEP}`;
 const rows = [];
 try {
   rows.push(await measure(origin, 'trials list, all 10k (in memory)', fixed(`${base}/trials`)));
   // A distinct limit each time: the SQL path (read + serialize all 10k) with every cache defeated.
   rows.push(await measure(origin, 'trials list, all 10k, through SQL, uncached', (i) => `${base}/trials?limit=${1_000_000 + i + 10}`, 50));
-  rows.push(await measure(origin, 'trials filtered+sorted, page of 100, uncached', (i) => `${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100&offset=${i + 10}`));
+  rows.push(
+    await measure(
+      origin,
+      'trials filtered+sorted, page of 100, uncached',
+      (i) => `${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100&offset=${i + 10}`,
+    ),
+  );
   rows.push(await measure(origin, 'sweep summary (GET /api/sweeps/:name)', fixed(base)));
   rows.push(await measure(origin, 'sweeps list (GET /api/sweeps)', fixed('/api/sweeps')));
   rows.push(await measure(origin, 'compare by optimizer ("first" = computed; then cached)', fixed(`${base}/compare?by=optimizer`)));
-  rows.push(await measure(origin, 'curves of 10 trials, uncached', (i) => `${base}/curves?trials=${Array.from({ length: 10 }, (_, k) => (Math.abs(i) * 37 + k * 997) % trials).join(',')}`));
+  rows.push(
+    await measure(
+      origin,
+      'curves of 10 trials, uncached',
+      (i) => `${base}/curves?trials=${Array.from({ length: 10 }, (_, k) => (Math.abs(i) * 37 + k * 997) % trials).join(',')}`,
+    ),
+  );
   rows.push(await measure(origin, 'curves, every trial (capped at 500)', fixed(`${base}/curves`)));
   rows.push(await measure(origin, 'importance (PED-ANOVA) ("first" = computed)', fixed(`${base}/importance`)));
 } finally {
@@ -225,18 +254,34 @@ const timer = setInterval(() => {
 }, 100);
 process.on('SIGTERM', () => { clearInterval(timer); store.close(); process.stdout.write(turn + ' commits'); process.exit(0); });
 `;
-const writer = spawn(process.execPath, ['--input-type=module', '-e', writerCode, livePath], { cwd: path.dirname(fileURLToPath(import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] });
+const writer = spawn(process.execPath, ['--input-type=module', '-e', writerCode, livePath], {
+  cwd: path.dirname(fileURLToPath(import.meta.url)),
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 let written = '';
 writer.stdout.setEncoding('utf8').on('data', (chunk) => (written += chunk));
 const live = await startDashboard(livePath);
-console.log(`while another process writes the same sweep (8 running trials, a commit every 100 ms) — load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}:`);
+console.log(
+  `while another process writes the same sweep (8 running trials, a commit every 100 ms) — load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}:`,
+);
 const liveRows = [];
 try {
   // 120 ms between requests, the writer committing every 100 ms: every request finds a new commit.
   const gap = 120;
   liveRows.push(await measure(live.origin, 'trials list, all (caught up after each commit)', fixed(`${base}/trials`), requests, gap));
   liveRows.push(await measure(live.origin, 'sweep summary (recomputed after each commit)', fixed(base), requests, gap));
-  liveRows.push(await measure(live.origin, 'trials filtered+sorted, page of 100 (SQL)', fixed(`${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100`), requests, gap));
+  liveRows.push(
+    await measure(
+      live.origin,
+      'trials filtered+sorted, page of 100 (SQL)',
+      fixed(`${base}/trials?state=COMPLETE&param.optimizer=adam&sort=value&order=desc&limit=100`),
+      requests,
+      gap,
+    ),
+  );
   liveRows.push(await measure(live.origin, 'sweeps list (GET /api/sweeps)', fixed('/api/sweeps'), requests, gap));
   liveRows.push(await measure(live.origin, 'importance (PED-ANOVA), recomputed', fixed(`${base}/importance`), 50, gap));
   liveRows.push(await measure(live.origin, 'compare by optimizer, recomputed (reads every curve)', fixed(`${base}/compare?by=optimizer`), 10, gap));

@@ -17,7 +17,14 @@ import { noopOverheadSpec } from './noop-spec.mjs';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { QueueExecutor, REDIS_MISSING, createExecutor, findRedisServer, parseDevices, parseQueueTarget, runSweep, startRedisServer } from '@loopsweep/runner';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '1000' }, slots: { type: 'string', default: '4' }, agents: { type: 'string', default: '2' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({
+  options: {
+    trials: { type: 'string', default: '1000' },
+    slots: { type: 'string', default: '4' },
+    agents: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
+  },
+});
 const trials = Number(values.trials);
 const slots = Number(values.slots);
 const agentCount = Number(values.agents);
@@ -66,7 +73,9 @@ async function measure(name, executor, others = {}) {
 }
 
 function startAgent(url, name, threads) {
-  const child = spawn(process.execPath, [cli, 'agent', '--queue', url, '--name', name, '--devices', `wasm:${threads}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'agent', '--queue', url, '--name', name, '--devices', `wasm:${threads}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => {
@@ -90,14 +99,19 @@ try {
   for (let round = 1; round <= rounds; round++) {
     // The idle agents and redis-server cost a little CPU during the local run too; it is counted only for the queue.
     results.local.push(await measure(`local-${round}`, local));
-    results.queue.push(await measure(`queue-${round}`, queue, { 'redis-server': redis.pid, ...Object.fromEntries(agents.map((a, i) => [`agent ${i}`, a.pid])) }));
+    results.queue.push(
+      await measure(`queue-${round}`, queue, { 'redis-server': redis.pid, ...Object.fromEntries(agents.map((a, i) => [`agent ${i}`, a.pid])) }),
+    );
     loads.push(os.loadavg()[0]);
   }
   await local.close();
   await queue.close();
 
-  const row = (label, runs) => `  ${label.padEnd(52)} wall ${median(runs.map((r) => r.wall)).toFixed(3)} ms  (rounds: ${runs.map((r) => r.wall.toFixed(2)).join(', ')})   cpu ${median(runs.map((r) => r.cpu)).toFixed(3)} ms`;
-  console.log(`loopsweep distributed benchmark — ${trials} noop trials (1 report each) per run, ${rounds} rounds, SQLite on disk, node ${process.version}, ${os.availableParallelism()} cores`);
+  const row = (label, runs) =>
+    `  ${label.padEnd(52)} wall ${median(runs.map((r) => r.wall)).toFixed(3)} ms  (rounds: ${runs.map((r) => r.wall.toFixed(2)).join(', ')})   cpu ${median(runs.map((r) => r.cpu)).toFixed(3)} ms`;
+  console.log(
+    `loopsweep distributed benchmark — ${trials} noop trials (1 report each) per run, ${rounds} rounds, SQLite on disk, node ${process.version}, ${os.availableParallelism()} cores`,
+  );
   console.log(`  load average (1 min) after each round: ${loads.map((l) => l.toFixed(2)).join(', ')}`);
   console.log(`  per trial, median of the rounds:`);
   console.log(row(`local, ${slots} worker threads`, results.local));

@@ -27,7 +27,11 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
-const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const BATCH = 32;
 const UNITS = Number(values.units);
 const GATES = { simple: 1, lstm: 4, gru: 3, loop: 1 };
@@ -74,7 +78,12 @@ const cells = list(values.cells);
 const seqs = list(values.seqs).map(Number);
 const results = { when: new Date().toISOString(), cpu: os.cpus()[0]?.model, loadBefore: os.loadavg(), batch: BATCH, units: UNITS, runs, passes: [], flush: [] };
 
-console.log(`recurrent kernel, B=${BATCH} H=${UNITS}, median of ${runs} runs; load average before: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `recurrent kernel, B=${BATCH} H=${UNITS}, median of ${runs} runs; load average before: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log('cell    T    ms wall / CPU:  forward        backward        fwd+bwd');
 for (const cell of cells) {
   for (const steps of seqs) {
@@ -90,7 +99,9 @@ for (const cell of cells) {
     const total = fwd.map((f, i) => ({ wall: f.wall + bwd[i].wall, cpu: f.cpu + bwd[i].cpu }));
     const row = { cell, steps, forwardMs: medians(fwd), backwardMs: medians(bwd), totalMs: medians(total) };
     results.passes.push(row);
-    console.log(`${cell.padEnd(7)} ${String(steps).padStart(3)}  ${' '.repeat(13)}${both(row.forwardMs, 15)} ${both(row.backwardMs, 15)} ${both(row.totalMs, 15)}`);
+    console.log(
+      `${cell.padEnd(7)} ${String(steps).padStart(3)}  ${' '.repeat(13)}${both(row.forwardMs, 15)} ${both(row.backwardMs, 15)} ${both(row.totalMs, 15)}`,
+    );
   }
 }
 
@@ -119,9 +130,16 @@ for (const [scenario, title] of Object.entries(SCENARIOS)) {
     const subnormal = unflushed.reduce((n, v) => n + (v !== 0 && Math.abs(v) < SUBNORMAL ? 1 : 0), 0) / unflushed.length;
     const row = { scenario, cell, steps: flushSteps, flushOnMs: medians(on), flushOffMs: medians(off), subnormalShare: subnormal };
     results.flush.push(row);
-    console.log(`${cell.padEnd(7)} ${' '.repeat(13)}${both(row.flushOnMs, 15)} ${both(row.flushOffMs, 15)} ${(row.flushOffMs.cpu / row.flushOnMs.cpu).toFixed(2).padStart(8)}      ${(subnormal * 100).toFixed(1)}%`);
+    console.log(
+      `${cell.padEnd(7)} ${' '.repeat(13)}${both(row.flushOnMs, 15)} ${both(row.flushOffMs, 15)} ${(row.flushOffMs.cpu / row.flushOnMs.cpu).toFixed(2).padStart(8)}      ${(subnormal * 100).toFixed(1)}%`,
+    );
   }
 }
 results.loadAfter = os.loadavg();
-console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average after: ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 if (values.json) await writeFile(values.json, JSON.stringify(results, null, 2));

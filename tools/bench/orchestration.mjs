@@ -40,7 +40,10 @@ store.close();
 const reader = SweepReader.open(dbPath);
 const rows = reader.trials(spec.name, { sort: 'number' });
 reader.close();
-const finished = rows.map((r) => r.finishedAt).filter((t) => t !== undefined).sort((a, b) => a - b);
+const finished = rows
+  .map((r) => r.finishedAt)
+  .filter((t) => t !== undefined)
+  .sort((a, b) => a - b);
 console.log(`loopsweep orchestration benchmark — ${trials} noop trials, ${workers} worker threads, SQLite on disk (WAL), node ${process.version}`);
 console.log(`  overall: ${(totalMs / trials).toFixed(3)} ms per trial (${(totalMs / 1000).toFixed(1)} s for ${rows.length} trials)`);
 const window = 1000;
@@ -60,7 +63,9 @@ if (!values['no-optuna']) {
   else {
     const optuna = JSON.parse(python.stdout);
     console.log(`\nOptuna ${optuna.version} + SQLite, ${optuna.trials} no-op trials, 1 process (same machine, this run):`);
-    console.log(`  overall: ${optuna.ms_per_trial.toFixed(2)} ms per trial; first 100: ${optuna.first_100.toFixed(2)} ms, last 100: ${optuna.last_100.toFixed(2)} ms`);
+    console.log(
+      `  overall: ${optuna.ms_per_trial.toFixed(2)} ms per trial; first 100: ${optuna.first_100.toFixed(2)} ms, last 100: ${optuna.last_100.toFixed(2)} ms`,
+    );
     console.log(`  loopsweep is ${(optuna.ms_per_trial / (totalMs / trials)).toFixed(0)}× lower per trial`);
   }
 }

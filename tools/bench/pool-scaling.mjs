@@ -15,7 +15,8 @@ import { createExecutor, parseDevices, runSweep } from '@loopsweep/runner';
 const { values } = parseArgs({
   options: { epochs: { type: 'string', default: '2' }, limit: { type: 'string', default: '800' }, impls: { type: 'string', default: 'fast' } },
 });
-const specFor = (impl) => parseSweepSpec(`
+const specFor = (impl) =>
+  parseSweepSpec(`
 name: pool-scaling
 objective: rnn-text
 dataset: { name: spamassassin, limit: ${values.limit}, max_len: 64, vocab: 3000 }
@@ -51,14 +52,29 @@ async function wallSeconds(spec, workers) {
   return { seconds, complete, trainingSeconds };
 }
 
-console.log(`loopsweep pool scaling — 8 rnn-text trials (grid), ${values.epochs} epochs, SpamAssassin limit ${values.limit}, ${os.availableParallelism()} cores`);
-for (const impl of values.impls.split(',').map((s) => s.trim()).filter(Boolean)) {
+console.log(
+  `loopsweep pool scaling — 8 rnn-text trials (grid), ${values.epochs} epochs, SpamAssassin limit ${values.limit}, ${os.availableParallelism()} cores`,
+);
+for (const impl of values.impls
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)) {
   const spec = specFor(impl);
-  console.log(`rnn_impl ${impl} (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `rnn_impl ${impl} (load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
   const one = await wallSeconds(spec, 1);
   console.log(`  1 worker:  ${one.seconds.toFixed(1)} s (${one.complete} complete; ${one.trainingSeconds.toFixed(1)} s in training epochs)`);
   const two = await wallSeconds(spec, 2);
   console.log(`  2 workers: ${two.seconds.toFixed(1)} s (${two.complete} complete; ${two.trainingSeconds.toFixed(1)} s in training epochs)`);
   console.log(`  training epochs in two threads at once: ${(two.trainingSeconds / one.trainingSeconds).toFixed(2)}× as long as alone`);
-  console.log(`  speedup: ${(one.seconds / two.seconds).toFixed(2)}× (load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(
+    `  speedup: ${(one.seconds / two.seconds).toFixed(2)}× (load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
+  );
 }

@@ -32,7 +32,13 @@ const objective = (p) => (p.lr - 0.01) ** 2 + p.dropout * 0.1 + 1 / p.units + (p
 /** Milliseconds of each ask+start+tell, in order. */
 function run(samplerYaml) {
   const parsed = spec(samplerYaml);
-  const study = new Study({ space: parsed.space, direction: 'minimize', metric: 'value', sampler: createSampler(parsed.sampler), pruner: createPruner({ type: 'none' }, {}) });
+  const study = new Study({
+    space: parsed.space,
+    direction: 'minimize',
+    metric: 'value',
+    sampler: createSampler(parsed.sampler),
+    pruner: createPruner({ type: 'none' }, {}),
+  });
   const times = new Float64Array(trials);
   for (let i = 0; i < trials; i++) {
     const started = performance.now();
@@ -63,7 +69,8 @@ console.log(`loopsweep sampler benchmark — ${trials} trials, 5 params, node ${
 console.log(`  random ask+tell:                 ${figures.random_ms_per_trial.toFixed(4)} ms per trial`);
 console.log(`  tpe ask+tell (mean):             ${figures.tpe_ms_per_trial.toFixed(3)} ms per trial`);
 console.log(`  tpe ask+tell (last quarter):     ${figures.tpe_ms_last_quarter.toFixed(3)} ms per trial`);
-for (const [n, ms] of Object.entries(figures.tpe_ms_at)) console.log(`  tpe at ~${String(n).padEnd(5)} finished trials:  ${ms.toFixed(3)} ms per ask (mean of the 50 asks before)`);
+for (const [n, ms] of Object.entries(figures.tpe_ms_at))
+  console.log(`  tpe at ~${String(n).padEnd(5)} finished trials:  ${ms.toFixed(3)} ms per ask (mean of the 50 asks before)`);
 
 if (!values['no-optuna']) {
   const script = fileURLToPath(new URL('optuna/sampler_speed.py', import.meta.url));
@@ -75,8 +82,14 @@ if (!values['no-optuna']) {
   } else {
     const optuna = JSON.parse(python.stdout);
     console.log(`\nOptuna ${optuna.version} (same params, in-memory storage, same machine, this run):`);
-    for (const [key, label] of [['random_ms_per_trial', 'random'], ['tpe_ms_per_trial', 'tpe (mean)'], ['tpe_ms_last_quarter', 'tpe (last quarter)']]) {
-      console.log(`  ${label.padEnd(20)} optuna ${optuna[key].toFixed(3).padStart(8)} ms   loopsweep ${figures[key].toFixed(3).padStart(8)} ms   ${(optuna[key] / figures[key]).toFixed(1)}× faster`);
+    for (const [key, label] of [
+      ['random_ms_per_trial', 'random'],
+      ['tpe_ms_per_trial', 'tpe (mean)'],
+      ['tpe_ms_last_quarter', 'tpe (last quarter)'],
+    ]) {
+      console.log(
+        `  ${label.padEnd(20)} optuna ${optuna[key].toFixed(3).padStart(8)} ms   loopsweep ${figures[key].toFixed(3).padStart(8)} ms   ${(optuna[key] / figures[key]).toFixed(1)}× faster`,
+      );
     }
   }
 }

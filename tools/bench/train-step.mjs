@@ -34,7 +34,11 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
-const list = (text) => text.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (text) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 const VOCAB = 5000;
 const BATCH = 32;
 
@@ -97,7 +101,11 @@ function torchRow(cell, seq, batches, repeats) {
   const args = [TORCH_SCRIPT, '--cells', cell, '--seqs', String(seq), '--batches', String(batches), '--repeats', String(repeats)];
   const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir() });
   if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${(run.stderr || '').trim().split('\n').pop()}`);
-  return run.stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
+  return run.stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
 }
 
 const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
@@ -107,12 +115,20 @@ const cells = list(values.cells);
 const seqs = list(values.seqs).map(Number);
 const impls = list(values.impls);
 const results = [];
-console.log(`loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`Embedding(${VOCAB},64) → cell(64) → Dense(2), batch ${BATCH}, Adam; ms per training batch\n`);
 
 if (values['no-torch']) console.log('PyTorch: skipped (--no-torch)\n');
 else if (!TORCH_PYTHON) console.log('PyTorch: skipped — no python3 here imports torch (apt-get install python3-torch)\n');
-else console.log(`PyTorch ${spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread, denormals flushed (${TORCH_PYTHON}); run before each row's tfjs figures\n`);
+else
+  console.log(
+    `PyTorch ${spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread, denormals flushed (${TORCH_PYTHON}); run before each row's tfjs figures\n`,
+  );
 const torchRows = [];
 const torchMs = (cell, seq, flush = true) => torchRows.find((r) => r.cell === cell && r.seq === seq && r.flush_denormal === flush)?.ms;
 
@@ -138,7 +154,15 @@ for (const backend of list(values.backends)) {
       if (backend === list(values.backends)[0]) {
         for (const r of torchRow(cell, seqLen, Number(values.batches), Number(values.repeats))) {
           torchRows.push(r);
-          results.push({ backend: 'pytorch', impl: r.flush_denormal ? 'torch' : 'torch-no-flush', cell, seqLen, batch: BATCH, msPerBatch: r.ms, load1: os.loadavg()[0] });
+          results.push({
+            backend: 'pytorch',
+            impl: r.flush_denormal ? 'torch' : 'torch-no-flush',
+            cell,
+            seqLen,
+            batch: BATCH,
+            msPerBatch: r.ms,
+            load1: os.loadavg()[0],
+          });
         }
       }
       for (const impl of impls) {
@@ -152,19 +176,30 @@ for (const backend of list(values.backends)) {
       row.push(fmt(t).padStart(9));
       if (impls.includes('fast')) row.push(`${fmt(ratio(ms[`fast/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
       if (impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
-      if (impls.includes('fast') && impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], ms[`fast/${cell}/${seqLen}`]), 2)}×`.padStart(11));
+      if (impls.includes('fast') && impls.includes('tfjs-layers'))
+        row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], ms[`fast/${cell}/${seqLen}`]), 2)}×`.padStart(11));
       console.log(row.join(''));
     }
   }
   if (seqs.includes(100) && seqs.includes(200)) {
-    console.log(`seq 200 / seq 100: ${cells
-      .map((cell) => `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(ms[`${i}/${cell}/200`], ms[`${i}/${cell}/100`]), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200), torchMs(cell, 100)), 2)}×`].join(', ')}`)
-      .join('; ')}`);
+    console.log(
+      `seq 200 / seq 100: ${cells
+        .map(
+          (cell) =>
+            `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(ms[`${i}/${cell}/200`], ms[`${i}/${cell}/100`]), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200), torchMs(cell, 100)), 2)}×`].join(', ')}`,
+        )
+        .join('; ')}`,
+    );
   }
   for (const row of torchRows.filter((r) => !r.flush_denormal)) {
     console.log(`PyTorch ${row.cell} seq ${row.seq}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq))} ms flushing`);
   }
-  console.log(`load after ${backend}: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  console.log(
+    `load after ${backend}: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}\n`,
+  );
 }
 if (values.json) {
   await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, torchPython: TORCH_PYTHON ?? null, results }, null, 2));

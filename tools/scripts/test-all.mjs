@@ -15,7 +15,11 @@ spawnSync('bash', [path.join(root, 'tools/scripts/setup-system.sh')], { cwd: roo
 // Nx keeps its cache outside the checkout (~/.nx), so even a fresh clone can replay results of
 // earlier runs on the same machine; under CI every test runs for real.
 const skipCache = process.env.CI === 'true' ? ['--skip-nx-cache'] : [];
-const nx = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', 'test', '--output-style=stream', ...skipCache, ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+const nx = spawnSync('npx', ['nx', 'run-many', '-t', 'build', 'typecheck', 'test', '--output-style=stream', ...skipCache, ...process.argv.slice(2)], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+});
 // After the build: type-aware lint rules read the other packages' types from their dist/.
 const lint = spawnSync('npm', ['run', 'lint'], { cwd: root, env, stdio: 'inherit' });
 if (lint.status !== 0) console.error('\nnpm run lint failed (run `npm run format` for Prettier findings)');

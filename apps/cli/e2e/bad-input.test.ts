@@ -39,8 +39,16 @@ const upFront: { title: string; args: (db: string) => string[]; message: RegExp 
     args: (db) => ['run', ws.file('params.yaml', RNN('parameters:\n  celll: { values: [lstm, gru] }\n  optimizer: { values: [adam, adamm] }')), '--db', db],
     message: /parameters\.celll: is not a parameter of rnn-text \(did you mean 'cell'\?\)[\s\S]*parameters\.optimizer\.values\[1\]: rnn-text refuses it/,
   },
-  { title: 'a bad --devices', args: (db) => ['run', ws.file('ok1.yaml', noopSpec({ name: 'ok1', trials: 1 })), '--devices', 'tpu:3', '--db', db], message: /--devices: unknown device 'tpu:3'/ },
-  { title: 'a bad --parallel', args: (db) => ['run', ws.file('ok2.yaml', noopSpec({ name: 'ok2', trials: 1 })), '--parallel', '0', '--db', db], message: /--parallel must be a whole number ≥ 1/ },
+  {
+    title: 'a bad --devices',
+    args: (db) => ['run', ws.file('ok1.yaml', noopSpec({ name: 'ok1', trials: 1 })), '--devices', 'tpu:3', '--db', db],
+    message: /--devices: unknown device 'tpu:3'/,
+  },
+  {
+    title: 'a bad --parallel',
+    args: (db) => ['run', ws.file('ok2.yaml', noopSpec({ name: 'ok2', trials: 1 })), '--parallel', '0', '--db', db],
+    message: /--parallel must be a whole number ≥ 1/,
+  },
   { title: 'an unknown option', args: (db) => ['list', '--colour', '--db', db], message: /Unknown argument: colour/ },
   { title: 'an unknown command', args: (db) => ['lsit', '--db', db], message: /Unknown argument: lsit|Did you mean list/ },
   { title: 'resume of a database that does not exist', args: (db) => ['resume', 'nothing', '--db', db], message: /no database at / },
@@ -75,7 +83,11 @@ describe('bad input against an existing database exits 2', () => {
 
   it.each([
     { title: 'resume of an unknown sweep', args: ['resume', 'smal'], message: /no sweep named 'smal'[\s\S]*did you mean 'small'/ },
-    { title: 'compare by an unknown param', args: ['compare', 'small', '--by', 'optimizer'], message: /sweep 'small' has no parameter 'optimizer'[\s\S]*its parameters: x, opt/ },
+    {
+      title: 'compare by an unknown param',
+      args: ['compare', 'small', '--by', 'optimizer'],
+      message: /sweep 'small' has no parameter 'optimizer'[\s\S]*its parameters: x, opt/,
+    },
     { title: 'show of an unknown trial', args: ['show', 'small', '7'], message: /sweep 'small' has no trial 7/ },
     { title: 'show of a trial that is not a number', args: ['show', 'small', 'seven'], message: /trial/ },
     { title: 'best of an unknown sweep', args: ['best', 'nope'], message: /no sweep named 'nope'/ },

@@ -50,7 +50,10 @@ describe('reading while a sweep writes', () => {
 
     const watched = await watch.done;
     expect(watched.code).toBe(0);
-    const lines = watched.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = watched.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.at(-1)).toMatchObject({ sweep: name, status: 'finished', counts: { COMPLETE: 20 } });
     expect(`${watched.stderr}${result.stderr}`).not.toMatch(/SQLITE_BUSY|database is locked/);
   });

@@ -9,7 +9,9 @@ afterAll(() => ws.cleanup());
 /** Every COMPLETE trial with its value and all its metric rows. */
 function completed(db: string) {
   return withReader(db, (reader) =>
-    reader.trials(NAME, { states: ['COMPLETE'] }).map((t) => ({ number: t.number, value: t.value, params: t.params, metrics: reader.trial(NAME, t.number)?.metrics })),
+    reader
+      .trials(NAME, { states: ['COMPLETE'] })
+      .map((t) => ({ number: t.number, value: t.value, params: t.params, metrics: reader.trial(NAME, t.number)?.metrics })),
   );
 }
 

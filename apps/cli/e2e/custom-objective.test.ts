@@ -18,6 +18,8 @@ describe('examples/custom-objective', () => {
     // Same numbers every time: the objective is deterministic.
     const again = path.join(ws.dir, 'again.db');
     expect(sweep(['run', spec, '--db', again]).code).toBe(0);
-    expect(withReader(again, (reader) => reader.best('custom-objective', 3))).toEqual(withReader(ws.db, (reader) => reader.best('custom-objective', 3)).map((t) => expect.objectContaining({ number: t.number, value: t.value })));
+    expect(withReader(again, (reader) => reader.best('custom-objective', 3))).toEqual(
+      withReader(ws.db, (reader) => reader.best('custom-objective', 3)).map((t) => expect.objectContaining({ number: t.number, value: t.value })),
+    );
   });
 });

@@ -23,7 +23,11 @@ interface Dashboard {
 
 /** Starts `sweep dashboard …` and waits for the URL line. */
 async function startDashboard(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Dashboard> {
-  const child = spawn(process.execPath, [MAIN, 'dashboard', '--db', ws.db, '--port', '0', ...args], { cwd: REPO_ROOT, env: { ...process.env, LOOPSWEEP_DB: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, 'dashboard', '--db', ws.db, '--port', '0', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOOPSWEEP_DB: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -63,7 +67,10 @@ describe('sweep dashboard', () => {
       expect(dashboard.url.port).not.toBe('0');
       expect(dashboard.url.search).toBe('');
       expect(dashboard.output()).toContain(`serving ${ws.db} (read-only) at http://127.0.0.1:`);
-      expect(await getJson(new URL('/api/health', dashboard.url))).toEqual({ status: 200, body: { ok: true, version: '0.1.0', database: 'sweeps.db', readOnly: true } });
+      expect(await getJson(new URL('/api/health', dashboard.url))).toEqual({
+        status: 200,
+        body: { ok: true, version: '0.1.0', database: 'sweeps.db', readOnly: true },
+      });
       const sweeps = await getJson(new URL('/api/sweeps', dashboard.url));
       expect(sweeps.status).toBe(200);
       expect(sweeps.body.sweeps).toMatchObject([{ name: 'dash', objective: 'noop', status: 'finished', total: 12 }]);

@@ -11,7 +11,15 @@ const ws = workspace('sweep-dataset-e2e-');
 afterAll(() => ws.cleanup());
 
 const rnnText = (name: string, dataset: string) =>
-  [`name: ${name}`, 'objective: rnn-text', `dataset: ${dataset}`, 'metric: { name: val_accuracy, goal: maximize }', 'budget: { trials: 2, max_epochs: 1 }', 'parameters:', '  cell: { values: [lstm, gru] }'].join('\n');
+  [
+    `name: ${name}`,
+    'objective: rnn-text',
+    `dataset: ${dataset}`,
+    'metric: { name: val_accuracy, goal: maximize }',
+    'budget: { trials: 2, max_epochs: 1 }',
+    'parameters:',
+    '  cell: { values: [lstm, gru] }',
+  ].join('\n');
 
 beforeAll(() => {
   writeFileSync(path.join(ws.dir, 'd.csv'), 'body,label\nhello there,ham\nwin money now,spam\n');
@@ -53,7 +61,9 @@ describe('a dataset block rnn-text does not accept', () => {
 describe('the csv file is opened up front', () => {
   it('a missing column is refused with the columns found', () => {
     const result = sweep(['validate', ws.file('column.yaml', rnnText('column', '{ name: csv, path: ./d.csv, text_column: text_body }'))]);
-    expect(result.stderr).toMatch(/dataset\.text_column: .*d\.csv has no column "text_body"; columns found: "body", "label" \(set text_column to the column that holds the text\)/);
+    expect(result.stderr).toMatch(
+      /dataset\.text_column: .*d\.csv has no column "text_body"; columns found: "body", "label" \(set text_column to the column that holds the text\)/,
+    );
     expect(result.code).toBe(2);
   });
 

@@ -26,4 +26,22 @@ describe('trials that fail', () => {
     const shown = sweep(['show', 'failing', String(byFail['diverge']!.number), '--db', ws.db]);
     expect(shown.stdout).toMatch(/^reason: diverged: /m);
   });
+
+  it('stop the sweep with exit 1 and one message when the first trials all fail the same way', () => {
+    const spec = ws.file(
+      'broken.yaml',
+      noopSpec({ name: 'broken', maxEpochs: 2, trials: 30, parameters: '  x: { uniform: [0, 1] }\n  noop_fail: { value: throw }' }),
+    );
+    const run = sweep(['run', spec, '--db', ws.db, '--parallel', '1']);
+    expect(run.code).toBe(1);
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    expect(errors).toEqual([
+      'error: sweep broken stopped: the first 3 trials (#0, #1, #2) all failed the same way: error: Error: noop failed on purpose after step 1',
+    ]);
+    expect(run.stderr).toMatch(/^ {2}see one: sweep show broken 0 --db /m);
+    expect(run.stderr).toMatch(/^ {2}hint: fix the cause, then continue with `sweep resume broken --db /m);
+    const trials = withReader(ws.db, (reader) => reader.trials('broken'));
+    expect(trials.map((t) => t.state)).toEqual(['FAILED', 'FAILED', 'FAILED']);
+    expect(withReader(ws.db, (reader) => reader.getSweep('broken')?.status)).toBe('failed');
+  });
 });

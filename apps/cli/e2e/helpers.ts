@@ -39,7 +39,12 @@ const BASE_ENV = { ...process.env, LOOPSWEEP_DB: '', LOOPSWEEP_DEBUG: '', FORCE_
 
 /** Runs `sweep …` to its end. */
 export function sweep(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
-  const result = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env: { ...BASE_ENV, ...options.env }, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000 });
+  const result = spawnSync(process.execPath, [MAIN, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...BASE_ENV, ...options.env },
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 120_000,
+  });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -93,8 +98,23 @@ export function countStates(db: string, name: string): Record<string, number> {
 }
 
 /** A noop sweep spec. */
-export function noopSpec(options: { name: string; trials?: number; parallel?: number; maxEpochs?: number; sleepMs?: number; sampler?: string; extra?: string; parameters?: string }): string {
-  const budget = [options.trials !== undefined ? `trials: ${options.trials}` : '', `parallel: ${options.parallel ?? 2}`, `max_epochs: ${options.maxEpochs ?? 3}`].filter(Boolean).join(', ');
+export function noopSpec(options: {
+  name: string;
+  trials?: number;
+  parallel?: number;
+  maxEpochs?: number;
+  sleepMs?: number;
+  sampler?: string;
+  extra?: string;
+  parameters?: string;
+}): string {
+  const budget = [
+    options.trials !== undefined ? `trials: ${options.trials}` : '',
+    `parallel: ${options.parallel ?? 2}`,
+    `max_epochs: ${options.maxEpochs ?? 3}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [
     `name: ${options.name}`,
     'objective: noop',

@@ -60,7 +60,9 @@ describe('a noop sweep through the CLI', () => {
     const compared = json(sweep(['compare', NAME, '--by', 'opt', '--json', '--db', ws.db]));
     const expected = withReader(ws.db, (reader) => {
       const curves = reader.learningCurves(NAME, 'value');
-      const trials: ComparableTrial[] = reader.trials(NAME).map((t) => ({ number: t.number, state: t.state, params: t.params, value: t.value, intermediate: new Map(curves.get(t.number) ?? []) }));
+      const trials: ComparableTrial[] = reader
+        .trials(NAME)
+        .map((t) => ({ number: t.number, state: t.state, params: t.params, value: t.value, intermediate: new Map(curves.get(t.number) ?? []) }));
       return compareStrategies(trials, 'opt', 'maximize');
     });
     expect(compared.groups).toEqual(JSON.parse(JSON.stringify(expected.groups)));
@@ -117,7 +119,9 @@ describe('validate, init, completion and help', () => {
       expect(result.stdout, example).toMatch(/^ok: [\w.-]+ — \d+ params? \(/);
       expect(result.code, example).toBe(0);
     }
-    expect(sweep(['validate', 'examples/quick.yaml']).stdout).toContain('ok: quick — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), tpe sampler (seed 7), asha pruner, budget 20 trials');
+    expect(sweep(['validate', 'examples/quick.yaml']).stdout).toContain(
+      'ok: quick — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), tpe sampler (seed 7), asha pruner, budget 20 trials',
+    );
     const asJson = json(sweep(['validate', 'examples/quick.yaml', '--json']));
     expect(asJson.ok).toBe(true);
     expect(asJson.spec.name).toBe('quick');

@@ -14,7 +14,10 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function existingDb(db: string): string {
   if (!existsSync(db)) {
-    throw new UsageError(`no database at ${db} (${path.resolve(db)})`, 'start a sweep with `sweep run <spec>`, or point --db (or LOOPSWEEP_DB) at an existing database');
+    throw new UsageError(
+      `no database at ${db} (${path.resolve(db)})`,
+      'start a sweep with `sweep run <spec>`, or point --db (or LOOPSWEEP_DB) at an existing database',
+    );
   }
   return db;
 }

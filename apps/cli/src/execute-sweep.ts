@@ -28,14 +28,24 @@ export interface ExecuteOptions {
   readonly queue?: QueueTarget;
 }
 
-export type SweepStart = { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly spec: SweepSpec; readonly specDir: string };
+export type SweepStart =
+  | { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string }
+  | { readonly kind: 'resume'; readonly spec: SweepSpec; readonly specDir: string };
 
 /** Runs the sweep to its end or an interruption; returns the exit code (0, or 130 when interrupted). */
 export async function executeSweep(start: SweepStart, options: ExecuteOptions): Promise<number> {
   const { spec } = start;
   const parallel = options.parallel ?? spec.budget.parallel ?? os.availableParallelism();
-  if (parallel === 0 && !options.queue) throw new UsageError('--parallel 0 runs no trials on this machine, so it needs --queue', 'add --queue redis://host:6379 and start agents with `sweep agent`');
-  if (parallel === 0 && options.devices !== undefined) throw new UsageError('--parallel 0 and --devices contradict each other', 'drop one: --parallel 0 runs no local trials; --devices says where local trials run');
+  if (parallel === 0 && !options.queue)
+    throw new UsageError(
+      '--parallel 0 runs no trials on this machine, so it needs --queue',
+      'add --queue redis://host:6379 and start agents with `sweep agent`',
+    );
+  if (parallel === 0 && options.devices !== undefined)
+    throw new UsageError(
+      '--parallel 0 and --devices contradict each other',
+      'drop one: --parallel 0 runs no local trials; --devices says where local trials run',
+    );
   const slots = parallel === 0 ? undefined : deviceSlots(options.devices, parallel);
   if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
 
@@ -44,7 +54,12 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
   const reporter = new RunReporter({ stdout: process.stdout, stderr: process.stderr, live, verbose: options.verbose, paramOrder });
   // The queue is reached (or refused) before the database is touched: bad input writes nothing.
   let executor: TrialExecutor | undefined = options.queue
-    ? await openCoordinator({ target: options.queue, localSlots: slots, objective: resolveObjective(spec.objective, start.specDir), say: (line) => reporter.info(line) })
+    ? await openCoordinator({
+        target: options.queue,
+        localSlots: slots,
+        objective: resolveObjective(spec.objective, start.specDir),
+        say: (line) => reporter.info(line),
+      })
     : undefined;
   let store: SqliteTrialStore;
   try {
@@ -118,7 +133,10 @@ function refuseTakenName(db: string, name: string): void {
   const reader = SweepReader.open(db);
   try {
     if (reader.getSweep(name)) {
-      throw new UsageError(`a sweep named '${name}' already exists in ${db}`, `continue it with \`sweep resume ${name}\`, or change \`name:\` in the spec (or use another --db)`);
+      throw new UsageError(
+        `a sweep named '${name}' already exists in ${db}`,
+        `continue it with \`sweep resume ${name}\`, or change \`name:\` in the spec (or use another --db)`,
+      );
     }
   } finally {
     reader.close();
@@ -141,7 +159,8 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
       console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
     }
     const [best] = reader.best(spec.name, 1);
-    if (best) console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
+    if (best)
+      console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
     else console.log('best: no trial completed');
     const categorical = Object.entries(spec.parameters).find(([, p]) => (p.values?.length ?? 0) >= 2)?.[0];
     if (categorical && best) {

@@ -23,7 +23,11 @@ export function requireSweep(reader: SweepReader, name: string, db: string): Swe
   const guess = didYouMean(name, names);
   throw new UsageError(
     `no sweep named '${name}' in ${db}`,
-    guess ? `did you mean '${guess}'? (\`sweep list\` shows them all)` : names.length > 0 ? `it holds: ${names.join(', ')}` : 'the database holds no sweeps yet; start one with `sweep run <spec>`',
+    guess
+      ? `did you mean '${guess}'? (\`sweep list\` shows them all)`
+      : names.length > 0
+        ? `it holds: ${names.join(', ')}`
+        : 'the database holds no sweeps yet; start one with `sweep run <spec>`',
   );
 }
 

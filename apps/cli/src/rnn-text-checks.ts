@@ -14,7 +14,11 @@ export function checkRnnTextParams(spec: SweepSpec): SpecProblem[] {
   for (const [name, param] of Object.entries(spec.parameters)) {
     if (!known.includes(name)) {
       const guess = didYouMean(name, known);
-      problems.push({ path: `parameters.${name}`, message: 'is not a parameter of rnn-text', hint: guess ? `did you mean '${guess}'?` : `known: ${known.join(', ')}` });
+      problems.push({
+        path: `parameters.${name}`,
+        message: 'is not a parameter of rnn-text',
+        hint: guess ? `did you mean '${guess}'?` : `known: ${known.join(', ')}`,
+      });
       continue;
     }
     const candidates: { where: string; value: ParamValue }[] = [];

@@ -44,14 +44,22 @@ describe('preflight', () => {
     writeFileSync(path.join(dir, 'data.csv'), 'text,label\na,x\nb,y\n');
     const custom = await preflight(parseSweepSpec(base('objective: ./objective.mjs\nparameters:\n  x: { uniform: [0, 1] }')), dir, 's.yaml');
     expect(custom.objective).toBe(path.join(dir, 'objective.mjs'));
-    const csv = await preflight(parseSweepSpec(base('objective: rnn-text\ndataset: { name: csv, path: data.csv }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0e-2] }')), dir, 's.yaml');
+    const csv = await preflight(
+      parseSweepSpec(base('objective: rnn-text\ndataset: { name: csv, path: data.csv }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0e-2] }')),
+      dir,
+      's.yaml',
+    );
     expect(csv.dataset).toEqual({ name: 'csv', path: path.join(dir, 'data.csv') });
   });
 
   it('lists every problem it finds at once', async () => {
     const found = await problems(() =>
       preflight(
-        parseSweepSpec(base('objective: rnn-text\ndataset: { name: jsonl, path: ./none.jsonl }\nparameters:\n  lrr: { log_uniform: [1.0e-3, 1.0e-2] }\n  dropout: { uniform: [0, 1.5] }')),
+        parseSweepSpec(
+          base(
+            'objective: rnn-text\ndataset: { name: jsonl, path: ./none.jsonl }\nparameters:\n  lrr: { log_uniform: [1.0e-3, 1.0e-2] }\n  dropout: { uniform: [0, 1.5] }',
+          ),
+        ),
         dir,
         's.yaml',
       ),
@@ -62,21 +70,37 @@ describe('preflight', () => {
       `dataset.path: dataset file not found: ${path.join(dir, 'none.jsonl')} (paths are relative to the spec file)`,
     ]);
     // A dataset block rnn-text does not accept is refused with the rest of the spec.
-    expect(await problems(async () => loadSpecFile(writeSpec('imdb.yaml', base('objective: rnn-text\ndataset: { name: imdb, text: body }\nparameters:\n  lr: { value: 0.01 }')))))
-      .toEqual(["dataset.name: must be one of spamassassin, csv, jsonl, adding, got 'imdb'"]);
+    expect(
+      await problems(async () =>
+        loadSpecFile(writeSpec('imdb.yaml', base('objective: rnn-text\ndataset: { name: imdb, text: body }\nparameters:\n  lr: { value: 0.01 }'))),
+      ),
+    ).toEqual(["dataset.name: must be one of spamassassin, csv, jsonl, adding, got 'imdb'"]);
   });
 
   it('refuses a dataset block its objective does not declare, with the key meant', async () => {
-    expect(await problems(async () => loadSpecFile(writeSpec('typo.yaml', base('objective: rnn-text\ndataset: { name: csv, path: ./data.csv, text: body }\nparameters:\n  lr: { value: 0.01 }')))))
-      .toEqual(["dataset.text: unknown key (did you mean 'text_column'?)"]);
-    expect(await problems(async () => loadSpecFile(writeSpec('noop.yaml', base('objective: noop\ndataset: { name: spamassassin }\nparameters:\n  x: { value: 1 }')))))
-      .toEqual(['dataset: noop reads no dataset block (remove the dataset block)']);
+    expect(
+      await problems(async () =>
+        loadSpecFile(
+          writeSpec('typo.yaml', base('objective: rnn-text\ndataset: { name: csv, path: ./data.csv, text: body }\nparameters:\n  lr: { value: 0.01 }')),
+        ),
+      ),
+    ).toEqual(["dataset.text: unknown key (did you mean 'text_column'?)"]);
+    expect(
+      await problems(async () =>
+        loadSpecFile(writeSpec('noop.yaml', base('objective: noop\ndataset: { name: spamassassin }\nparameters:\n  x: { value: 1 }'))),
+      ),
+    ).toEqual(['dataset: noop reads no dataset block (remove the dataset block)']);
   });
 
   it('opens a csv dataset and names a missing column with the columns found', async () => {
     writeFileSync(path.join(dir, 'mail.csv'), 'body,label\nhello,ham\nwin,spam\n');
-    expect(await problems(async () => loadSpecFile(writeSpec('columns.yaml', base('objective: rnn-text\ndataset: { name: csv, path: mail.csv }\nparameters:\n  lr: { value: 0.01 }')))))
-      .toEqual([`dataset.text_column: ${path.join(dir, 'mail.csv')} has no column "text" (the default when text_column is not set); columns found: "body", "label" (set text_column to the column that holds the text)`]);
+    expect(
+      await problems(async () =>
+        loadSpecFile(writeSpec('columns.yaml', base('objective: rnn-text\ndataset: { name: csv, path: mail.csv }\nparameters:\n  lr: { value: 0.01 }'))),
+      ),
+    ).toEqual([
+      `dataset.text_column: ${path.join(dir, 'mail.csv')} has no column "text" (the default when text_column is not set); columns found: "body", "label" (set text_column to the column that holds the text)`,
+    ]);
   });
 
   it('reads a spec file, and says so when there is none', async () => {

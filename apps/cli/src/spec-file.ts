@@ -33,7 +33,8 @@ export async function loadSpecFile(file: string): Promise<LoadedSpec> {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`spec file not found: ${file} (looked at ${absolute})`, 'check the path, or write an example spec with `sweep init`');
+    if (code === 'ENOENT')
+      throw new UsageError(`spec file not found: ${file} (looked at ${absolute})`, 'check the path, or write an example spec with `sweep init`');
     throw new UsageError(`cannot read spec file ${file}: ${(error as Error).message}`);
   }
   const specDir = path.dirname(absolute);

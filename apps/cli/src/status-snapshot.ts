@@ -12,7 +12,13 @@ export interface StatusSnapshot extends ProgressView {
   readonly total: number;
   readonly createdAt: number;
   readonly finishedAt?: number;
-  readonly running: readonly { readonly number: number; readonly step?: number; readonly value?: number; readonly params: Readonly<Record<string, unknown>>; readonly startedAt?: number }[];
+  readonly running: readonly {
+    readonly number: number;
+    readonly step?: number;
+    readonly value?: number;
+    readonly params: Readonly<Record<string, unknown>>;
+    readonly startedAt?: number;
+  }[];
 }
 
 /** One consistent read (one snapshot) of the sweep's counts, running trials and best. */
@@ -24,7 +30,14 @@ function readStatusNow(reader: SweepReader, sweep: SweepRecord, now: number): St
   const summary: SweepSummary | undefined = reader.summary(sweep.name);
   if (!summary) throw new UsageError(`sweep '${sweep.name}' is gone from the database`);
   const runningRows = reader.trials(sweep.name, { states: ['RUNNING'] });
-  const curves = runningRows.length > 0 ? reader.learningCurves(sweep.name, sweep.metric, runningRows.map((r) => r.number)) : new Map<number, [number, number][]>();
+  const curves =
+    runningRows.length > 0
+      ? reader.learningCurves(
+          sweep.name,
+          sweep.metric,
+          runningRows.map((r) => r.number),
+        )
+      : new Map<number, [number, number][]>();
   const running = runningRows.map((row) => {
     const last = curves.get(row.number)?.at(-1);
     return {
@@ -56,6 +69,10 @@ function readStatusNow(reader: SweepReader, sweep: SweepRecord, now: number): St
     ...(summary.finishedAt !== undefined ? { finishedAt: summary.finishedAt } : {}),
     elapsedSeconds,
     trialsPerMinute,
-    ...(summary.status === 'finished' ? { etaSeconds: 0 } : summary.status === 'running' && remaining !== undefined && trialsPerMinute > 0 ? { etaSeconds: (remaining / trialsPerMinute) * 60 } : {}),
+    ...(summary.status === 'finished'
+      ? { etaSeconds: 0 }
+      : summary.status === 'running' && remaining !== undefined && trialsPerMinute > 0
+        ? { etaSeconds: (remaining / trialsPerMinute) * 60 }
+        : {}),
   };
 }

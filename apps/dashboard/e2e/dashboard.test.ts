@@ -106,9 +106,9 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
 
     await page.getByTestId('filter-optimizer').selectOption('adam');
     await expect(count.innerText()).resolves.toBe(`${adam} of 48 trials`);
-    const optimizerColumn = await page.locator('[data-testid="trials-table"] [role="row"][data-trial]').evaluateAll((rows) =>
-      rows.map((row) => row.querySelectorAll('[role="cell"]')[4]?.textContent),
-    );
+    const optimizerColumn = await page
+      .locator('[data-testid="trials-table"] [role="row"][data-trial]')
+      .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('[role="cell"]')[4]?.textContent));
     expect(optimizerColumn.length).toBeGreaterThan(0);
     expect(new Set(optimizerColumn)).toEqual(new Set(['adam']));
 
@@ -148,9 +148,9 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     expect(brushed).toBe(upperHalf);
     await button.click();
     await expect(page.getByTestId('trial-count').innerText()).resolves.toBe(`${brushed} of 48 trials`);
-    const optimizers = await page.locator('[data-testid="trials-table"] [role="row"][data-trial]').evaluateAll((rows) =>
-      rows.map((row) => row.querySelectorAll('[role="cell"]')[4]?.textContent),
-    );
+    const optimizers = await page
+      .locator('[data-testid="trials-table"] [role="row"][data-trial]')
+      .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('[role="cell"]')[4]?.textContent));
     expect(new Set(optimizers)).toEqual(new Set(['adam', 'rmsprop']));
   });
 

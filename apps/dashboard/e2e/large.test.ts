@@ -85,7 +85,9 @@ describe.skipIf(browserSkipReason !== undefined)(`a 10,000-trial sweep in Chromi
     await page.getByRole('button', { name: 'clear filters' }).click();
     await page.getByRole('button', { name: /^value/ }).click();
     // A new order starts at the top of the table, even after End took it to the bottom.
-    await expect.poll(() => page.locator('[role="row"][data-index="0"]').getAttribute('data-trial', { timeout: 2000 }), { timeout: 10_000 }).toBe(String(best.number));
+    await expect
+      .poll(() => page.locator('[role="row"][data-index="0"]').getAttribute('data-trial', { timeout: 2000 }), { timeout: 10_000 })
+      .toBe(String(best.number));
 
     await saveScreenshot(page, 'sweep-page-10k');
     const [load1] = os.loadavg();

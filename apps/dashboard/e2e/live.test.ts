@@ -60,10 +60,14 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
     const shown = Number((await count.innerText()).split(' ')[0]);
     const target = shown + 3;
     await waitForTrials(dbPath, (n) => n >= target);
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trial-count"]')?.textContent?.split(' ')[0]) >= n, target, { timeout: 20_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trial-count"]')?.textContent?.split(' ')[0]) >= n, target, {
+      timeout: 20_000,
+    });
     await expect(page.locator(`[role="row"][data-trial="${target - 1}"]`).count()).resolves.toBe(1);
     // The summary's counts follow too.
-    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trial-total"]')?.textContent?.split(' ')[0]) >= n, target, { timeout: 20_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid="trial-total"]')?.textContent?.split(' ')[0]) >= n, target, {
+      timeout: 20_000,
+    });
     await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
     await saveScreenshot(page, 'sweep-page-live');
     expect(errors).toEqual([]);
@@ -77,7 +81,10 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
     await row.waitFor();
     const before = Number((await row.locator('td').nth(2).innerText()).split(' ')[0]);
     await page.waitForFunction(
-      ([name, n]) => [...document.querySelectorAll('[data-testid="sweeps-table"] tbody tr')].some((tr) => tr.textContent?.includes(name) && Number(tr.querySelectorAll('td')[2]?.textContent?.split(' ')[0]) > n),
+      ([name, n]) =>
+        [...document.querySelectorAll('[data-testid="sweeps-table"] tbody tr')].some(
+          (tr) => tr.textContent?.includes(name) && Number(tr.querySelectorAll('td')[2]?.textContent?.split(' ')[0]) > n,
+        ),
       [SWEEP, before] as const,
       { timeout: 20_000 },
     );

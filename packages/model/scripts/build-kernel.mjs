@@ -40,11 +40,15 @@ function main(argv) {
   // Relative source path and the native/ directory as cwd: nothing machine-specific reaches the output.
   const result = spawnSync(clang, [...CLANG_ARGS, '-o', partial], { cwd: nativeDir, encoding: 'utf8' });
   if (result.error) {
-    fail(`cannot run '${clang}' (${result.error.message}); install clang and lld (Debian: apt-get install clang lld, or npm run setup as root). Without them the committed kernel/rnn_kernel.wasm is used as it is.`);
+    fail(
+      `cannot run '${clang}' (${result.error.message}); install clang and lld (Debian: apt-get install clang lld, or npm run setup as root). Without them the committed kernel/rnn_kernel.wasm is used as it is.`,
+    );
   }
   if (result.status !== 0) {
     rmSync(partial, { force: true });
-    fail(`clang failed (exit ${result.status}):\n${result.stderr}${result.stderr.includes('wasm-ld') ? '\nwasm-ld comes with lld (Debian: apt-get install lld).' : ''}`);
+    fail(
+      `clang failed (exit ${result.status}):\n${result.stderr}${result.stderr.includes('wasm-ld') ? '\nwasm-ld comes with lld (Debian: apt-get install lld).' : ''}`,
+    );
   }
   chmodSync(partial, 0o644); // wasm-ld marks its output executable; this is data
   renameSync(partial, out);

@@ -2,14 +2,7 @@
  * Errors thrown by @loopsweep/model. Each carries a stable `code` so callers (the runner, the CLI)
  * can map them without matching message text; `cause` is passed through untouched.
  */
-export type ModelErrorCode =
-  | 'DATASET'
-  | 'PARAMS'
-  | 'BACKEND'
-  | 'DIVERGED'
-  | 'ABORTED'
-  | 'MODEL_IO'
-  | 'CONFIG';
+export type ModelErrorCode = 'DATASET' | 'PARAMS' | 'BACKEND' | 'DIVERGED' | 'ABORTED' | 'MODEL_IO' | 'CONFIG';
 
 export class ModelError extends Error {
   readonly code: ModelErrorCode;
@@ -82,7 +75,11 @@ export class TrainingAbortedError extends ModelError {
   readonly epoch: number;
 
   constructor(epoch: number, reason: unknown) {
-    super('ABORTED', `training aborted during epoch ${epoch}${reason instanceof Error ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : ''}`, { cause: reason });
+    super(
+      'ABORTED',
+      `training aborted during epoch ${epoch}${reason instanceof Error ? `: ${reason.message}` : typeof reason === 'string' ? `: ${reason}` : ''}`,
+      { cause: reason },
+    );
     this.name = 'TrainingAbortedError';
     this.epoch = epoch;
   }

@@ -15,4 +15,12 @@ export * from './objective/index.js';
 export { rnnTextDatasetSchema, checkDatasetSettings, type DatasetProblem, type TextFileSettings } from './spec/index.js';
 export { saveModel, loadModel, type SaveModelOptions, type LoadedModel, type SavedModelMetadata } from './io/model-directory.js';
 export { predictTexts, type TextPrediction } from './io/predict.js';
-export { loadRnnKernel, type RnnKernel, type RecurrenceProblem, type KernelArrays, type KernelForward, type KernelGradients, type KernelOptions } from './kernels/index.js';
+export {
+  loadRnnKernel,
+  type RnnKernel,
+  type RecurrenceProblem,
+  type KernelArrays,
+  type KernelForward,
+  type KernelGradients,
+  type KernelOptions,
+} from './kernels/index.js';

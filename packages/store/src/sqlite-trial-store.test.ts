@@ -97,7 +97,9 @@ describe('SqliteTrialStore', () => {
     const db = new Database(path, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((row) => row.name);
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+    ).map((row) => row.name);
     expect(tables).toEqual(['events', 'metrics', 'sweeps', 'trial_params', 'trials']);
     db.close();
   });
@@ -147,7 +149,8 @@ describe('SqliteTrialStore', () => {
     const store = SqliteTrialStore.open(temp.file('bad-provenance.db'));
     const sweep = store.createSweep(newSweep('bad'));
     store.createTrial(sweep.id, frozenTrial(0, { units: 8 }));
-    const refusal = (extra: Parameters<typeof frozenTrial>[3]) => caught(() => store.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', extra))).message;
+    const refusal = (extra: Parameters<typeof frozenTrial>[3]) =>
+      caught(() => store.createTrial(sweep.id, frozenTrial(1, { units: 8 }, 'QUEUED', extra))).message;
     const prefix = `cannot create trial 1 of sweep 'bad' in ${store.path}: `;
     expect(refusal({ seed: 1.5 })).toBe(`${prefix}seed must be a safe integer (got 1.5)`);
     expect(refusal({ seed: Number.NaN })).toBe(`${prefix}seed must be a safe integer (got NaN)`);
@@ -162,7 +165,15 @@ describe('SqliteTrialStore', () => {
   it('stores the spec document so validateSweepSpec gives the same spec back, and a Study rebuilds from loadTrials', () => {
     const spec = parseSweepSpec(SPEC_YAML);
     const store = SqliteTrialStore.open(temp.file('spec.db'));
-    const sweep = store.createSweep({ name: spec.name, spec: sweepSpecDocument(spec), specHash: 'h', metric: spec.metric.name, direction: spec.metric.goal, objective: spec.objective, seed: 7 });
+    const sweep = store.createSweep({
+      name: spec.name,
+      spec: sweepSpecDocument(spec),
+      specHash: 'h',
+      metric: spec.metric.name,
+      direction: spec.metric.goal,
+      objective: spec.objective,
+      seed: 7,
+    });
     const stored = store.getSweep(spec.name);
     expect(validateSweepSpec(stored?.spec)).toEqual(spec);
 
@@ -197,7 +208,9 @@ describe('SqliteTrialStore', () => {
     expect(trial).toMatchObject({ startedAt: 2_000, heartbeatAt: 2_000, finishedAt: 2_500 });
     store.close();
     const db = new Database(path, { readonly: true });
-    expect((db.prepare('SELECT updated_at FROM trials ORDER BY number').all() as { updated_at: number }[]).map((row) => row.updated_at)).toEqual([2_500, 1_001]);
+    expect((db.prepare('SELECT updated_at FROM trials ORDER BY number').all() as { updated_at: number }[]).map((row) => row.updated_at)).toEqual([
+      2_500, 1_001,
+    ]);
     db.close();
   });
 
@@ -232,7 +245,9 @@ describe('SqliteTrialStore', () => {
     const db = new Database(path);
     db.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY)');
     db.close();
-    expect(caught(() => SqliteTrialStore.open(path)).message).toBe(`${path} is a SQLite database but not a loopsweep one (it has other tables); pass --db with another path`);
+    expect(caught(() => SqliteTrialStore.open(path)).message).toBe(
+      `${path} is a SQLite database but not a loopsweep one (it has other tables); pass --db with another path`,
+    );
   });
 
   it('refuses a path it cannot create, saying why and what to do', () => {

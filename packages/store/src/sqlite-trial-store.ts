@@ -66,7 +66,9 @@ export class SqliteTrialStore implements TrialStore {
   createSweep(sweep: NewSweep): SweepRecord {
     return this.#write('create sweep', () => {
       if (this.#sweepRowByName(sweep.name) !== undefined) {
-        throw new StoreError(`a sweep named '${sweep.name}' already exists in ${this.path}; resume it with \`sweep resume ${sweep.name}\` or give the new sweep another name`);
+        throw new StoreError(
+          `a sweep named '${sweep.name}' already exists in ${this.path}; resume it with \`sweep resume ${sweep.name}\` or give the new sweep another name`,
+        );
       }
       const { lastInsertRowid } = this.#statements
         .get('INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -134,7 +136,9 @@ export class SqliteTrialStore implements TrialStore {
       const running = trial.state === 'RUNNING' ? now : null;
       const finished = trial.state === 'COMPLETE' || trial.state === 'PRUNED' || trial.state === 'FAILED' ? now : null;
       const { lastInsertRowid } = this.#statements
-        .get('INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .get(
+          'INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(
           sweepId,
           trial.number,
@@ -174,8 +178,21 @@ export class SqliteTrialStore implements TrialStore {
       const now = this.#clock();
       const next = updatedColumns(current, update, now);
       this.#statements
-        .get('UPDATE trials SET state = ?, value = ?, failure_reason = ?, attempt = ?, owner = ?, heartbeat_at = ?, started_at = ?, finished_at = ?, updated_at = ? WHERE id = ?')
-        .run(next.state, next.value, next.failure_reason, next.attempt, next.owner, next.heartbeat_at, next.started_at, next.finished_at, nextChangeStamp(this.#statements, sweepId, now), current.id);
+        .get(
+          'UPDATE trials SET state = ?, value = ?, failure_reason = ?, attempt = ?, owner = ?, heartbeat_at = ?, started_at = ?, finished_at = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          next.state,
+          next.value,
+          next.failure_reason,
+          next.attempt,
+          next.owner,
+          next.heartbeat_at,
+          next.started_at,
+          next.finished_at,
+          nextChangeStamp(this.#statements, sweepId, now),
+          current.id,
+        );
       // A retry reports its own learning curve: the interrupted attempt's rows would mix with it.
       if (update.state === 'QUEUED') this.#statements.get('DELETE FROM metrics WHERE trial_id = ?').run(current.id);
     });
@@ -196,7 +213,8 @@ export class SqliteTrialStore implements TrialStore {
       for (const row of rows) {
         let trialId = trialIds.get(row.trialNumber);
         if (trialId === undefined) {
-          const trial = this.#statements.get('SELECT id FROM trials WHERE sweep_id = ? AND number = ?').get(sweepId, row.trialNumber) as { id: number } | undefined;
+          const trial = this.#statements.get('SELECT id FROM trials WHERE sweep_id = ? AND number = ?').get(sweepId, row.trialNumber) as
+            { id: number } | undefined;
           if (trial === undefined) throw this.#noTrial(sweepId, row.trialNumber);
           trialIds.set(row.trialNumber, (trialId = trial.id));
         }
@@ -230,7 +248,12 @@ export class SqliteTrialStore implements TrialStore {
            AND COALESCE(heartbeat_at, started_at, 0) < ? ORDER BY number`,
         )
         .all(sweepId, currentOwner, now - leaseMs) as TrialRowData[];
-      const curves = trackedCurves(this.#statements, sweepId, sweep.metric, rows.map((row) => row.number));
+      const curves = trackedCurves(
+        this.#statements,
+        sweepId,
+        sweep.metric,
+        rows.map((row) => row.number),
+      );
       return rows.map((row) => toStoredTrial(row, curves.get(row.number) ?? new Map()));
     });
   }
@@ -242,7 +265,9 @@ export class SqliteTrialStore implements TrialStore {
   appendEvent(sweepId: number, trialNumber: number | null, kind: EventKind, message: string): void {
     this.#write('append event', () => {
       this.#sweepRow(sweepId);
-      this.#statements.get('INSERT INTO events (sweep_id, trial_number, at, kind, message) VALUES (?, ?, ?, ?, ?)').run(sweepId, trialNumber, this.#clock(), kind, message);
+      this.#statements
+        .get('INSERT INTO events (sweep_id, trial_number, at, kind, message) VALUES (?, ?, ?, ?, ?)')
+        .run(sweepId, trialNumber, this.#clock(), kind, message);
     });
   }
 

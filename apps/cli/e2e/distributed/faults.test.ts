@@ -53,7 +53,9 @@ describe.skipIf(!HAS_REDIS)('faults in a distributed sweep', () => {
 
     const rows = trialsWithSteps(db, 'kill-agent');
     expect(rows.map((r) => [r.state, r.steps.length])).toEqual(new Array(6).fill(['COMPLETE', 10]));
-    const trialLog = events(db, 'kill-agent').filter((e) => e.trialNumber === killed).map((e) => e.message);
+    const trialLog = events(db, 'kill-agent')
+      .filter((e) => e.trialNumber === killed)
+      .map((e) => e.message);
     expect(trialLog).toContainEqual(expect.stringMatching(/^agent a on \S+ took it$/));
     expect(trialLog).toContainEqual('agent a stopped answering (stalled): BullMQ hands the trial to another agent');
     expect(trialLog).toContainEqual(expect.stringMatching(/^agent b on \S+ took it \(run 2: the job was taken again\)$/));
@@ -74,7 +76,8 @@ describe.skipIf(!HAS_REDIS)('faults in a distributed sweep', () => {
     const lost = withReader(db, (reader) => reader.trials('kill-coordinator', { states: ['RUNNING'] }).map((t) => t.number));
     expect(lost.length).toBeGreaterThan(0);
     // The agents finish what they hold while no coordinator listens: wait until they have been idle for 1.5 s.
-    const finished = (number: number) => [a, b].some((agent) => new RegExp(`^sweep kill-coordinator trial ${number} COMPLETE`, 'm').test(agent.output().stdout));
+    const finished = (number: number) =>
+      [a, b].some((agent) => new RegExp(`^sweep kill-coordinator trial ${number} COMPLETE`, 'm').test(agent.output().stdout));
     const completions = () => [a, b].reduce((sum, agent) => sum + (agent.output().stdout.match(/ COMPLETE/g) ?? []).length, 0);
     let seen = -1;
     let quietSince = Date.now();
@@ -106,7 +109,14 @@ describe.skipIf(!HAS_REDIS)('faults in a distributed sweep', () => {
     processes.push(agent);
     const spec = ws.file(
       'prune.yaml',
-      noopSpec({ name: 'prune', maxEpochs: 8, sleepMs: 100, sampler: '{ type: grid, seed: 0 }', extra: 'pruner: { type: median, min_trials: 2 }', parameters: '  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3] }' }),
+      noopSpec({
+        name: 'prune',
+        maxEpochs: 8,
+        sleepMs: 100,
+        sampler: '{ type: grid, seed: 0 }',
+        extra: 'pruner: { type: median, min_trials: 2 }',
+        parameters: '  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3] }',
+      }),
     );
     const db = ws.file('prune.db');
     const result = await startSweep(['run', spec, '--db', db, ...queueArgs('prune'), '--parallel', '0']).done;

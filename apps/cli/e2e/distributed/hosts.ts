@@ -23,7 +23,23 @@ export function makeCertificates(dir: string): Certificates {
     if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`);
   };
   writeFileSync(file('san.cnf'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '1', '-subj', '/CN=loopsweep test CA']);
+  run([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:prime256v1',
+    '-nodes',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-days',
+    '1',
+    '-subj',
+    '/CN=loopsweep test CA',
+  ]);
   run(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'redis.key', '-out', 'redis.csr', '-subj', '/CN=localhost']);
   run(['x509', '-req', '-in', 'redis.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'redis.crt', '-days', '1', '-extfile', 'san.cnf']);
   return { caFile: file('ca.crt'), certFile: file('redis.crt'), keyFile: file('redis.key') };
@@ -36,7 +52,11 @@ export function makeCertificates(dir: string): Certificates {
 export function startSweepAs(args: readonly string[], options: { env?: NodeJS.ProcessEnv; host?: string } = {}): Started {
   const env = { ...process.env, LOOPSWEEP_DB: '', LOOPSWEEP_DEBUG: '', FORCE_COLOR: '0', ...options.env };
   const child = options.host
-    ? spawn('unshare', ['-u', 'sh', '-c', 'hostname "$0" && exec "$@"', options.host, process.execPath, MAIN, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn('unshare', ['-u', 'sh', '-c', 'hostname "$0" && exec "$@"', options.host, process.execPath, MAIN, ...args], {
+        cwd: REPO_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
     : spawn(process.execPath, [MAIN, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

@@ -61,7 +61,10 @@ describe.skipIf(!HAS_REDIS || !HAS_UNSHARE)('two "hosts": agents with host names
     const takenOn = events(db, 'hosts').flatMap((e) => /^agent (\w+) on (\S+) took it$/.exec(e.message)?.slice(1, 3) ?? []);
     expect(new Set(takenOn)).toEqual(new Set(['a', 'box-a', 'b', 'box-b']));
     const status = json(sweep(['status', 'hosts', '--db', db, '--json']));
-    expect(status.agents.agents.map((a: { name: string; host: string }) => [a.name, a.host])).toEqual([['a', 'box-a'], ['b', 'box-b']]);
+    expect(status.agents.agents.map((a: { name: string; host: string }) => [a.name, a.host])).toEqual([
+      ['a', 'box-a'],
+      ['b', 'box-b'],
+    ]);
   });
 });
 

@@ -18,14 +18,42 @@ async function deadPort(): Promise<number> {
 
 describe('bad queue input exits 2 with one clear message, shows no password and writes nothing', () => {
   it.each([
-    { title: 'not a Redis URL', args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'http://:pw-1@host'], message: "error: --queue: 'http://:***@host' is not a Redis URL (it starts with http://)" },
-    { title: 'a bad database path', args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'redis://:pw-1@host/db1'], message: "error: --queue: 'redis://:***@host/db1': the path must be a database number, got '/db1'" },
-    { title: 'a bad queue name', args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'redis://host', '--queue-name', 'a:b'], message: "error: --queue-name: 'a:b' is not a queue name" },
-    { title: '--parallel 0 without --queue', args: (spec: string, db: string) => ['run', spec, '--db', db, '--parallel', '0'], message: 'error: --parallel must be a whole number ≥ 1, got 0' },
-    { title: '--parallel 0 with --devices', args: (spec: string, db: string) => ['run', spec, '--db', db, '--parallel', '0', '--devices', 'wasm:2', '--queue', 'redis://127.0.0.1:1'], message: 'error: --parallel 0 and --devices contradict each other' },
+    {
+      title: 'not a Redis URL',
+      args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'http://:pw-1@host'],
+      message: "error: --queue: 'http://:***@host' is not a Redis URL (it starts with http://)",
+    },
+    {
+      title: 'a bad database path',
+      args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'redis://:pw-1@host/db1'],
+      message: "error: --queue: 'redis://:***@host/db1': the path must be a database number, got '/db1'",
+    },
+    {
+      title: 'a bad queue name',
+      args: (spec: string, db: string) => ['run', spec, '--db', db, '--queue', 'redis://host', '--queue-name', 'a:b'],
+      message: "error: --queue-name: 'a:b' is not a queue name",
+    },
+    {
+      title: '--parallel 0 without --queue',
+      args: (spec: string, db: string) => ['run', spec, '--db', db, '--parallel', '0'],
+      message: 'error: --parallel must be a whole number ≥ 1, got 0',
+    },
+    {
+      title: '--parallel 0 with --devices',
+      args: (spec: string, db: string) => ['run', spec, '--db', db, '--parallel', '0', '--devices', 'wasm:2', '--queue', 'redis://127.0.0.1:1'],
+      message: 'error: --parallel 0 and --devices contradict each other',
+    },
     { title: 'an agent without --queue', args: () => ['agent'], message: 'error: sweep agent needs --queue' },
-    { title: 'an agent allowing a missing module', args: () => ['agent', '--queue', 'redis://127.0.0.1:1', '--allow-objective', 'missing.mjs'], message: `error: --allow-objective missing.mjs: no file at ${ws.dir}/missing.mjs` },
-    { title: 'an agent with a bad --concurrency', args: () => ['agent', '--queue', 'redis://127.0.0.1:1', '--concurrency', '0'], message: 'error: --concurrency must be a whole number ≥ 1, got 0' },
+    {
+      title: 'an agent allowing a missing module',
+      args: () => ['agent', '--queue', 'redis://127.0.0.1:1', '--allow-objective', 'missing.mjs'],
+      message: `error: --allow-objective missing.mjs: no file at ${ws.dir}/missing.mjs`,
+    },
+    {
+      title: 'an agent with a bad --concurrency',
+      args: () => ['agent', '--queue', 'redis://127.0.0.1:1', '--concurrency', '0'],
+      message: 'error: --concurrency must be a whole number ≥ 1, got 0',
+    },
   ])('$title', ({ args, message }) => {
     const spec = ws.file('bad.yaml', noopSpec({ name: 'bad', trials: 1 }));
     const db = `${ws.dir}/bad-${Math.random().toString(36).slice(2)}.db`;

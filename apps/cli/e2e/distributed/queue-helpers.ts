@@ -38,7 +38,14 @@ export async function stopProcess(proc: Started): Promise<void> {
 export function trialsWithSteps(db: string, sweep: string) {
   return withReader(db, (reader) => {
     const curves = reader.learningCurves(sweep, 'value');
-    return reader.trials(sweep, { sort: 'number' }).map((t) => ({ number: t.number, state: t.state, attempt: t.attempt, value: t.value, params: t.params, steps: (curves.get(t.number) ?? []).map(([step]) => step) }));
+    return reader.trials(sweep, { sort: 'number' }).map((t) => ({
+      number: t.number,
+      state: t.state,
+      attempt: t.attempt,
+      value: t.value,
+      params: t.params,
+      steps: (curves.get(t.number) ?? []).map(([step]) => step),
+    }));
   });
 }
 

@@ -29,7 +29,9 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
     const distributed = await startSweep(['run', spec, '--db', ws.db, '--queue', url, '--parallel', '0']).done;
     expect(distributed.stderr).toBe('');
     expect(distributed.code).toBe(0);
-    expect(distributed.stdout).toMatch(/^sweep spread: 16 trials, random sampler, no pruner; queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(2 agents, 2 slots now\); no local trials; database /m);
+    expect(distributed.stdout).toMatch(
+      /^sweep spread: 16 trials, random sampler, no pruner; queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(2 agents, 2 slots now\); no local trials; database /m,
+    );
 
     // The same spec run locally: same trials, params, values and curves (the sampler and noop are seeded).
     const localDb = ws.file('local.db');
@@ -54,9 +56,14 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
     const status = sweep(['status', 'spread', '--db', ws.db, '--json'], { env: { LOOPSWEEP_REDIS_PASSWORD: PASSWORD } });
     const snapshot = json(status);
     expect(snapshot.agents.url).toBe(`redis://:***@127.0.0.1:${redis!.port}`);
-    expect(snapshot.agents.agents.map((a: { name: string; slots: number }) => [a.name, a.slots])).toEqual([['a', 1], ['b', 1]]);
+    expect(snapshot.agents.agents.map((a: { name: string; slots: number }) => [a.name, a.slots])).toEqual([
+      ['a', 1],
+      ['b', 1],
+    ]);
     const plain = sweep(['status', 'spread', '--db', ws.db, '--queue', url]);
-    expect(plain.stdout).toMatch(/^agents on queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+:\n\s+name\s+host\s+slots\s+running\s+last seen\n.*\n\s+a\s+\S+\s+1\s+—\s+[\d.]+s ago\n\s+b\s/m);
+    expect(plain.stdout).toMatch(
+      /^agents on queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+:\n\s+name\s+host\s+slots\s+running\s+last seen\n.*\n\s+a\s+\S+\s+1\s+—\s+[\d.]+s ago\n\s+b\s/m,
+    );
     const outputs = [distributed, status, plain].flatMap((r) => [r.stdout, r.stderr]).concat(agents.flatMap((a) => [a.output().stdout, a.output().stderr]));
     for (const text of outputs) expect(text).not.toContain(PASSWORD);
     expect(databaseText(ws.db)).not.toContain(PASSWORD);
@@ -65,10 +72,15 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
 
   it('lets two sweeps of the same name, from two databases, share the queue and its agents without mixing their trials', async () => {
     const url = `redis://:${PASSWORD}@127.0.0.1:${redis!.port}`;
-    const specs = [1, 2].map((seed) => ws.file(`shared-${seed}.yaml`, noopSpec({ name: 'shared', trials: 8, sleepMs: 20, sampler: `{ type: random, seed: ${seed} }` })));
+    const specs = [1, 2].map((seed) =>
+      ws.file(`shared-${seed}.yaml`, noopSpec({ name: 'shared', trials: 8, sleepMs: 20, sampler: `{ type: random, seed: ${seed} }` })),
+    );
     const dbs = [ws.file('shared-1.db'), ws.file('shared-2.db')];
     const runs = await Promise.all(specs.map((spec, i) => startSweep(['run', spec, '--db', dbs[i]!, '--queue', url, '--parallel', '0']).done));
-    expect(runs.map((r) => [r.code, r.stderr])).toEqual([[0, ''], [0, '']]);
+    expect(runs.map((r) => [r.code, r.stderr])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
     for (const [i, spec] of specs.entries()) {
       const localDb = ws.file(`shared-local-${i}.db`);
       expect(sweep(['run', spec, '--db', localDb, '--parallel', '2']).code).toBe(0);
@@ -91,7 +103,9 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
 
     // Resuming a sweep that ran through a queue without --queue says what that means.
     const resumed = sweep(['resume', 'local-agent', '--db', db, '--parallel', '1']);
-    expect(resumed.stderr).toMatch(/^warning: sweep local-agent ran its trials through queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+; without --queue its running trials run again here, and results agents finished meanwhile are not collected$/m);
+    expect(resumed.stderr).toMatch(
+      /^warning: sweep local-agent ran its trials through queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+; without --queue its running trials run again here, and results agents finished meanwhile are not collected$/m,
+    );
   });
 
   it('says why when the password is wrong, and writes nothing', () => {

@@ -27,7 +27,10 @@ export const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
       const names = specParamNames(sweep);
       if (!names.includes(argv.by)) {
         const guess = didYouMean(argv.by, names);
-        throw new UsageError(`sweep '${sweep.name}' has no parameter '${argv.by}'`, `${guess ? `did you mean '${guess}'? ` : ''}its parameters: ${names.join(', ') || '(none)'}`);
+        throw new UsageError(
+          `sweep '${sweep.name}' has no parameter '${argv.by}'`,
+          `${guess ? `did you mean '${guess}'? ` : ''}its parameters: ${names.join(', ') || '(none)'}`,
+        );
       }
       const comparison = compareFromReader(reader, sweep.name, sweep.metric, sweep.direction, argv.by);
       if (argv.json) return outJson({ sweep: sweep.name, metric: sweep.metric, ...comparison });

@@ -24,7 +24,12 @@ interface DashboardArgs extends GlobalArgs {
 async function start(args: DashboardArgs): Promise<{ server: DashboardServer; isLoopbackHost: (host: string) => boolean }> {
   const { createDashboardServer, DashboardStartError, isLoopbackHost } = await import('@loopsweep/dashboard');
   try {
-    const server = await createDashboardServer({ dbPath: existingDb(args.db), host: args.host, port: args.port, ...(args.token === undefined ? {} : { token: args.token }) });
+    const server = await createDashboardServer({
+      dbPath: existingDb(args.db),
+      host: args.host,
+      port: args.port,
+      ...(args.token === undefined ? {} : { token: args.token }),
+    });
     return { server, isLoopbackHost };
   } catch (error) {
     if (error instanceof DashboardStartError) throw new UsageError(error.message, error.hint);
@@ -63,20 +68,30 @@ export const dashboardCommand: CommandModule<GlobalArgs, DashboardArgs> = {
   describe: 'Serve the results dashboard (read-only, live while a sweep runs) in the browser',
   builder: (y) =>
     y
-      .option('host', { type: 'string', default: '127.0.0.1', requiresArg: true, describe: 'Address to listen on; any but 127.0.0.1, ::1 or localhost requires a token' })
+      .option('host', {
+        type: 'string',
+        default: '127.0.0.1',
+        requiresArg: true,
+        describe: 'Address to listen on; any but 127.0.0.1, ::1 or localhost requires a token',
+      })
       .option('port', { type: 'number', default: 8080, requiresArg: true, describe: 'Port to listen on (0 = a free one)' })
       .option('token', { type: 'string', requiresArg: true, describe: 'Token the API requires (default: generated when --host is not loopback)' })
       .option('open', { type: 'boolean', default: false, describe: 'Open the dashboard in the default browser (xdg-open)' })
       .check((argv) => {
         const port = argv.port;
-        if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError(`--port must be a whole number in 0..65535, got ${String(port)}`, 'pass --port 0 for a free port');
+        if (!(Number.isInteger(port) && port >= 0 && port <= 65535))
+          throw new UsageError(`--port must be a whole number in 0..65535, got ${String(port)}`, 'pass --port 0 for a free port');
         return true;
-      }) as never,
+      }),
   handler: async (argv) => {
     const { server, isLoopbackHost } = await start(argv);
     out(`sweep dashboard: serving ${argv.db} (read-only) at ${server.url}`);
     if (server.token !== undefined) {
-      out(isLoopbackHost(server.host) ? 'the API needs the token in that URL' : `listening on ${server.host}: the API needs the token in that URL; anyone who has it can read these sweeps`);
+      out(
+        isLoopbackHost(server.host)
+          ? 'the API needs the token in that URL'
+          : `listening on ${server.host}: the API needs the token in that URL; anyone who has it can read these sweeps`,
+      );
     }
     out('Ctrl-C to stop');
     if (argv.open) openBrowser(server.url);

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { exportTrials } from '@loopsweep/store';
 import { UsageError } from '../errors.js';
 import type { GlobalArgs } from '../options.js';
-import { err, out } from '../output.js';
+import { err } from '../output.js';
 import { requireSweep, withReader } from '../reader.js';
 
 interface ExportArgs extends GlobalArgs {

@@ -19,13 +19,16 @@ export const resumeCommand: CommandModule<GlobalArgs, ResumeArgs> = {
     withExecution(
       withQueue(
         y.positional('sweep', { type: 'string', demandOption: true, describe: 'Sweep name (see `sweep list`)' }),
-        "Coordinate through this Redis again (a sweep that ran with --queue): trials agents finished meanwhile are collected, those they still run are followed",
+        'Coordinate through this Redis again (a sweep that ran with --queue): trials agents finished meanwhile are collected, those they still run are followed',
       ),
     ),
   handler: async (argv) => {
     const queue = argv.queue !== undefined ? (await import('../distributed/queue-target-arg.js')).queueTarget(argv.queue, argv.queueName) : undefined;
     // Read-only first: an unknown sweep or database is refused without writing anything.
-    const { stored, recorded } = await withReader(argv.db, (reader) => ({ stored: requireSweep(reader, argv.sweep, argv.db), recorded: recordedQueue(reader, argv.sweep) }));
+    const { stored, recorded } = await withReader(argv.db, (reader) => ({
+      stored: requireSweep(reader, argv.sweep, argv.db),
+      recorded: recordedQueue(reader, argv.sweep),
+    }));
     if (recorded && !queue) {
       process.stderr.write(
         `warning: sweep ${argv.sweep} ran its trials through queue '${recorded.name}' at ${recorded.redactedUrl}; without --queue its running trials run again here, and results agents finished meanwhile are not collected\n`,
@@ -38,6 +41,9 @@ export const resumeCommand: CommandModule<GlobalArgs, ResumeArgs> = {
     // that has moved or changed since, before any trial fails on it.
     const spec = await preflight(validateSweepSpec(stored.spec, source, { objectiveBlocks }), specDir, source);
     const { executeSweep } = await import('../execute-sweep.js');
-    process.exitCode = await executeSweep({ kind: 'resume', spec, specDir }, { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) });
+    process.exitCode = await executeSweep(
+      { kind: 'resume', spec, specDir },
+      { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) },
+    );
   },
 };

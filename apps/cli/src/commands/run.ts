@@ -25,6 +25,9 @@ export const runCommand: CommandModule<GlobalArgs, RunArgs> = {
     const { loadSpecFile } = await import('../spec-file.js');
     const { spec, specDir } = await loadSpecFile(argv.spec);
     const { executeSweep } = await import('../execute-sweep.js');
-    process.exitCode = await executeSweep({ kind: 'new', spec, specDir }, { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) });
+    process.exitCode = await executeSweep(
+      { kind: 'new', spec, specDir },
+      { db: argv.db, parallel: argv.parallel, devices: argv.devices, verbose: argv.verbose, ...(queue ? { queue } : {}) },
+    );
   },
 };

@@ -16,7 +16,7 @@ interface ShowArgs extends GlobalArgs {
 
 export const showCommand: CommandModule<GlobalArgs, ShowArgs> = {
   command: 'show <sweep> <trial>',
-  describe: "One trial: params, state and reason, metrics per step, events",
+  describe: 'One trial: params, state and reason, metrics per step, events',
   builder: (y) =>
     withJson(
       y
@@ -49,7 +49,18 @@ export function formatTrial(sweep: string, metric: string, trial: TrialDetail, o
   if (trial.failureReason) lines.push(`reason: ${trial.failureReason}`);
   const names = [...order.filter((n) => n in trial.params), ...Object.keys(trial.params).filter((n) => !order.includes(n))];
   lines.push('', 'params');
-  lines.push(names.length === 0 ? '  (none)' : formatTable(names, [{ header: 'name', cell: (n) => n }, { header: 'value', cell: (n) => formatParamValue(trial.params[n]) }], '  '));
+  lines.push(
+    names.length === 0
+      ? '  (none)'
+      : formatTable(
+          names,
+          [
+            { header: 'name', cell: (n) => n },
+            { header: 'value', cell: (n) => formatParamValue(trial.params[n]) },
+          ],
+          '  ',
+        ),
+  );
   lines.push('', 'metrics');
   if (trial.metrics.length === 0) lines.push('  (none reported)');
   else {
@@ -57,7 +68,10 @@ export function formatTrial(sweep: string, metric: string, trial: TrialDetail, o
     lines.push(
       formatTable(
         trial.metrics,
-        [{ header: 'step', cell: (m) => String(m.step), align: 'right' as const }, ...metricNames.map((name) => ({ header: name, cell: (m: TrialDetail['metrics'][number]) => formatNumber(m.values[name]), align: 'right' as const }))],
+        [
+          { header: 'step', cell: (m) => String(m.step), align: 'right' as const },
+          ...metricNames.map((name) => ({ header: name, cell: (m: TrialDetail['metrics'][number]) => formatNumber(m.values[name]), align: 'right' as const })),
+        ],
         '  ',
       ),
     );
@@ -66,11 +80,31 @@ export function formatTrial(sweep: string, metric: string, trial: TrialDetail, o
   const finalNames = trial.metrics.length > 1 ? splitMetrics(trial.metrics, metric).final : [];
   if (last && finalNames.length > 0) {
     lines.push('', `final (step ${last.step})`);
-    lines.push(formatTable(finalNames, [{ header: 'metric', cell: (n) => n }, { header: 'value', cell: (n) => formatNumber(last.values[n]), align: 'right' }], '  '));
+    lines.push(
+      formatTable(
+        finalNames,
+        [
+          { header: 'metric', cell: (n) => n },
+          { header: 'value', cell: (n) => formatNumber(last.values[n]), align: 'right' },
+        ],
+        '  ',
+      ),
+    );
   }
   lines.push('', 'events');
   if (trial.events.length === 0) lines.push('  (none)');
-  else lines.push(formatTable(trial.events, [{ header: 'time', cell: (e) => formatTimestamp(e.at) }, { header: 'event', cell: (e) => e.kind }, { header: 'message', cell: (e) => e.message }], '  '));
+  else
+    lines.push(
+      formatTable(
+        trial.events,
+        [
+          { header: 'time', cell: (e) => formatTimestamp(e.at) },
+          { header: 'event', cell: (e) => e.kind },
+          { header: 'message', cell: (e) => e.message },
+        ],
+        '  ',
+      ),
+    );
   return lines.join('\n');
 }
 

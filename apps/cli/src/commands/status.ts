@@ -23,7 +23,7 @@ export const statusCommand: CommandModule<GlobalArgs, StatusArgs> = {
   describe: 'Counts, running trials and the best so far of a sweep (default: the latest); live while it runs',
   builder: (y) =>
     withJson(
-      withQueue(y, "List the agents of this queue (default: the queue the sweep ran through, if any; password from LOOPSWEEP_REDIS_PASSWORD)")
+      withQueue(y, 'List the agents of this queue (default: the queue the sweep ran through, if any; password from LOOPSWEEP_REDIS_PASSWORD)')
         .positional('sweep', { type: 'string', describe: 'Sweep name (default: the running one, else the latest)' })
         .option('watch', { alias: 'w', type: 'boolean', describe: 'Refresh every second until the sweep finishes (default on a terminal while it runs)' })
         .option('interval', { type: 'number', default: 1, describe: 'Seconds between refreshes with --watch', hidden: true }),
@@ -70,7 +70,12 @@ function defaultSweep(reader: SweepReader): string | undefined {
   return (sweeps.find((s) => s.status === 'running') ?? sweeps[0])?.name;
 }
 
-function statusLines(snapshot: StatusSnapshot, order: readonly string[], agents: AgentsView | undefined, agentsLines: ((view: AgentsView) => string[]) | undefined): string[] {
+function statusLines(
+  snapshot: StatusSnapshot,
+  order: readonly string[],
+  agents: AgentsView | undefined,
+  agentsLines: ((view: AgentsView) => string[]) | undefined,
+): string[] {
   return agents && agentsLines ? [...progressLines(snapshot, order), ...agentsLines(agents)] : progressLines(snapshot, order);
 }
 

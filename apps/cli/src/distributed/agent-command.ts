@@ -16,7 +16,8 @@ import { throttled } from './coordinator.js';
 
 export async function runAgentCommand(argv: AgentArgs): Promise<number> {
   const url = argv.queue ?? process.env['LOOPSWEEP_QUEUE'];
-  if (url === undefined || url === '') throw new UsageError('sweep agent needs --queue', 'e.g. sweep agent --queue redis://redis-host:6379 (or set LOOPSWEEP_QUEUE)');
+  if (url === undefined || url === '')
+    throw new UsageError('sweep agent needs --queue', 'e.g. sweep agent --queue redis://redis-host:6379 (or set LOOPSWEEP_QUEUE)');
   const target = queueTarget(url, argv.queueName);
   const slots = deviceSlots(argv.devices, argv.concurrency ?? os.availableParallelism());
   const allowed = argv.allowObjective.map((file) => checkModule(file));
@@ -67,8 +68,10 @@ export async function runAgentCommand(argv: AgentArgs): Promise<number> {
 /** An --allow-objective path: absolute, existing, a .js/.mjs module (as a spec would name it). */
 function checkModule(file: string): string {
   const absolute = path.resolve(file);
-  if (!/\.m?js$/.test(absolute)) throw new UsageError(`--allow-objective ${file}: not a .js or .mjs module`, 'name the objective module file, as the spec does');
-  if (!existsSync(absolute)) throw new UsageError(`--allow-objective ${file}: no file at ${absolute}`, 'install the module on this machine at the path the coordinator names');
+  if (!/\.m?js$/.test(absolute))
+    throw new UsageError(`--allow-objective ${file}: not a .js or .mjs module`, 'name the objective module file, as the spec does');
+  if (!existsSync(absolute))
+    throw new UsageError(`--allow-objective ${file}: no file at ${absolute}`, 'install the module on this machine at the path the coordinator names');
   return absolute;
 }
 

@@ -32,12 +32,16 @@ export function agentsLines(view: AgentsView, now = Date.now()): string[] {
   const title = `agents on queue '${view.queue}' at ${view.url}`;
   if ('error' in view) return [`${title}: unknown, ${view.error}`];
   if (view.agents.length === 0) return [`${title}: none yet; start one with \`sweep agent --queue ${view.url}\``];
-  const table = formatTable(view.agents, [
-    { header: 'name', cell: (a) => a.name },
-    { header: 'host', cell: (a) => a.host },
-    { header: 'slots', cell: (a) => String(a.slots), align: 'right' },
-    { header: 'running', cell: (a) => (a.running.length === 0 ? '—' : a.running.map((r) => `${r.sweep}#${r.trial}`).join(' ')) },
-    { header: 'last seen', cell: (a) => `${formatDuration((now - a.lastSeen) / 1000)} ago${isAgentLive(a, now) ? '' : ' (gone)'}` },
-  ], '  ');
+  const table = formatTable(
+    view.agents,
+    [
+      { header: 'name', cell: (a) => a.name },
+      { header: 'host', cell: (a) => a.host },
+      { header: 'slots', cell: (a) => String(a.slots), align: 'right' },
+      { header: 'running', cell: (a) => (a.running.length === 0 ? '—' : a.running.map((r) => `${r.sweep}#${r.trial}`).join(' ')) },
+      { header: 'last seen', cell: (a) => `${formatDuration((now - a.lastSeen) / 1000)} ago${isAgentLive(a, now) ? '' : ' (gone)'}` },
+    ],
+    '  ',
+  );
   return [`${title}:`, table];
 }

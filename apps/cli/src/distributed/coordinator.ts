@@ -58,7 +58,12 @@ export async function openCoordinator(options: CoordinatorOptions): Promise<Tria
       const pool = createExecutor(options.localSlots);
       try {
         // Started first, so that the queue counts its slots from the first trial on.
-        const agent = await startAgent({ target: options.target, executor: pool, allowObjectives: [options.objective], onEvent: (event) => event.type === 'error' && sayOnce(`redis: ${event.message}`) });
+        const agent = await startAgent({
+          target: options.target,
+          executor: pool,
+          allowObjectives: [options.objective],
+          onEvent: (event) => event.type === 'error' && sayOnce(`redis: ${event.message}`),
+        });
         local = { agent, pool };
       } catch (error) {
         await pool.close();

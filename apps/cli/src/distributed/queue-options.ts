@@ -11,7 +11,9 @@ export interface QueueArgs {
 }
 
 export function withQueue<T>(y: Argv<T>, describe: string): Argv<T & QueueArgs> {
-  return y
-    .option('queue', { type: 'string', requiresArg: true, describe })
-    .option('queue-name', { type: 'string', requiresArg: true, describe: 'BullMQ queue on that Redis (default loopsweep); sweeps and agents on one queue share the agents' }) as unknown as Argv<T & QueueArgs>;
+  return y.option('queue', { type: 'string', requiresArg: true, describe }).option('queue-name', {
+    type: 'string',
+    requiresArg: true,
+    describe: 'BullMQ queue on that Redis (default loopsweep); sweeps and agents on one queue share the agents',
+  }) as unknown as Argv<T & QueueArgs>;
 }

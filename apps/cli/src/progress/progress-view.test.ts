@@ -22,8 +22,12 @@ describe('progress lines', () => {
 
   it('formats one line per finished trial', () => {
     expect(formatChange({ number: 3, state: 'COMPLETE', value: 0.93 }, view)).toBe('trial 3 COMPLETE val_accuracy=0.93 (12/20 done, 2 running, best 0.95 #7)');
-    expect(formatChange({ number: 4, state: 'FAILED', failureReason: 'diverged: loss is NaN' }, view)).toBe('trial 4 FAILED diverged: loss is NaN (12/20 done, 2 running, best 0.95 #7)');
-    expect(formatChange({ number: 5, state: 'QUEUED', attempt: 2, failureReason: 'crashed: exit 1' }, view)).toContain('trial 5 re-queued as attempt 2: crashed: exit 1');
+    expect(formatChange({ number: 4, state: 'FAILED', failureReason: 'diverged: loss is NaN' }, view)).toBe(
+      'trial 4 FAILED diverged: loss is NaN (12/20 done, 2 running, best 0.95 #7)',
+    );
+    expect(formatChange({ number: 5, state: 'QUEUED', attempt: 2, failureReason: 'crashed: exit 1' }, view)).toContain(
+      'trial 5 re-queued as attempt 2: crashed: exit 1',
+    );
   });
 
   it('draws counts, best with params, pace and the running trials in number order', () => {

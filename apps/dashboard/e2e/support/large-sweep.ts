@@ -29,7 +29,15 @@ export function writeLargeSweep(dbPath: string, trials = 10_000, epochs = 10): v
   const spec = parseSweepSpec(LARGE_SPEC);
   const store = SqliteTrialStore.open(dbPath);
   try {
-    const sweep = store.createSweep({ name: spec.name, spec: sweepSpecDocument(spec), specHash: 'large', metric: 'val_accuracy', direction: 'maximize', objective: 'noop', seed: 1 });
+    const sweep = store.createSweep({
+      name: spec.name,
+      spec: sweepSpecDocument(spec),
+      specHash: 'large',
+      metric: 'val_accuracy',
+      direction: 'maximize',
+      objective: 'noop',
+      seed: 1,
+    });
     const random = createRandom(5);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
     for (let from = 0; from < trials; from += 100) {

@@ -20,7 +20,8 @@ describe('tokens', () => {
 
   it('matches only the exact token', () => {
     expect(tokenMatches('a-token-of-some-length', 'a-token-of-some-length')).toBe(true);
-    for (const wrong of [undefined, '', 'a-token-of-some-lengtH', 'a-token-of-some-length ', 'a-token']) expect(tokenMatches(wrong, 'a-token-of-some-length')).toBe(false);
+    for (const wrong of [undefined, '', 'a-token-of-some-lengtH', 'a-token-of-some-length ', 'a-token'])
+      expect(tokenMatches(wrong, 'a-token-of-some-length')).toBe(false);
   });
 
   it('reads a Bearer header before ?token=', () => {

@@ -69,6 +69,7 @@ export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], 
     list.push(row);
   }
   const groups = comparison.groups.map((group) => view(group, members.get(groupKey(group.value)) ?? [], curveMetric, sweep.direction));
-  const winner = comparison.winner === undefined ? undefined : groups.find((group) => group.label === comparison.winner?.label && group.value === comparison.winner.value);
+  const winner =
+    comparison.winner === undefined ? undefined : groups.find((group) => group.label === comparison.winner?.label && group.value === comparison.winner.value);
   return { by: comparison.by, direction: comparison.direction, verdict: comparison.verdict, metric, groups, ...(winner === undefined ? {} : { winner }) };
 }

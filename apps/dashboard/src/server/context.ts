@@ -30,5 +30,8 @@ export function requireSweep(context: DashboardContext, name: string): SweepReco
   if (sweep !== undefined) return sweep;
   const names = context.reader.listSweeps().map((summary) => summary.name);
   const shown = names.slice(0, 20).join(', ') + (names.length > 20 ? ', …' : '');
-  throw notFound(`no sweep named '${name}'`, names.length === 0 ? 'the database holds no sweeps yet; start one with `sweep run <spec>`' : `sweeps in this database: ${shown}`);
+  throw notFound(
+    `no sweep named '${name}'`,
+    names.length === 0 ? 'the database holds no sweeps yet; start one with `sweep run <spec>`' : `sweeps in this database: ${shown}`,
+  );
 }

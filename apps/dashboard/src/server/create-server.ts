@@ -52,7 +52,11 @@ function requireToken(app: FastifyInstance, token: string): void {
   app.addHook('onRequest', async (request, reply) => {
     if (!isApiPath(request.url)) return;
     if (tokenMatches(presentedToken(request.headers.authorization, request.query), token)) return;
-    const error = new ApiError('unauthorized', 'this dashboard needs its token', 'open the URL `sweep dashboard` printed (it ends in ?token=…), or send `Authorization: Bearer <token>`');
+    const error = new ApiError(
+      'unauthorized',
+      'this dashboard needs its token',
+      'open the URL `sweep dashboard` printed (it ends in ?token=…), or send `Authorization: Bearer <token>`',
+    );
     await reply.status(error.status).type('application/json; charset=utf-8').send(error.body());
   });
 }
@@ -76,8 +80,21 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
     // Streams are ended by the hub on close; anything else idle goes at once.
     forceCloseConnections: true,
   });
-  const hub = new FeedHub(reader, { pollMs: settings.pollMs, heartbeatMs: settings.heartbeatMs, maxCatchUpMetrics: settings.maxCatchUpMetrics, onError: (error) => app.log.warn({ err: error }, 'live poll failed') });
-  const context: DashboardContext = { reader, cache: new DerivedCache(), hub, metricNames: new MetricNames(reader), trialLists: new TrialLists(reader), version: packageVersion(), now: settings.now };
+  const hub = new FeedHub(reader, {
+    pollMs: settings.pollMs,
+    heartbeatMs: settings.heartbeatMs,
+    maxCatchUpMetrics: settings.maxCatchUpMetrics,
+    onError: (error) => app.log.warn({ err: error }, 'live poll failed'),
+  });
+  const context: DashboardContext = {
+    reader,
+    cache: new DerivedCache(),
+    hub,
+    metricNames: new MetricNames(reader),
+    trialLists: new TrialLists(reader),
+    version: packageVersion(),
+    now: settings.now,
+  };
   app.setErrorHandler(handleError);
   if (token !== undefined) requireToken(app, token);
   registerSweepRoutes(app, context);
@@ -92,9 +109,20 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
   } catch (error) {
     await app.close().catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new DashboardStartError(`port ${settings.port} on ${settings.host} is already in use`, 'pass another --port, or --port 0 for a free one', { cause: error });
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') throw new DashboardStartError(`cannot listen on ${settings.host}: no such address on this machine`, 'pass --host 127.0.0.1, or an address of this machine (0.0.0.0 for all)', { cause: error });
-    if (code === 'EACCES') throw new DashboardStartError(`not allowed to listen on port ${settings.port}`, 'ports below 1024 need root; pass --port 8080 or --port 0', { cause: error });
+    if (code === 'EADDRINUSE')
+      throw new DashboardStartError(`port ${settings.port} on ${settings.host} is already in use`, 'pass another --port, or --port 0 for a free one', {
+        cause: error,
+      });
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+      throw new DashboardStartError(
+        `cannot listen on ${settings.host}: no such address on this machine`,
+        'pass --host 127.0.0.1, or an address of this machine (0.0.0.0 for all)',
+        { cause: error },
+      );
+    if (code === 'EACCES')
+      throw new DashboardStartError(`not allowed to listen on port ${settings.port}`, 'ports below 1024 need root; pass --port 8080 or --port 0', {
+        cause: error,
+      });
     throw error;
   }
   const port = (app.server.address() as AddressInfo).port;

@@ -28,7 +28,10 @@ function allowedQueryKeys(request: FastifyRequest): string {
 function describeIssue(context: string, issue: AjvIssue, request: FastifyRequest): ApiError {
   const where = CONTEXT_NAMES[context] ?? context;
   // `/state/0` (the first of a repeated key) reads better as `state`.
-  const field = issue.instancePath.replace(/^\//, '').replace(/\/\d+$/, '').replace(/\//g, '.');
+  const field = issue.instancePath
+    .replace(/^\//, '')
+    .replace(/\/\d+$/, '')
+    .replace(/\//g, '.');
   const path = field === '' ? where : `${where}.${field}`;
   switch (issue.keyword) {
     case 'additionalProperties':

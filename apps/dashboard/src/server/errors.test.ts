@@ -16,7 +16,11 @@ async function error(path: string): Promise<{ status: number; error: ApiErrorBod
 
 describe('400: bad query strings', () => {
   it.each([
-    ['/api/sweeps/strategies/trials?colour=red', "unknown query parameter 'colour'", 'this route takes: state, stage, sort, order, limit, offset, param.<name> (and token)'],
+    [
+      '/api/sweeps/strategies/trials?colour=red',
+      "unknown query parameter 'colour'",
+      'this route takes: state, stage, sort, order, limit, offset, param.<name> (and token)',
+    ],
     ['/api/sweeps?limit=3', "unknown query parameter 'limit'", 'this route takes no query parameters (besides token)'],
     ['/api/sweeps/strategies/curves?trial=1', "unknown query parameter 'trial'", 'this route takes: metric, trials (and token)'],
     ['/api/sweeps/strategies/compare', 'query.by is required', 'this route takes: by, metric (and token)'],
@@ -39,15 +43,23 @@ describe('400: bad query strings', () => {
   it('lists the allowed values of an enum', async () => {
     expect(await error('/api/sweeps/strategies/trials?state=DONE')).toEqual({
       status: 400,
-      error: { code: 'bad_request', message: 'query.state must be equal to one of the allowed values', hint: 'one of: QUEUED, RUNNING, COMPLETE, PRUNED, FAILED' },
+      error: {
+        code: 'bad_request',
+        message: 'query.state must be equal to one of the allowed values',
+        hint: 'one of: QUEUED, RUNNING, COMPLETE, PRUNED, FAILED',
+      },
     });
     expect((await error('/api/sweeps/strategies/trials?sort=speed')).error.hint).toBe('one of: number, value, started, duration');
   });
 
-  it('names the sweep\'s params for an unknown one, and its values for a bad value', async () => {
+  it("names the sweep's params for an unknown one, and its values for a bad value", async () => {
     expect(await error('/api/sweeps/strategies/trials?param.optimiser=adam')).toEqual({
       status: 400,
-      error: { code: 'bad_request', message: "unknown parameter 'optimiser' in query.param.optimiser", hint: "this sweep's parameters: optimizer, momentum, lr, cell, units" },
+      error: {
+        code: 'bad_request',
+        message: "unknown parameter 'optimiser' in query.param.optimiser",
+        hint: "this sweep's parameters: optimizer, momentum, lr, cell, units",
+      },
     });
     expect(await error('/api/sweeps/strategies/trials?param.optimizer=adamw')).toEqual({
       status: 400,
@@ -59,14 +71,21 @@ describe('400: bad query strings', () => {
   it('refuses compare by a numeric param, naming the categorical ones', async () => {
     expect(await error('/api/sweeps/strategies/compare?by=lr')).toEqual({
       status: 400,
-      error: { code: 'bad_request', message: "query.by: 'lr' is not a categorical parameter of sweep 'strategies'", hint: 'its categorical parameters: optimizer, cell' },
+      error: {
+        code: 'bad_request',
+        message: "query.by: 'lr' is not a categorical parameter of sweep 'strategies'",
+        hint: 'its categorical parameters: optimizer, cell',
+      },
     });
   });
 
   it('refuses a metric the sweep never reported, naming the ones it did', async () => {
     for (const route of ['curves', 'importance', 'compare?by=cell&']) {
       const path = `/api/sweeps/strategies/${route}${route.includes('?') ? '' : '?'}metric=val_f1`;
-      expect(await error(path)).toEqual({ status: 400, error: { code: 'bad_request', message: "sweep 'strategies' has no metric 'val_f1'", hint: 'its metrics: loss, val_accuracy' } });
+      expect(await error(path)).toEqual({
+        status: 400,
+        error: { code: 'bad_request', message: "sweep 'strategies' has no metric 'val_f1'", hint: 'its metrics: loss, val_accuracy' },
+      });
     }
   });
 
@@ -81,16 +100,25 @@ describe('400: bad query strings', () => {
 describe('404: unknown sweep, trial or route', () => {
   it('names the sweeps there are', async () => {
     for (const route of ['', '/trials', '/trials/1', '/curves', '/importance', '/compare?by=cell', '/events', '/stream']) {
-      expect(await error(`/api/sweeps/nope${route}`)).toEqual({ status: 404, error: { code: 'not_found', message: "no sweep named 'nope'", hint: 'sweeps in this database: strategies, loss, empty' } });
+      expect(await error(`/api/sweeps/nope${route}`)).toEqual({
+        status: 404,
+        error: { code: 'not_found', message: "no sweep named 'nope'", hint: 'sweeps in this database: strategies, loss, empty' },
+      });
     }
   });
 
   it('says how many trials a sweep has for an unknown trial', async () => {
-    expect(await error('/api/sweeps/loss/trials/9')).toEqual({ status: 404, error: { code: 'not_found', message: "sweep 'loss' has no trial 9", hint: 'its trials are numbered from 0; it has 4' } });
+    expect(await error('/api/sweeps/loss/trials/9')).toEqual({
+      status: 404,
+      error: { code: 'not_found', message: "sweep 'loss' has no trial 9", hint: 'its trials are numbered from 0; it has 4' },
+    });
   });
 
   it('answers an unknown API route with JSON, never the web app', async () => {
-    expect(await error('/api/trials')).toEqual({ status: 404, error: { code: 'not_found', message: 'no API route GET /api/trials', hint: 'API.md lists the routes; all are GET under /api/' } });
+    expect(await error('/api/trials')).toEqual({
+      status: 404,
+      error: { code: 'not_found', message: 'no API route GET /api/trials', hint: 'API.md lists the routes; all are GET under /api/' },
+    });
   });
 
   it('handles names with characters that need escaping', async () => {

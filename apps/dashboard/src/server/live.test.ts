@@ -46,7 +46,9 @@ describe('GET /api/sweeps/:name/stream', () => {
       const number = await writeTrial(0.99);
       const message = await client.waitFor(changesWithTrial(number, 'COMPLETE'));
       const changes = message.data as ChangesMessage;
-      expect(changes.metrics.filter((point) => point.trialNumber === number && point.name === 'val_accuracy').map((point) => [point.step, point.value])).toEqual([
+      expect(
+        changes.metrics.filter((point) => point.trialNumber === number && point.name === 'val_accuracy').map((point) => [point.step, point.value]),
+      ).toEqual([
         [1, 0.97],
         [2, 0.98],
         [3, 0.99],
@@ -93,7 +95,11 @@ describe('GET /api/sweeps/:name/stream', () => {
   });
 
   it('shares one poller among the clients of a sweep, each getting every change once, and stops it after the last', async () => {
-    const clients: SseStream[] = await Promise.all([stream('/api/sweeps/strategies/stream'), stream('/api/sweeps/strategies/stream'), stream('/api/sweeps/loss/stream')]);
+    const clients: SseStream[] = await Promise.all([
+      stream('/api/sweeps/strategies/stream'),
+      stream('/api/sweeps/strategies/stream'),
+      stream('/api/sweeps/loss/stream'),
+    ]);
     try {
       await Promise.all(clients.map((client) => client.waitFor((m) => m.event === 'summary')));
       expect(harness.server.watchedSweeps).toBe(2);
@@ -101,7 +107,9 @@ describe('GET /api/sweeps/:name/stream', () => {
       const last = numbers.at(-1) ?? -1;
       for (const client of clients.slice(0, 2)) {
         await client.waitFor(changesWithTrial(last, 'COMPLETE'));
-        const trials = client.messages.filter((m) => m.event === 'changes').flatMap((m) => (m.data as ChangesMessage).trials.filter((t) => t.state === 'COMPLETE').map((t) => t.number));
+        const trials = client.messages
+          .filter((m) => m.event === 'changes')
+          .flatMap((m) => (m.data as ChangesMessage).trials.filter((t) => t.state === 'COMPLETE').map((t) => t.number));
         expect(trials).toEqual(numbers);
       }
       // The loss sweep did not change: its client got no changes.
@@ -159,7 +167,10 @@ describe('the sweep overview while trials report', () => {
     const sweepId = harness.fixture.sweeps['strategies']?.id ?? -1;
     harness.fixture.store.appendMetrics(sweepId, [{ trialNumber: 34, step: 2, metrics: { val_accuracy: 0.75, val_f1: 0.7 } }]);
     expect((await harness.get<{ metricNames: string[] }>('/api/sweeps/strategies')).body.metricNames).toEqual(['loss', 'val_accuracy', 'val_f1']);
-    expect((await harness.get('/api/sweeps/strategies/curves?metric=val_f1')).body).toEqual({ metric: 'val_f1', curves: [{ trial: 34, state: 'RUNNING', points: [[2, 0.7]] }] });
+    expect((await harness.get('/api/sweeps/strategies/curves?metric=val_f1')).body).toEqual({
+      metric: 'val_f1',
+      curves: [{ trial: 34, state: 'RUNNING', points: [[2, 0.7]] }],
+    });
   });
 });
 
@@ -170,7 +181,9 @@ describe('GET /api/stream', () => {
       const first = await client.waitFor((m) => m.event === 'sweeps');
       const before = (first.data as SweepsResponse).sweeps.find((sweep) => sweep.name === 'strategies')?.total ?? 0;
       await writeTrial();
-      const next = await client.waitFor((m) => m.event === 'sweeps' && (m.data as SweepsResponse).sweeps.find((sweep) => sweep.name === 'strategies')?.total === before + 1);
+      const next = await client.waitFor(
+        (m) => m.event === 'sweeps' && (m.data as SweepsResponse).sweeps.find((sweep) => sweep.name === 'strategies')?.total === before + 1,
+      );
       expect((next.data as SweepsResponse).sweeps.map((sweep) => sweep.name)).toEqual(['strategies', 'loss', 'empty']);
     } finally {
       client.close();
@@ -186,7 +199,10 @@ describe('reading while another process writes', () => {
     const totals: number[] = [];
     let requests = 0;
     while (!done || requests < 20) {
-      const [list, overview] = await Promise.all([harness.get<TrialsResponse>('/api/sweeps/strategies/trials?state=COMPLETE'), harness.get<{ summary: SweepSummary }>('/api/sweeps/strategies')]);
+      const [list, overview] = await Promise.all([
+        harness.get<TrialsResponse>('/api/sweeps/strategies/trials?state=COMPLETE'),
+        harness.get<{ summary: SweepSummary }>('/api/sweeps/strategies'),
+      ]);
       expect(list.status).toBe(200);
       expect(overview.status).toBe(200);
       // One snapshot per response: the total is exactly the rows returned.

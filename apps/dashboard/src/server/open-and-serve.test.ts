@@ -31,13 +31,17 @@ describe('createDashboardServer refuses what it cannot serve', () => {
     const file = openSync(dbPath, 'r+');
     writeSync(file, Buffer.from([0, 0, 0, 99]), 0, 4, 60);
     closeSync(file);
-    await expect(createDashboardServer({ dbPath, port: 0 })).rejects.toThrow(/written by a newer loopsweep \(schema 99, this one knows \d+\); upgrade loopsweep/);
+    await expect(createDashboardServer({ dbPath, port: 0 })).rejects.toThrow(
+      /written by a newer loopsweep \(schema 99, this one knows \d+\); upgrade loopsweep/,
+    );
   });
 
   it('bad options, naming them', async () => {
     const dbPath = temp.file('missing.db');
     await expect(createDashboardServer({ dbPath, port: 70000 })).rejects.toThrow(new RangeError('options.port must be an integer in 0..65535 (got 70000)'));
-    await expect(createDashboardServer({ dbPath, port: 0, token: 'short' })).rejects.toThrow(new RangeError('options.token must be 16 to 512 printable characters without spaces'));
+    await expect(createDashboardServer({ dbPath, port: 0, token: 'short' })).rejects.toThrow(
+      new RangeError('options.token must be 16 to 512 printable characters without spaces'),
+    );
     await expect(createDashboardServer({ dbPath: '', port: 0 })).rejects.toThrow(new RangeError('options.dbPath must be the path of a loopsweep database'));
   });
 
@@ -46,7 +50,10 @@ describe('createDashboardServer refuses what it cannot serve', () => {
     try {
       const error = await createDashboardServer({ dbPath: harness.dbPath, port: harness.server.port }).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(DashboardStartError);
-      expect(error).toMatchObject({ message: `port ${harness.server.port} on 127.0.0.1 is already in use`, hint: 'pass another --port, or --port 0 for a free one' });
+      expect(error).toMatchObject({
+        message: `port ${harness.server.port} on 127.0.0.1 is already in use`,
+        hint: 'pass another --port, or --port 0 for a free one',
+      });
     } finally {
       await harness.close();
     }

@@ -57,12 +57,25 @@ export function checkServerOptions(options: DashboardServerOptions): CheckedServ
   if (host === '') throw new RangeError('options.host must be an address such as 127.0.0.1 or 0.0.0.0');
   const port = options.port ?? 8080;
   if (!(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new RangeError(`options.port must be an integer in 0..65535 (got ${String(port)})`);
-  if (options.token !== undefined && !TOKEN_TEXT.test(options.token)) throw new RangeError('options.token must be 16 to 512 printable characters without spaces');
+  if (options.token !== undefined && !TOKEN_TEXT.test(options.token))
+    throw new RangeError('options.token must be 16 to 512 printable characters without spaces');
   const pollMs = options.pollMs ?? 500;
   if (!(Number.isFinite(pollMs) && pollMs >= 10)) throw new RangeError(`options.pollMs must be at least 10 (got ${String(pollMs)})`);
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   if (!(Number.isFinite(heartbeatMs) && heartbeatMs >= 10)) throw new RangeError(`options.heartbeatMs must be at least 10 (got ${String(heartbeatMs)})`);
   const maxCatchUpMetrics = options.maxCatchUpMetrics ?? 100_000;
-  if (!(Number.isSafeInteger(maxCatchUpMetrics) && maxCatchUpMetrics >= 0)) throw new RangeError(`options.maxCatchUpMetrics must be a non-negative integer (got ${String(maxCatchUpMetrics)})`);
-  return { dbPath: options.dbPath, host, port, token: options.token, webRoot: options.webRoot, pollMs, heartbeatMs, maxCatchUpMetrics, logger: options.logger ?? false, now: options.now ?? Date.now };
+  if (!(Number.isSafeInteger(maxCatchUpMetrics) && maxCatchUpMetrics >= 0))
+    throw new RangeError(`options.maxCatchUpMetrics must be a non-negative integer (got ${String(maxCatchUpMetrics)})`);
+  return {
+    dbPath: options.dbPath,
+    host,
+    port,
+    token: options.token,
+    webRoot: options.webRoot,
+    pollMs,
+    heartbeatMs,
+    maxCatchUpMetrics,
+    logger: options.logger ?? false,
+    now: options.now ?? Date.now,
+  };
 }

@@ -8,7 +8,12 @@ import { sweepParameters, sweepSettings } from './sweep-spec-info.js';
 const HOUR_MS = 3_600_000;
 
 /** Throughput, elapsed time and ETA from the trials' times; absent where they cannot be known yet. */
-export function pace(summary: SweepSummary, times: TrialTimes, budgetTrials: number | undefined, now: number): Pick<SweepOverview, 'throughputPerHour' | 'elapsedMs' | 'etaMs'> {
+export function pace(
+  summary: SweepSummary,
+  times: TrialTimes,
+  budgetTrials: number | undefined,
+  now: number,
+): Pick<SweepOverview, 'throughputPerHour' | 'elapsedMs' | 'etaMs'> {
   if (times.firstStartedAt === undefined) return {};
   const running = summary.status === 'running';
   const end = running ? now : (times.lastFinishedAt ?? now);

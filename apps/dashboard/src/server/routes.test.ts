@@ -45,7 +45,14 @@ describe('GET /api/sweeps', () => {
     expect(status).toBe(200);
     expect(body.sweeps.map((sweep) => sweep.name)).toEqual(['strategies', 'loss', 'empty']);
     const [strategies, loss, empty] = body.sweeps;
-    expect(strategies).toMatchObject({ objective: 'noop', status: 'running', metric: 'val_accuracy', direction: 'maximize', total: 36, startedAt: CLOCK_START });
+    expect(strategies).toMatchObject({
+      objective: 'noop',
+      status: 'running',
+      metric: 'val_accuracy',
+      direction: 'maximize',
+      total: 36,
+      startedAt: CLOCK_START,
+    });
     expect(strategies?.counts).toEqual({ QUEUED: 1, RUNNING: 1, COMPLETE: 29, PRUNED: 4, FAILED: 1 });
     expect(strategies?.best).toEqual({ number: reader.best('strategies')[0]?.number, value: reader.best('strategies')[0]?.value });
     expect(loss).toMatchObject({ status: 'finished', direction: 'minimize', best: { number: 1, value: 0.1 } });
@@ -60,7 +67,12 @@ describe('GET /api/sweeps/:name', () => {
     const { status, body } = await harness.get<SweepOverview>('/api/sweeps/strategies');
     expect(status).toBe(200);
     expect(body.summary).toEqual(reader.summary('strategies'));
-    expect(body).toMatchObject({ objective: 'noop', budget: { trials: 60, parallel: 2, maxEpochs: 5 }, sampler: { type: 'random', seed: 3 }, pruner: { type: 'median' } });
+    expect(body).toMatchObject({
+      objective: 'noop',
+      budget: { trials: 60, parallel: 2, maxEpochs: 5 },
+      sampler: { type: 'random', seed: 3 },
+      pruner: { type: 'median' },
+    });
     expect(body.parameters).toEqual([
       { name: 'optimizer', kind: 'categorical', values: ['sgd', 'momentum', 'adam'], conditional: false },
       { name: 'momentum', kind: 'numeric', log: false, range: [0.5, 0.99], conditional: true },
@@ -99,7 +111,9 @@ describe('GET /api/sweeps/:name/trials', () => {
   });
 
   it('filters by states and params, sorts and pages, with the total before paging', async () => {
-    const { body } = await harness.get<TrialsResponse>('/api/sweeps/strategies/trials?state=COMPLETE&state=PRUNED&param.optimizer=adam&sort=value&order=desc&limit=3&offset=1');
+    const { body } = await harness.get<TrialsResponse>(
+      '/api/sweeps/strategies/trials?state=COMPLETE&state=PRUNED&param.optimizer=adam&sort=value&order=desc&limit=3&offset=1',
+    );
     const all = reader.trials('strategies', { states: ['COMPLETE', 'PRUNED'], params: { optimizer: 'adam' }, sort: 'value', order: 'desc' });
     expect(body.total).toBe(all.length);
     expect(body.total).toBeGreaterThan(4);
@@ -150,7 +164,7 @@ describe('GET /api/sweeps/:name/trials/:number', () => {
 });
 
 describe('GET /api/sweeps/:name/curves', () => {
-  it('returns the asked trials\' curves of a metric with their states', async () => {
+  it("returns the asked trials' curves of a metric with their states", async () => {
     const { body } = await harness.get<CurvesResponse>('/api/sweeps/strategies/curves?metric=loss&trials=6,5,0');
     expect(body.metric).toBe('loss');
     expect(body.truncated).toBeUndefined();
@@ -201,7 +215,7 @@ describe('GET /api/sweeps/:name/importance', () => {
 });
 
 describe('GET /api/sweeps/:name/compare', () => {
-  it('gives core\'s comparison of the stored trials (the verdict `sweep compare` prints) plus chart data per group', async () => {
+  it("gives core's comparison of the stored trials (the verdict `sweep compare` prints) plus chart data per group", async () => {
     const { status, body } = await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=optimizer');
     expect(status).toBe(200);
     const curves = reader.learningCurves('strategies', 'val_accuracy');
@@ -226,7 +240,7 @@ describe('GET /api/sweeps/:name/compare', () => {
     expect(body.groups[0]).toMatchObject({ failed: 1, diverged: 1, running: 1 });
   });
 
-  it('draws median curves of another metric while comparing the sweep\'s', async () => {
+  it("draws median curves of another metric while comparing the sweep's", async () => {
     const byMetric = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell&metric=loss')).body;
     const byDefault = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell')).body;
     expect(byMetric.metric).toBe('loss');

@@ -13,7 +13,9 @@ export function querySchema(properties: Record<string, Schema>, options: { param
   return {
     type: 'object',
     properties: { ...properties, token: { type: 'string' } },
-    ...(options.paramFilters === true ? { patternProperties: { '^param\\.': { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: 100 } } } : {}),
+    ...(options.paramFilters === true
+      ? { patternProperties: { '^param\\.': { type: 'array', items: { type: 'string', maxLength: 1000 }, maxItems: 100 } } }
+      : {}),
     additionalProperties: false,
     ...(options.required === undefined ? {} : { required: options.required }),
   };

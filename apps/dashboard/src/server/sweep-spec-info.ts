@@ -26,7 +26,8 @@ function paramInfo(name: string, param: ParamSpec): ParamInfo {
   if (param.value !== undefined) return { name, kind: 'categorical', values: [param.value], conditional };
   for (const kind of RANGE_KINDS) {
     const range = param[kind];
-    if (range !== undefined) return { name, kind: 'numeric', log: kind === 'log_uniform' || kind === 'int_log_uniform', range: [range[0], range[1]], conditional };
+    if (range !== undefined)
+      return { name, kind: 'numeric', log: kind === 'log_uniform' || kind === 'int_log_uniform', range: [range[0], range[1]], conditional };
   }
   return { name, kind: 'numeric', conditional };
 }

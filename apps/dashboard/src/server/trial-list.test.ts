@@ -34,13 +34,34 @@ describe('TrialList', () => {
       expect(list.body().toString('utf8')).toBe(expected());
     };
     // New metrics of a running trial only: its lastStep moves.
-    step(() => store.appendMetrics(sweepId, [{ trialNumber: 34, step: 2, metrics: { val_accuracy: 0.72 } }, { trialNumber: 34, step: 3, metrics: { loss: 0.5 } }]));
+    step(() =>
+      store.appendMetrics(sweepId, [
+        { trialNumber: 34, step: 2, metrics: { val_accuracy: 0.72 } },
+        { trialNumber: 34, step: 3, metrics: { loss: 0.5 } },
+      ]),
+    );
     expect(JSON.parse(list.body().toString('utf8')).trials[34].lastStep).toBe(3);
     // A state change.
     step(() => store.updateTrial(sweepId, 34, { state: 'COMPLETE', value: 0.72 }));
     // A new trial, numbered out of order.
-    step(() => store.createTrial(sweepId, { number: 50, state: 'QUEUED', params: { optimizer: 'sgd', lr: 0.01, cell: 'gru', units: 8 }, intermediate: new Map(), attempt: 1 }));
-    step(() => store.createTrial(sweepId, { number: 40, state: 'QUEUED', params: { optimizer: 'adam', lr: 0.01, cell: 'gru', units: 8 }, intermediate: new Map(), attempt: 1 }));
+    step(() =>
+      store.createTrial(sweepId, {
+        number: 50,
+        state: 'QUEUED',
+        params: { optimizer: 'sgd', lr: 0.01, cell: 'gru', units: 8 },
+        intermediate: new Map(),
+        attempt: 1,
+      }),
+    );
+    step(() =>
+      store.createTrial(sweepId, {
+        number: 40,
+        state: 'QUEUED',
+        params: { optimizer: 'adam', lr: 0.01, cell: 'gru', units: 8 },
+        intermediate: new Map(),
+        attempt: 1,
+      }),
+    );
     // Running, reporting, then re-queued (a retry): its metrics are deleted and lastStep goes away.
     step(() => store.updateTrial(sweepId, 40, { state: 'RUNNING', owner: 'test' }));
     step(() => store.appendMetrics(sweepId, [{ trialNumber: 40, step: 1, metrics: { val_accuracy: 0.6 } }]));

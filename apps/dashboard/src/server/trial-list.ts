@@ -115,4 +115,3 @@ export class TrialLists {
     return list;
   }
 }
-

@@ -27,8 +27,16 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   const built = existsSync(path.join(webRoot, 'index.html'));
   if (built) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'], dotfiles: 'deny' });
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
-    if (isApiPath(request.url)) return sendError(reply, notFound(`no API route ${request.method} ${request.url.split('?')[0]}`, 'API.md lists the routes; all are GET under /api/'));
-    if (!built) return sendError(reply, notFound(`the web app is not built (no ${path.join(webRoot, 'index.html')})`, 'run `npm run build` at the repository root; the API under /api/ works without it'));
+    if (isApiPath(request.url))
+      return sendError(reply, notFound(`no API route ${request.method} ${request.url.split('?')[0]}`, 'API.md lists the routes; all are GET under /api/'));
+    if (!built)
+      return sendError(
+        reply,
+        notFound(
+          `the web app is not built (no ${path.join(webRoot, 'index.html')})`,
+          'run `npm run build` at the repository root; the API under /api/ works without it',
+        ),
+      );
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(reply, notFound(`no route ${request.method} ${request.url}`));
     // A client-side route (/sweeps/x): the app's shell, which routes itself.
     return reply.type('text/html; charset=utf-8').sendFile('index.html');

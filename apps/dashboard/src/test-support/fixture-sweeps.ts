@@ -42,7 +42,15 @@ export interface FixtureStore {
 function createSweep(store: SqliteTrialStore, specText: string): SweepRecord {
   const spec = parseSweepSpec(specText);
   const direction: Direction = spec.metric.goal;
-  return store.createSweep({ name: spec.name, spec: sweepSpecDocument(spec), specHash: `hash-${spec.name}`, metric: spec.metric.name, direction, objective: spec.objective, seed: 3 });
+  return store.createSweep({
+    name: spec.name,
+    spec: sweepSpecDocument(spec),
+    specHash: `hash-${spec.name}`,
+    metric: spec.metric.name,
+    direction,
+    objective: spec.objective,
+    seed: 3,
+  });
 }
 
 function frozen(number: number, params: Params): FrozenTrial {

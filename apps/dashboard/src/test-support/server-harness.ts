@@ -24,7 +24,11 @@ export async function startHarness(options: Partial<DashboardServerOptions> = {}
     async get(path, headers = {}) {
       const response = await fetch(`${server.origin}${path}`, { headers });
       const text = await response.text();
-      return { status: response.status, body: (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as never, headers: response.headers };
+      return {
+        status: response.status,
+        body: (response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as never,
+        headers: response.headers,
+      };
     },
     async close() {
       await server.close();

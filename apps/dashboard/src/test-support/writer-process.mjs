@@ -18,7 +18,10 @@ function writeTrial(id, number, value) {
     store.createTrial(id, { number, state: 'QUEUED', params: { optimizer: 'adam', lr: 0.001, cell: 'lstm', units: 32 }, intermediate: new Map(), attempt: 1 });
     store.updateTrial(id, number, { state: 'RUNNING', owner: 'writer-process' });
   });
-  store.appendMetrics(id, [1, 2, 3].map((step) => ({ trialNumber: number, step, metrics: { val_accuracy: value - 0.01 * (3 - step), loss: 1 / step } })));
+  store.appendMetrics(
+    id,
+    [1, 2, 3].map((step) => ({ trialNumber: number, step, metrics: { val_accuracy: value - 0.01 * (3 - step), loss: 1 / step } })),
+  );
   store.updateTrial(id, number, { state: 'COMPLETE', value });
   store.appendEvent(id, number, 'trial_completed', `trial ${number} completed`);
 }

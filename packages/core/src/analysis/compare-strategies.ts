@@ -62,8 +62,14 @@ function format(value: number): string {
 function summarize(value: ParamValue | undefined, trials: readonly ComparableTrial[], direction: Direction): StrategyGroup {
   const completed = trials.filter((t) => t.state === 'COMPLETE' && typeof t.value === 'number' && Number.isFinite(t.value));
   const values = completed.map((t) => t.value as number).sort((a, b) => a - b);
-  const bestTrial = completed.reduce<ComparableTrial | undefined>((best, t) => (!best || isBetter(t.value as number, best.value as number, direction) ? t : best), undefined);
-  const epochs = completed.map((t) => firstStepOfBest(t.intermediate, direction)).filter((s): s is number => s !== undefined).sort((a, b) => a - b);
+  const bestTrial = completed.reduce<ComparableTrial | undefined>(
+    (best, t) => (!best || isBetter(t.value as number, best.value as number, direction) ? t : best),
+    undefined,
+  );
+  const epochs = completed
+    .map((t) => firstStepOfBest(t.intermediate, direction))
+    .filter((s): s is number => s !== undefined)
+    .sort((a, b) => a - b);
   const failed = trials.filter((t) => t.state === 'FAILED');
   return {
     value,
@@ -74,7 +80,7 @@ function summarize(value: ParamValue | undefined, trials: readonly ComparableTri
     failed: failed.length,
     diverged: failed.filter((t) => /diverged/i.test(t.failureReason ?? '')).length,
     running: trials.filter((t) => t.state === 'RUNNING' || t.state === 'QUEUED').length,
-    ...(bestTrial ? { best: bestTrial.value as number, bestTrial: bestTrial.number } : {}),
+    ...(bestTrial ? { best: bestTrial.value, bestTrial: bestTrial.number } : {}),
     ...(values.length > 0 ? { median: quantileSorted(values, 0.5), q1: quantileSorted(values, 0.25), q3: quantileSorted(values, 0.75) } : {}),
     ...(epochs.length > 0 ? { medianEpochsToBest: quantileSorted(epochs, 0.5) } : {}),
   };

@@ -21,5 +21,4 @@ describe('confirmationVerdict error rates (confidence 0.95)', () => {
     console.log(`two tied leaders 0.03 above three others, 5 replicates: winner rate ${any}`);
     expect(any).toBeLessThanOrEqual(0.08);
   });
-
 });

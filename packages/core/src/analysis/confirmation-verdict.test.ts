@@ -33,7 +33,9 @@ describe('confirmationVerdict', () => {
     expect(verdict.comparisons[0]?.margin).toBeCloseTo(0.9136 - 0.87, 10);
     expect(verdict.tied_with_leader).toEqual([]);
     expect(verdict.statement).toContain('Compared 3 values of optimizer (sgd: 5 replicates, adam: 5 replicates, rmsprop: 5 replicates) by the mean');
-    expect(verdict.statement).toMatch(/optimizer=adam wins at 95% confidence with mean 0\.9136 \(95% CI \[0\.9\d+, 0\.9\d+\]\); it is better than every other value \(.*; largest adjusted p = 0\.016\)\.$/);
+    expect(verdict.statement).toMatch(
+      /optimizer=adam wins at 95% confidence with mean 0\.9136 \(95% CI \[0\.9\d+, 0\.9\d+\]\); it is better than every other value \(.*; largest adjusted p = 0\.016\)\.$/,
+    );
   });
 
   it('says "no clear winner" and lists the values the leader cannot be separated from', () => {
@@ -127,9 +129,13 @@ describe('confirmationVerdict', () => {
     const opts = { direction: 'maximize' as const, seed: 1 };
     expect(() => confirmationVerdict([], opts)).toThrow(new RangeError('groups must not be empty'));
     expect(() => confirmationVerdict([adam, adam], opts)).toThrow(new RangeError('groups[1].label must be unique, "adam" appears more than once'));
-    expect(() => confirmationVerdict([adam, { label: 'x', values: [1, Number.POSITIVE_INFINITY] }], opts)).toThrow(new RangeError('groups[1].values[1] must be a finite number, got Infinity'));
+    expect(() => confirmationVerdict([adam, { label: 'x', values: [1, Number.POSITIVE_INFINITY] }], opts)).toThrow(
+      new RangeError('groups[1].values[1] must be a finite number, got Infinity'),
+    );
     expect(() => confirmationVerdict([adam, sgd], { ...opts, confidence: 0 })).toThrow(new RangeError('confidence must be a number in (0, 1), got 0'));
-    expect(() => confirmationVerdict([adam, sgd], { ...opts, confidence: Number.NaN })).toThrow(new RangeError('confidence must be a number in (0, 1), got NaN'));
+    expect(() => confirmationVerdict([adam, sgd], { ...opts, confidence: Number.NaN })).toThrow(
+      new RangeError('confidence must be a number in (0, 1), got NaN'),
+    );
     expect(() => confirmationVerdict([adam, sgd], { ...opts, resamples: 99 })).toThrow(new RangeError('resamples must be an integer >= 100, got 99'));
     expect(() => confirmationVerdict([adam, sgd], { ...opts, seed: Number.NaN })).toThrow(new RangeError('seed must be an integer, got NaN'));
     expect(() => confirmationVerdict([adam, sgd], { ...opts, minReplicates: 1 })).toThrow(new RangeError('minReplicates must be an integer >= 2, got 1'));

@@ -133,12 +133,27 @@ export function confirmationVerdict(groups: readonly ScoredGroup[], options: Con
       short.length > 0
         ? `${short.map((g) => `${name(g.label)} has ${g.values.length}`).join(', ')}; at least ${minReplicates} replicates per value are needed`
         : 'one value alone cannot be compared';
-    return { decision: 'insufficient_data', direction, confidence, estimator, groups: estimated, comparisons: [], tied_with_leader: [], statement: `${described}: insufficient data — ${why}.` };
+    return {
+      decision: 'insufficient_data',
+      direction,
+      confidence,
+      estimator,
+      groups: estimated,
+      comparisons: [],
+      tied_with_leader: [],
+      statement: `${described}: insufficient data — ${why}.`,
+    };
   }
 
   const summaries = groups.map((g, i) => {
     const distribution = bootstrapDistribution(g.values, stat, createRandom(mixSeed(seed, 1, i)), resamples);
-    return { label: g.label, values: g.values, n: g.values.length, estimate: stat(Float64Array.from(g.values).sort()), ci: percentileInterval(distribution, confidence, g.values.length) };
+    return {
+      label: g.label,
+      values: g.values,
+      n: g.values.length,
+      estimate: stat(Float64Array.from(g.values).sort()),
+      ci: percentileInterval(distribution, confidence, g.values.length),
+    };
   });
   const pBest = probabilityOfBeingBest(
     groups.map((g) => g.values),
@@ -148,7 +163,9 @@ export function confirmationVerdict(groups: readonly ScoredGroup[], options: Con
     resamples,
   );
   // Best estimate first; input order breaks exact ties so the leader is deterministic.
-  const order = summaries.map((_, i) => i).sort((a, b) => sign * ((summaries[b] as (typeof summaries)[number]).estimate - (summaries[a] as (typeof summaries)[number]).estimate) || a - b);
+  const order = summaries
+    .map((_, i) => i)
+    .sort((a, b) => sign * ((summaries[b] as (typeof summaries)[number]).estimate - (summaries[a] as (typeof summaries)[number]).estimate) || a - b);
   const ranked = order.map((i) => ({ ...(summaries[i] as (typeof summaries)[number]), p_best: pBest[i] as number }));
   const [leader, ...others] = ranked as [(typeof ranked)[number], ...(typeof ranked)[number][]];
 
@@ -167,16 +184,14 @@ export function confirmationVerdict(groups: readonly ScoredGroup[], options: Con
     ),
   );
   const adjusted = holmAdjust(raw);
-  const comparisons = others.map(
-    (other, j): LeaderComparison => ({
-      label: other.label,
-      margin: sign * (leader.estimate - other.estimate),
-      p_improvement: probabilityOfImprovement(leader.values, other.values, direction),
-      p_value: raw[j] as number,
-      p_adjusted: adjusted[j] as number,
-      separable: (adjusted[j] as number) <= alpha,
-    }),
-  );
+  const comparisons = others.map((other, j): LeaderComparison => ({
+    label: other.label,
+    margin: sign * (leader.estimate - other.estimate),
+    p_improvement: probabilityOfImprovement(leader.values, other.values, direction),
+    p_value: raw[j] as number,
+    p_adjusted: adjusted[j] as number,
+    separable: (adjusted[j] as number) <= alpha,
+  }));
   const tied = comparisons.filter((c) => !c.separable).map((c) => c.label);
   const outGroups = ranked.map((g): VerdictGroup => ({ label: g.label, n: g.n, estimate: g.estimate, ci: g.ci, p_best: g.p_best }));
   const pct = `${Number((confidence * 100).toPrecision(4))}%`;

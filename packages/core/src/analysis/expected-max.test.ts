@@ -66,6 +66,8 @@ describe('expectedBestCurve', () => {
     expect(() => expectedBestCurve([], { direction: 'maximize', seed: 1 })).toThrow(new RangeError('values must not be empty'));
     expect(() => expectedBestCurve([1, Number.NaN], { direction: 'maximize', seed: 1 })).toThrow(new RangeError('values[1] must be a finite number, got NaN'));
     expect(() => expectedBestCurve([1], { direction: 'maximize', seed: 1, upTo: 0 })).toThrow(new RangeError('upTo must be an integer >= 1, got 0'));
-    expect(() => expectedBestCurve([1], { direction: 'maximize', seed: 1, confidence: 2 })).toThrow(new RangeError('confidence must be a number in (0, 1), got 2'));
+    expect(() => expectedBestCurve([1], { direction: 'maximize', seed: 1, confidence: 2 })).toThrow(
+      new RangeError('confidence must be a number in (0, 1), got 2'),
+    );
   });
 });

@@ -43,7 +43,9 @@ describe('exploratorySummary', () => {
     expect(summary.decision).toBe('insufficient_data');
     expect(summary.common_n).toBeNull();
     expect(summary.groups.map((g) => g.status)).toEqual(['ok', 'insufficient_data']);
-    expect(summary.statement).toBe('Exploratory summary of 2 values: insufficient data — fewer than two values have 3 completed trials. Too few completed trials (fewer than 3) to estimate: rmsprop (1).');
+    expect(summary.statement).toBe(
+      'Exploratory summary of 2 values: insufficient data — fewer than two values have 3 completed trials. Too few completed trials (fewer than 3) to estimate: rmsprop (1).',
+    );
     expect(exploratorySummary([adam, { label: 'none', values: [] }], { direction: 'maximize', seed: 1 }).groups[1]?.best).toBeNull();
   });
 
@@ -66,6 +68,8 @@ describe('exploratorySummary', () => {
     expect(() => exploratorySummary([], opts)).toThrow(new RangeError('groups must not be empty'));
     expect(() => exploratorySummary([adam, sgd], { ...opts, minTrials: 0 })).toThrow(new RangeError('minTrials must be an integer >= 1, got 0'));
     expect(() => exploratorySummary([adam, sgd], { ...opts, confidence: -0.5 })).toThrow(new RangeError('confidence must be a number in (0, 1), got -0.5'));
-    expect(() => exploratorySummary([{ label: 'x', values: [Number.NaN] }], opts)).toThrow(new RangeError('groups[0].values[0] must be a finite number, got NaN'));
+    expect(() => exploratorySummary([{ label: 'x', values: [Number.NaN] }], opts)).toThrow(
+      new RangeError('groups[0].values[0] must be a finite number, got NaN'),
+    );
   });
 });

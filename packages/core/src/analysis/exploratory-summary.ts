@@ -82,8 +82,19 @@ export function exploratorySummary(groups: readonly ScoredGroup[], options: Expl
 
   const enough = groups.filter((g) => g.values.length >= minTrials);
   const short = groups.filter((g) => g.values.length < minTrials);
-  const shortGroups = short.map((g): ExploratoryGroup => ({ label: g.label, n: g.values.length, status: 'insufficient_data', best: bestOf(g.values), estimate: null, ci: null, p_best: null }));
-  const shortText = short.length > 0 ? ` Too few completed trials (fewer than ${minTrials}) to estimate: ${short.map((g) => `${name(g.label)} (${g.values.length})`).join(', ')}.` : '';
+  const shortGroups = short.map((g): ExploratoryGroup => ({
+    label: g.label,
+    n: g.values.length,
+    status: 'insufficient_data',
+    best: bestOf(g.values),
+    estimate: null,
+    ci: null,
+    p_best: null,
+  }));
+  const shortText =
+    short.length > 0
+      ? ` Too few completed trials (fewer than ${minTrials}) to estimate: ${short.map((g) => `${name(g.label)} (${g.values.length})`).join(', ')}.`
+      : '';
   const what = `${groups.length} value${groups.length === 1 ? '' : 's'}${options.subject ? ` of ${options.subject}` : ''}`;
 
   if (enough.length < 2) {
@@ -92,7 +103,17 @@ export function exploratorySummary(groups: readonly ScoredGroup[], options: Expl
       direction,
       confidence,
       common_n: null,
-      groups: [...groups.map((g) => ({ label: g.label, n: g.values.length, status: g.values.length >= minTrials ? ('ok' as const) : ('insufficient_data' as const), best: bestOf(g.values), estimate: null, ci: null, p_best: null }))],
+      groups: [
+        ...groups.map((g) => ({
+          label: g.label,
+          n: g.values.length,
+          status: g.values.length >= minTrials ? ('ok' as const) : ('insufficient_data' as const),
+          best: bestOf(g.values),
+          estimate: null,
+          ci: null,
+          p_best: null,
+        })),
+      ],
       statement: `Exploratory summary of ${what}: insufficient data — fewer than two values have ${minTrials} completed trials.${shortText}`,
     };
   }
@@ -109,7 +130,15 @@ export function exploratorySummary(groups: readonly ScoredGroup[], options: Expl
   const estimated = enough
     .map((g, i): ExploratoryGroup => {
       const distribution = bootstrapDistribution(g.values, stat, createRandom(mixSeed(seed, 1, i)), resamples);
-      return { label: g.label, n: g.values.length, status: 'ok', best: bestOf(g.values), estimate: stat(Float64Array.from(g.values).sort()), ci: percentileInterval(distribution, confidence), p_best: pBest[i] as number };
+      return {
+        label: g.label,
+        n: g.values.length,
+        status: 'ok',
+        best: bestOf(g.values),
+        estimate: stat(Float64Array.from(g.values).sort()),
+        ci: percentileInterval(distribution, confidence),
+        p_best: pBest[i] as number,
+      };
     })
     .map((g, i) => ({ g, i }))
     .sort((a, b) => sign * ((b.g.estimate as number) - (a.g.estimate as number)) || a.i - b.i)

@@ -1,7 +1,23 @@
 export { compareStrategies, type ComparableTrial, type StrategyComparison, type StrategyGroup } from './compare-strategies.js';
 export { quantileSorted } from './quantile.js';
-export { MIN_IMPORTANCE_TRIALS, pedAnovaImportance, type ImportanceParam, type ImportanceResult, type ImportanceTrial, type ParamImportance, type PedAnovaOptions } from './ped-anova.js';
-export { bootstrapCi, bootstrapDistribution, DEFAULT_RESAMPLES, percentileInterval, resampleSortedInto, type BootstrapCi, type BootstrapCiOptions } from './bootstrap.js';
+export {
+  MIN_IMPORTANCE_TRIALS,
+  pedAnovaImportance,
+  type ImportanceParam,
+  type ImportanceResult,
+  type ImportanceTrial,
+  type ParamImportance,
+  type PedAnovaOptions,
+} from './ped-anova.js';
+export {
+  bootstrapCi,
+  bootstrapDistribution,
+  DEFAULT_RESAMPLES,
+  percentileInterval,
+  resampleSortedInto,
+  type BootstrapCi,
+  type BootstrapCiOptions,
+} from './bootstrap.js';
 export { chooseEstimator, estimatorFn, iqmOf, IQM_MIN_REPLICATES, meanOf, type Estimator } from './estimators.js';
 export { EXACT_PERMUTATION_LIMIT, permutationPValue, smallestPermutationPValue, type PermutationTestOptions } from './permutation-test.js';
 export { holmAdjust } from './holm.js';

@@ -68,7 +68,14 @@ describe('pedAnovaImportance', () => {
       const params: Params = optimizer === 'momentum' ? { optimizer, momentum: 0.5 + 0.49 * random(), noise: random() } : { optimizer, noise: random() };
       return { params, value: (optimizer === 'momentum' ? 1 : 0) + 0.1 * random() };
     });
-    const result = pedAnovaImportance(trials, [{ name: 'noise', kind: 'numeric' }, { name: 'momentum', kind: 'numeric' }], 'maximize');
+    const result = pedAnovaImportance(
+      trials,
+      [
+        { name: 'noise', kind: 'numeric' },
+        { name: 'momentum', kind: 'numeric' },
+      ],
+      'maximize',
+    );
     expect(ranking(result)).toEqual(['momentum', 'noise']);
   });
 
@@ -87,7 +94,14 @@ describe('pedAnovaImportance', () => {
 
   it('gives all zeros when no param varies', () => {
     const trials = Array.from({ length: 50 }, (_, i) => ({ params: { units: 32, cell: 'lstm' }, value: i }));
-    const result = pedAnovaImportance(trials, [{ name: 'units', kind: 'numeric' }, { name: 'cell', kind: 'categorical' }], 'maximize');
+    const result = pedAnovaImportance(
+      trials,
+      [
+        { name: 'units', kind: 'numeric' },
+        { name: 'cell', kind: 'categorical' },
+      ],
+      'maximize',
+    );
     expect(result.importances.map((entry) => entry.importance)).toEqual([0, 0]);
   });
 

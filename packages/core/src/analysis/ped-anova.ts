@@ -121,7 +121,12 @@ function divergence(bins: Int32Array, count: number, top: number): number {
  * Ranks `params` by how much each shapes the objective over `trials`.
  * @throws {RangeError} when options.quantile is not in (0, 1) or options.bins is not an integer ≥ 2.
  */
-export function pedAnovaImportance(trials: readonly ImportanceTrial[], params: readonly ImportanceParam[], direction: Direction, options: PedAnovaOptions = {}): ImportanceResult {
+export function pedAnovaImportance(
+  trials: readonly ImportanceTrial[],
+  params: readonly ImportanceParam[],
+  direction: Direction,
+  options: PedAnovaOptions = {},
+): ImportanceResult {
   const quantile = options.quantile ?? 0.1;
   const binCount = options.bins ?? 20;
   if (!(quantile > 0 && quantile < 1)) throw new RangeError(`options.quantile must be in (0, 1) (got ${quantile})`);
@@ -138,8 +143,6 @@ export function pedAnovaImportance(trials: readonly ImportanceTrial[], params: r
     return { param: param.name, score: divergence(bins, count, top) };
   });
   const total = raw.reduce((sum, entry) => sum + entry.score, 0);
-  const importances = raw
-    .map((entry) => ({ param: entry.param, importance: total > 0 ? entry.score / total : 0 }))
-    .sort((a, b) => b.importance - a.importance);
+  const importances = raw.map((entry) => ({ param: entry.param, importance: total > 0 ? entry.score / total : 0 })).sort((a, b) => b.importance - a.importance);
   return { importances, trialsUsed: usable.length, topTrials: top };
 }

@@ -28,7 +28,7 @@ export function probabilityOfBeingBest(
     let best = Number.NEGATIVE_INFINITY;
     groups.forEach((values, g) => {
       scores[g] = sign * statistic(resampleSortedInto(values, random, buffers[g] as Float64Array));
-      best = Math.max(best, scores[g] as number);
+      best = Math.max(best, scores[g]);
     });
     let tied = 0;
     for (let g = 0; g < groups.length; g++) if (scores[g] === best) tied++;

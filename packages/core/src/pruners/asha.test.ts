@@ -16,7 +16,13 @@ function decide(pruner: AshaPruner, direction: Direction, others: readonly Froze
 
 /** Trials 0..n−1 whose value at every step 1..27 is `values[i]`. */
 const flat = (values: readonly number[], state: 'RUNNING' | 'COMPLETE' | 'PRUNED' | 'FAILED' = 'PRUNED') =>
-  values.map((v, n) => makeTrial(n, Array.from({ length: 27 }, () => v), state));
+  values.map((v, n) =>
+    makeTrial(
+      n,
+      Array.from({ length: 27 }, () => v),
+      state,
+    ),
+  );
 
 describe('rungStepsBetween', () => {
   it('puts the rungs at r·η^(s+k)', () => {
@@ -124,7 +130,9 @@ describe('AshaPruner', () => {
     expect(() => new AshaPruner({ reductionFactor: 2.5 })).toThrow('pruner.reduction_factor: must be an integer >= 2 (got 2.5)');
     expect(() => new AshaPruner({ minEarlyStoppingRate: -1 })).toThrow('pruner.min_early_stopping_rate: must be an integer >= 0 (got -1)');
     expect(() => new AshaPruner({ maxEpochs: 0 })).toThrow('budget.max_epochs: must be an integer >= 1 (got 0)');
-    expect(() => new AshaPruner({ minEpochs: 0, reductionFactor: 0 })).toThrow(expect.objectContaining({ code: 'SPEC', problems: expect.arrayContaining([expect.objectContaining({ path: 'pruner.reduction_factor' })]) }));
+    expect(() => new AshaPruner({ minEpochs: 0, reductionFactor: 0 })).toThrow(
+      expect.objectContaining({ code: 'SPEC', problems: expect.arrayContaining([expect.objectContaining({ path: 'pruner.reduction_factor' })]) }),
+    );
   });
 
   it('uses the documented defaults: r = 1, η = 3, s = 0, no max', () => {

@@ -66,7 +66,12 @@ export class AshaPruner implements Pruner {
   /** @throws {SpecError} listing each bad option (r ≥ 1, η ≥ 2, s ≥ 0, max ≥ 1, all integers). */
   constructor(options: AshaPrunerOptions = {}) {
     this.rungs = checkRungs(
-      { minEpochs: options.minEpochs ?? 1, reductionFactor: options.reductionFactor ?? 3, minEarlyStoppingRate: options.minEarlyStoppingRate ?? 0, maxEpochs: options.maxEpochs },
+      {
+        minEpochs: options.minEpochs ?? 1,
+        reductionFactor: options.reductionFactor ?? 3,
+        minEarlyStoppingRate: options.minEarlyStoppingRate ?? 0,
+        maxEpochs: options.maxEpochs,
+      },
       'budget.max_epochs',
     );
   }

@@ -22,7 +22,12 @@ describe('createPruner', () => {
     const asha = createPruner({ type: 'asha', min_epochs: 2, reduction_factor: 4, min_early_stopping_rate: 1 }, { maxEpochs: 32 });
     expect(asha).toBeInstanceOf(AshaPruner);
     expect((asha as AshaPruner).rungs).toEqual({ minEpochs: 2, reductionFactor: 4, minEarlyStoppingRate: 1, maxEpochs: 32 });
-    expect((createPruner({ type: 'asha' }, {}) as AshaPruner).rungs).toEqual({ minEpochs: 1, reductionFactor: 3, minEarlyStoppingRate: 0, maxEpochs: undefined });
+    expect((createPruner({ type: 'asha' }, {}) as AshaPruner).rungs).toEqual({
+      minEpochs: 1,
+      reductionFactor: 3,
+      minEarlyStoppingRate: 0,
+      maxEpochs: undefined,
+    });
   });
 
   it('takes Hyperband’s R from the block, else from the budget', () => {

@@ -11,8 +11,17 @@ describePrunerConformance('hyperband (r=2, η=2, R=16)', () => new HyperbandPrun
 const hyperband = new HyperbandPruner({ maxEpochs: 27 });
 /** The first `count` trial numbers of `bracket` (R = 27). */
 const numbersIn = (bracket: number, count: number): number[] =>
-  Array.from({ length: 1000 }, (_, n) => n).filter((n) => hyperband.bracketOf(n) === bracket).slice(0, count);
-const flat = (numbers: readonly number[], value: number): FrozenTrial[] => numbers.map((n) => makeTrial(n, Array.from({ length: 27 }, () => value), 'PRUNED'));
+  Array.from({ length: 1000 }, (_, n) => n)
+    .filter((n) => hyperband.bracketOf(n) === bracket)
+    .slice(0, count);
+const flat = (numbers: readonly number[], value: number): FrozenTrial[] =>
+  numbers.map((n) =>
+    makeTrial(
+      n,
+      Array.from({ length: 27 }, () => value),
+      'PRUNED',
+    ),
+  );
 
 describe('HyperbandPruner brackets', () => {
   it('has ⌊log_η(R/r)⌋ + 1 brackets weighted ⌈B·η^s/(s+1)⌉, the most aggressive first', () => {
@@ -68,7 +77,10 @@ describe('HyperbandPruner', () => {
     const [judged, ...others] = numbersIn(3, 9);
     const peers = flat(others, 0.1);
     for (let step = 1; step <= 27; step++) {
-      const trial = makeTrial(judged as number, Array.from({ length: step }, () => 9));
+      const trial = makeTrial(
+        judged as number,
+        Array.from({ length: step }, () => 9),
+      );
       expect(hyperband.prune({ direction: 'minimize', trials: [...peers, trial] }, trial)).toBe(false);
     }
     const diverged = makeTrial(judged as number, [0.1, Number.NaN]);

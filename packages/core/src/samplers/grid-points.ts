@@ -46,5 +46,9 @@ export function gridPoints(space: SearchSpace): Params[] {
  * trial's params read back from storage match the grid point they came from.
  */
 export function pointKey(params: Params): string {
-  return JSON.stringify(Object.keys(params).sort().map((name) => [name, params[name]]));
+  return JSON.stringify(
+    Object.keys(params)
+      .sort()
+      .map((name) => [name, params[name]]),
+  );
 }

@@ -86,11 +86,7 @@ describe('GridSampler', () => {
   it('skips points held by trials in any state, matched by value (key order does not matter)', () => {
     const sampler = new GridSampler({ seed: 1 });
     const [p0, p1, p2, p3] = gridPoints(space);
-    const taken = [
-      trial(0, { bias: true, units: 16, optimizer: 'sgd' }, 'FAILED'),
-      trial(1, p1 as Params, 'RUNNING'),
-      trial(2, p3 as Params, 'QUEUED'),
-    ];
+    const taken = [trial(0, { bias: true, units: 16, optimizer: 'sgd' }, 'FAILED'), trial(1, p1 as Params, 'RUNNING'), trial(2, p3 as Params, 'QUEUED')];
     expect(p0).toBeDefined();
     expect(sampler.sample({ space, trials: taken, number: 3, direction: 'maximize' })).toEqual(p2);
   });

@@ -34,7 +34,11 @@ describe('sampleUniform', () => {
   it('draws a log float uniformly in log space: each decade of [1e-4, 1e-1] gets a third', () => {
     const xs = draws({ kind: 'float', low: 1e-4, high: 1e-1, log: true }, 30000);
     for (const x of xs) expect(x >= 1e-4 && x <= 1e-1).toBe(true);
-    for (const [from, to] of [[1e-4, 1e-3], [1e-3, 1e-2], [1e-2, 1e-1]] as const) {
+    for (const [from, to] of [
+      [1e-4, 1e-3],
+      [1e-3, 1e-2],
+      [1e-2, 1e-1],
+    ] as const) {
       expect(Math.abs(xs.filter((x) => x >= from && x < to).length / xs.length - 1 / 3)).toBeLessThan(0.01);
     }
   });

@@ -52,7 +52,9 @@ export function enumerate(distribution: Distribution): readonly ParamValue[] | u
       if (step === undefined) return undefined;
       const count = Math.floor((distribution.high - distribution.low) / step + 1e-9) + 1;
       // Computed from low each time (not accumulated) so the values are exact multiples.
-      return Array.from({ length: count }, (_, k) => (distribution.kind === 'int' ? distribution.low + k * step : Number((distribution.low + k * step).toPrecision(15))));
+      return Array.from({ length: count }, (_, k) =>
+        distribution.kind === 'int' ? distribution.low + k * step : Number((distribution.low + k * step).toPrecision(15)),
+      );
     }
   }
 }

@@ -84,11 +84,15 @@ describe('createSearchSpace', () => {
     const parameters = { lr: { log_uniform: [1e-4, 0.1] }, layers: { int: [1, 3] } };
     expect(createSearchSpace(parameters, { sampler: 'tpe' }).params).toHaveLength(2);
     expect(() => createSearchSpace(parameters, { sampler: 'grid' })).toThrow(
-      expect.objectContaining({ problems: [{ path: 'parameters.lr', message: 'grid search needs a finite set of values', hint: 'use values: [...], e.g. values: [1.0e-4, 1.0e-3, 1.0e-2]' }] }),
+      expect.objectContaining({
+        problems: [
+          { path: 'parameters.lr', message: 'grid search needs a finite set of values', hint: 'use values: [...], e.g. values: [1.0e-4, 1.0e-3, 1.0e-2]' },
+        ],
+      }),
     );
   });
 
-  test('an empty mapping is an empty space (whether a spec may have one is the spec\'s rule)', () => {
+  test("an empty mapping is an empty space (whether a spec may have one is the spec's rule)", () => {
     expect(createSearchSpace({})).toEqual({ params: [] });
   });
 });

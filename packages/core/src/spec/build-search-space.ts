@@ -45,7 +45,11 @@ export function buildSearchSpace(parameters: Readonly<Record<string, unknown>>, 
     (name) => Object.keys(params.find((param) => param.name === name)?.spec?.when ?? {}),
   );
   for (const cycle of cycles) {
-    problems.push({ path: 'parameters', message: `condition cycle ${cycle.join(' → ')}`, hint: "each arrow points to a parameter named in the other's when; remove one of these conditions" });
+    problems.push({
+      path: 'parameters',
+      message: `condition cycle ${cycle.join(' → ')}`,
+      hint: "each arrow points to a parameter named in the other's when; remove one of these conditions",
+    });
   }
   if (options.sampler === 'grid') problems.push(...gridProblems(params));
   if (problems.length > 0) return { ok: false, problems };

@@ -24,8 +24,10 @@ export function checkParamSpec(name: string, spec: ParamSpec): SpecProblem[] {
   const at = (...path: PathSegment[]) => formatPath(['parameters', name, ...path]);
   const kinds = kindsOf(spec);
   const [kind] = kinds;
-  if (kind === undefined) return [{ path: at(), message: `needs one of ${KIND_LIST}`, hint: 'e.g. { values: [a, b] }, { log_uniform: [1.0e-4, 1.0e-1] } or { value: 3 }' }];
-  if (kinds.length > 1) return [{ path: at(), message: `has ${kinds.join(' and ')}: a parameter takes exactly one of ${KIND_LIST}`, hint: `keep one of ${kinds.join(', ')}` }];
+  if (kind === undefined)
+    return [{ path: at(), message: `needs one of ${KIND_LIST}`, hint: 'e.g. { values: [a, b] }, { log_uniform: [1.0e-4, 1.0e-1] } or { value: 3 }' }];
+  if (kinds.length > 1)
+    return [{ path: at(), message: `has ${kinds.join(' and ')}: a parameter takes exactly one of ${KIND_LIST}`, hint: `keep one of ${kinds.join(', ')}` }];
 
   const problems: SpecProblem[] = [];
   if (kind === 'values') problems.push(...duplicateValues(spec.values ?? [], at));
@@ -48,7 +50,11 @@ function checkRange(kind: ParamKind, [low, high]: readonly [number, number], at:
     problems.push({ path: at(kind, 0), message: `must be > 0, got ${low}`, hint: 'a log-uniform range needs low > 0, e.g. log_uniform: [1.0e-5, 1.0e-1]' });
   }
   if (kind === 'int_log_uniform' && !(low >= 1)) {
-    problems.push({ path: at(kind, 0), message: `must be ≥ 1, got ${low}`, hint: 'an integer log-uniform range needs low ≥ 1, e.g. int_log_uniform: [16, 256]' });
+    problems.push({
+      path: at(kind, 0),
+      message: `must be ≥ 1, got ${low}`,
+      hint: 'an integer log-uniform range needs low ≥ 1, e.g. int_log_uniform: [16, 256]',
+    });
   }
   if (high < low) problems.push({ path: at(kind, 1), message: `must be ≥ ${low} (low), got ${high}`, hint: 'write the range as [low, high]' });
   if (high === low) problems.push({ path: at(kind), message: `empty range [${low}, ${high}]`, hint: `use value: ${low} for a fixed parameter` });
@@ -57,9 +63,16 @@ function checkRange(kind: ParamKind, [low, high]: readonly [number, number], at:
 
 /** `range` is given only when the range itself is fine (else its width means nothing). */
 function checkStep(kind: ParamKind, step: number, range: readonly [number, number] | undefined, at: (...path: PathSegment[]) => string): SpecProblem[] {
-  if (kind === 'values' || kind === 'value') return [{ path: at('step'), message: `not allowed with ${kind}`, hint: 'a step applies to uniform, int and int_log_uniform ranges; remove it' }];
+  if (kind === 'values' || kind === 'value')
+    return [{ path: at('step'), message: `not allowed with ${kind}`, hint: 'a step applies to uniform, int and int_log_uniform ranges; remove it' }];
   if (kind === 'log_uniform') {
-    return [{ path: at('step'), message: 'not allowed with log_uniform', hint: 'a log-uniform range has no even grid; remove step, or use values: [...] or uniform with step' }];
+    return [
+      {
+        path: at('step'),
+        message: 'not allowed with log_uniform',
+        hint: 'a log-uniform range has no even grid; remove step, or use values: [...] or uniform with step',
+      },
+    ];
   }
   if ((kind === 'int' || kind === 'int_log_uniform') && !Number.isInteger(step)) {
     return [{ path: at('step'), message: `must be an integer for ${kind}, got ${step}`, hint: 'use an integer step such as 2 or 8' }];

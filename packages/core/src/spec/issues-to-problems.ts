@@ -22,7 +22,12 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], schema: z.
 
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAtPath(schema, path, input);
-      return issue.keys.map((key) => withHint({ path: at([key]), message: 'unknown key' }, didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : undefined)));
+      return issue.keys.map((key) =>
+        withHint(
+          { path: at([key]), message: 'unknown key' },
+          didYouMean(key, allowed) ?? (allowed.length > 0 ? `allowed keys: ${allowed.join(', ')}` : undefined),
+        ),
+      );
     }
     if (issue.code === 'invalid_union' && issue.discriminator !== undefined) {
       // A discriminated union (sampler/pruner `type`) whose tag matches no option.

@@ -36,7 +36,9 @@ describe('checkObjectiveBlocks', () => {
   });
 
   test('an unknown or missing variant name lists the names', () => {
-    expect(checkObjectiveBlocks({ dataset: { name: 'cvs' } }, BLOCKS)).toEqual([{ path: 'dataset.name', message: "must be one of builtin, csv, got 'cvs'", hint: "did you mean 'csv'?" }]);
+    expect(checkObjectiveBlocks({ dataset: { name: 'cvs' } }, BLOCKS)).toEqual([
+      { path: 'dataset.name', message: "must be one of builtin, csv, got 'cvs'", hint: "did you mean 'csv'?" },
+    ]);
     expect(checkObjectiveBlocks({ dataset: { path: 'd.csv' } }, BLOCKS)).toEqual([{ path: 'dataset.name', message: 'required: one of builtin, csv' }]);
   });
 
@@ -46,7 +48,9 @@ describe('checkObjectiveBlocks', () => {
   });
 
   test('false: the objective reads no such block, so one is refused', () => {
-    expect(checkObjectiveBlocks({ objective: 'noop', dataset: {} }, { dataset: false })).toEqual([{ path: 'dataset', message: 'noop reads no dataset block', hint: 'remove the dataset block' }]);
+    expect(checkObjectiveBlocks({ objective: 'noop', dataset: {} }, { dataset: false })).toEqual([
+      { path: 'dataset', message: 'noop reads no dataset block', hint: 'remove the dataset block' },
+    ]);
     expect(checkObjectiveBlocks({ objective: 'noop' }, { dataset: false })).toEqual([]);
   });
 
@@ -71,7 +75,9 @@ describe('parseSweepSpec with objectiveBlocks', () => {
   });
 
   test('a dataset that is not a mapping is reported once', () => {
-    expect(catchSpecError(() => parseSweepSpec(yaml('dataset: csv'), { objectiveBlocks })).problems).toEqual([{ path: 'dataset', message: "must be a mapping, got 'csv'" }]);
+    expect(catchSpecError(() => parseSweepSpec(yaml('dataset: csv'), { objectiveBlocks })).problems).toEqual([
+      { path: 'dataset', message: "must be a mapping, got 'csv'" },
+    ]);
   });
 
   test('keeps the block as written, and checks nothing without objectiveBlocks', () => {

@@ -28,7 +28,10 @@ export type ObjectiveBlocksLookup = (objective: string) => ObjectiveBlockSchemas
  * @param spec the spec, or the raw document (only `objective` and the blocks are read)
  * @returns every problem found, in the order zod finds them; none when the objective declares nothing
  */
-export function checkObjectiveBlocks(spec: Readonly<Partial<Record<'objective' | ObjectiveBlock, unknown>>>, blocks: ObjectiveBlockSchemas | undefined): SpecProblem[] {
+export function checkObjectiveBlocks(
+  spec: Readonly<Partial<Record<'objective' | ObjectiveBlock, unknown>>>,
+  blocks: ObjectiveBlockSchemas | undefined,
+): SpecProblem[] {
   if (blocks === undefined) return [];
   const objective = typeof spec.objective === 'string' ? spec.objective : 'this objective';
   return OBJECTIVE_BLOCKS.flatMap((block) => {

@@ -23,7 +23,13 @@ export function orderParams(names: readonly string[], parentsOf: (name: string) 
     placed.add(next);
     order.push(next);
   }
-  return { order, cycles: findCycles(names.filter((name) => !placed.has(name)), parents) };
+  return {
+    order,
+    cycles: findCycles(
+      names.filter((name) => !placed.has(name)),
+      parents,
+    ),
+  };
 }
 
 /**

@@ -22,5 +22,7 @@ function float([low, high]: readonly [number, number], log: boolean, step: numbe
 
 /** `when:` with every parent's values as a list (`{ optimizer: momentum }` → `{ optimizer: ['momentum'] }`). */
 export function paramCondition(when: NonNullable<ParamSpec['when']>): Condition {
-  return Object.fromEntries(Object.entries(when).map(([parent, values]) => [parent, Array.isArray(values) ? [...(values as readonly ParamValue[])] : [values as ParamValue]]));
+  return Object.fromEntries(
+    Object.entries(when).map(([parent, values]) => [parent, Array.isArray(values) ? [...(values as readonly ParamValue[])] : [values as ParamValue]]),
+  );
 }

@@ -28,18 +28,28 @@ const conditionValueSchema = worded(
 export const paramSpecSchema = worded(
   z
     .strictObject({
-      values: worded(z.array(paramValueSchema()).min(1).meta({ description: 'One of these values (strings, numbers, true/false), unordered.', uniqueItems: true, examples: [['lstm', 'gru']] }), {
-        message: 'must be a non-empty list of values',
-      }),
+      values: worded(
+        z
+          .array(paramValueSchema())
+          .min(1)
+          .meta({ description: 'One of these values (strings, numbers, true/false), unordered.', uniqueItems: true, examples: [['lstm', 'gru']] }),
+        {
+          message: 'must be a non-empty list of values',
+        },
+      ),
       uniform: rangeSchema(z.number(), 'A real number uniform in [low, high]; with `step`, only low + k·step.'),
       log_uniform: rangeSchema(z.number(), 'A real number uniform in log space over [low, high] (low > 0), e.g. a learning rate [1.0e-4, 1.0e-1].'),
       int: rangeSchema(z.int(), 'An integer in [low, high]; with `step`, only low + k·step.'),
       int_log_uniform: rangeSchema(z.int(), 'An integer uniform in log space over [low, high] (low ≥ 1), e.g. units [16, 256].'),
       value: paramValueSchema('A fixed value: every trial gets it.'),
-      step: z.number().positive().meta({ description: 'Grid spacing for uniform, int and int_log_uniform (an integer for ints). Makes a uniform range usable by grid search.' }),
-      when: z
-        .record(z.string(), conditionValueSchema)
-        .meta({ description: 'Only sample this parameter when every named parent parameter has one of the given values.', examples: [{ optimizer: 'momentum' }] }),
+      step: z
+        .number()
+        .positive()
+        .meta({ description: 'Grid spacing for uniform, int and int_log_uniform (an integer for ints). Makes a uniform range usable by grid search.' }),
+      when: z.record(z.string(), conditionValueSchema).meta({
+        description: 'Only sample this parameter when every named parent parameter has one of the given values.',
+        examples: [{ optimizer: 'momentum' }],
+      }),
     })
     .partial()
     .meta({

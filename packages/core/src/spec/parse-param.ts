@@ -25,7 +25,11 @@ export function parseParam(name: string, raw: unknown): ParsedParam {
   }
   if (!isMapping(raw)) {
     // The two likeliest slips: a bare value or a bare list where a mapping belongs.
-    const hint = Array.isArray(raw) ? 'for a choice among these write { values: [...] }' : raw === null || raw === undefined ? 'e.g. { values: [a, b] }' : `for a fixed value write { value: ${formatValue(raw)} }`;
+    const hint = Array.isArray(raw)
+      ? 'for a choice among these write { values: [...] }'
+      : raw === null || raw === undefined
+        ? 'e.g. { values: [a, b] }'
+        : `for a fixed value write { value: ${formatValue(raw)} }`;
     problems.push({ path, message: `must be a mapping such as { values: [a, b] } or { uniform: [low, high] }, got ${describeValue(raw)}`, hint });
     return { name, problems };
   }

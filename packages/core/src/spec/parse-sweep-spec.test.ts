@@ -135,7 +135,14 @@ parameters:
   });
 
   test('accepts (and drops) the $schema key JSON specs use to point editors at the schema', () => {
-    const json = JSON.stringify({ $schema: './node_modules/@loopsweep/core/schema/sweep-spec.schema.json', name: 't', objective: 'noop', metric: { name: 'loss', goal: 'minimize' }, budget: { trials: 5 }, parameters: { x: { uniform: [0, 1] } } });
+    const json = JSON.stringify({
+      $schema: './node_modules/@loopsweep/core/schema/sweep-spec.schema.json',
+      name: 't',
+      objective: 'noop',
+      metric: { name: 'loss', goal: 'minimize' },
+      budget: { trials: 5 },
+      parameters: { x: { uniform: [0, 1] } },
+    });
     const spec = parseSweepSpec(json, { format: 'json' });
     expect(spec).toEqual(parseSweepSpec(MINIMAL));
     expect(spec).not.toHaveProperty('$schema');
@@ -170,7 +177,13 @@ parameters:
 
 describe('validateSweepSpec', () => {
   test('validates an already-parsed object', () => {
-    const spec = validateSweepSpec({ name: 'v', objective: '../objectives/train.js', metric: { name: 'm', goal: 'maximize' }, budget: { timeout: '2h' }, parameters: { n: { int: [1, 3] } } });
+    const spec = validateSweepSpec({
+      name: 'v',
+      objective: '../objectives/train.js',
+      metric: { name: 'm', goal: 'maximize' },
+      budget: { timeout: '2h' },
+      parameters: { n: { int: [1, 3] } },
+    });
     expect(spec.budget.timeout).toBe(7200);
     expect(spec.space.params).toEqual([{ name: 'n', distribution: { kind: 'int', low: 1, high: 3, log: false, step: 1 } }]);
   });

@@ -33,7 +33,8 @@ function readYaml(text: string, source: string | undefined): unknown {
     });
     throw new SpecError(problems, source);
   }
-  if (document.contents === null) throw new SpecError([{ path: '', message: 'the spec is empty', hint: 'start with name:, objective:, metric:, budget: and parameters:' }], source);
+  if (document.contents === null)
+    throw new SpecError([{ path: '', message: 'the spec is empty', hint: 'start with name:, objective:, metric:, budget: and parameters:' }], source);
   try {
     return document.toJS({ maxAliasCount: 100 });
   } catch (error) {
@@ -47,7 +48,10 @@ function readJson(text: string, source: string | undefined): unknown {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new SpecError([{ path: '', message: `JSON syntax error${jsonPosition(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, '')}` }], source);
+    throw new SpecError(
+      [{ path: '', message: `JSON syntax error${jsonPosition(text, message)}: ${message.replace(/ in JSON at position \d+.*$/, '')}` }],
+      source,
+    );
   }
 }
 

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 // Seeds are mixed as 32-bit integers (random.ts), so larger ones would silently alias smaller ones.
-const seedSchema = z.int().min(0).max(4294967295).default(0).meta({ description: 'Seed of every random choice the sampler makes (0 to 4294967295). Same seed and history, same proposals.' });
+const seedSchema = z
+  .int()
+  .min(0)
+  .max(4294967295)
+  .default(0)
+  .meta({ description: 'Seed of every random choice the sampler makes (0 to 4294967295). Same seed and history, same proposals.' });
 
 /** `sampler:`: how trials' parameters are proposed. Output: SamplerConfig. */
 export const samplerSchema = z

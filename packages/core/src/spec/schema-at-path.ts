@@ -49,7 +49,7 @@ export function allowedKeysAtPath(schema: z.ZodType, path: readonly PropertyKey[
 /** The schema and the schemas it wraps, outermost first. */
 function unwrap(schema: z.ZodType): z.ZodType[] {
   const chain: z.ZodType[] = [schema];
-  for (let current: z.ZodType | undefined = schema; current; ) {
+  for (let current: z.ZodType | undefined = schema; current;) {
     current =
       current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodNullable
         ? (current.unwrap() as z.ZodType)

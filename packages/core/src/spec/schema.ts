@@ -17,7 +17,10 @@ const nameSchema = worded(
     .min(1)
     .max(100)
     .regex(SWEEP_NAME_PATTERN)
-    .meta({ description: "The sweep's name: letters, digits, '.', '_' and '-' (it names the sweep's directory and its key).", examples: ['spam-rnn-strategies'] }),
+    .meta({
+      description: "The sweep's name: letters, digits, '.', '_' and '-' (it names the sweep's directory and its key).",
+      examples: ['spam-rnn-strategies'],
+    }),
   { message: "must use only letters, digits, '.', '_' and '-' (and not be '.' or '..')", codes: ['invalid_format'], hint: 'e.g. name: spam-rnn-strategies' },
 );
 
@@ -26,7 +29,8 @@ const objectiveSchema = worded(
     .string()
     .regex(OBJECTIVE_PATTERN)
     .meta({
-      description: 'What each trial runs: a built-in objective (rnn-text, noop) or a module path (./my-objective.js, relative to the spec) whose default export is async (params, ctx) => number | metrics.',
+      description:
+        'What each trial runs: a built-in objective (rnn-text, noop) or a module path (./my-objective.js, relative to the spec) whose default export is async (params, ctx) => number | metrics.',
       examples: ['rnn-text', './my-objective.js'],
     }),
   {
@@ -49,7 +53,14 @@ const positiveInt = (description: string) => z.int().min(1).optional().meta({ de
 
 const timeoutSchema = worded(
   z
-    .union([z.number().positive(), z.string().regex(DURATION_PATTERN).transform((text) => durationSeconds(text) ?? Number.NaN).pipe(z.number().positive())])
+    .union([
+      z.number().positive(),
+      z
+        .string()
+        .regex(DURATION_PATTERN)
+        .transform((text) => durationSeconds(text) ?? Number.NaN)
+        .pipe(z.number().positive()),
+    ])
     .meta({ description: "Wall-clock limit of the sweep: seconds, or a duration such as '90s', '30m', '2h' or '1h30m'.", examples: ['2h', 5400] }),
   { message: "must be a positive number of seconds or a duration such as '90s', '30m', '2h' or '1h30m'" },
 );
@@ -62,11 +73,10 @@ const budgetSchema = z
     timeout: timeoutSchema.optional(),
     retries: z.int().min(0).default(0).meta({ description: 'How many times a failed or interrupted trial is run again. Default 0.' }),
     max_failures: positiveInt('Stop the sweep (exit 1) once this many trials have FAILED. Default: no limit beyond fail_fast.'),
-    fail_fast: z
-      .int()
-      .min(0)
-      .optional()
-      .meta({ description: 'Stop the sweep (exit 1) when its first N finished trials all FAILED with the same error: a broken objective, not a bad region of the space. Default 3; 0 turns it off.' }),
+    fail_fast: z.int().min(0).optional().meta({
+      description:
+        'Stop the sweep (exit 1) when its first N finished trials all FAILED with the same error: a broken objective, not a bad region of the space. Default 3; 0 turns it off.',
+    }),
   })
   .default({ retries: 0 })
   .meta({ title: 'Budget', description: 'When the sweep stops (trials and/or timeout; a grid also stops when done) and how much runs at once.' });
@@ -81,7 +91,14 @@ export const sweepSpecSchema = z
     $schema: z.string().optional().meta({ description: 'The JSON Schema this file follows, for editors; ignored by loopsweep.' }),
     name: nameSchema,
     objective: objectiveSchema,
-    dataset: z.record(z.string(), z.unknown()).optional().meta({ description: "Options of the dataset: the keys the objective declares (rnn-text: name spamassassin, csv, jsonl or adding and that dataset's keys), checked before anything runs and passed to the objective as written.", examples: [{ name: 'spamassassin', max_len: 200 }] }),
+    dataset: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({
+        description:
+          "Options of the dataset: the keys the objective declares (rnn-text: name spamassassin, csv, jsonl or adding and that dataset's keys), checked before anything runs and passed to the objective as written.",
+        examples: [{ name: 'spamassassin', max_len: 200 }],
+      }),
     metric: metricSchema,
     budget: budgetSchema,
     sampler: samplerSchema,

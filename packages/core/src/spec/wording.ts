@@ -19,6 +19,6 @@ export const wordings = z.registry<Wording>();
  * `.describe()` return a copy, which would not carry the wording.
  */
 export function worded<T extends z.ZodType>(schema: T, wording: Wording): T {
-  wordings.add(schema as z.ZodType, wording);
+  wordings.add(schema, wording);
   return schema;
 }

@@ -69,7 +69,17 @@ export interface MetricRow {
   readonly metrics: Readonly<Record<string, number>>;
 }
 
-export type EventKind = 'sweep_started' | 'sweep_resumed' | 'sweep_finished' | 'trial_started' | 'trial_pruned' | 'trial_failed' | 'trial_retried' | 'trial_completed' | 'interrupted' | 'info';
+export type EventKind =
+  | 'sweep_started'
+  | 'sweep_resumed'
+  | 'sweep_finished'
+  | 'trial_started'
+  | 'trial_pruned'
+  | 'trial_failed'
+  | 'trial_retried'
+  | 'trial_completed'
+  | 'interrupted'
+  | 'info';
 
 export interface TrialStore {
   /** @throws {StoreError} code 'STORE' when a sweep of that name exists (the message says to resume or rename). */

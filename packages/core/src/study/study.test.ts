@@ -21,7 +21,14 @@ const space: SearchSpace = {
 const score = (p: Record<string, unknown>) => ((p['x'] as number) - 2) ** 2 + (p['opt'] === 'adam' ? 0 : 1);
 
 function tpeStudy(trials?: Study['trials']) {
-  return new Study({ space, direction: 'minimize', metric: 'loss', sampler: new TpeSampler({ seed: 3, nStartupTrials: 4 }), pruner: new NonePruner(), ...(trials ? { trials } : {}) });
+  return new Study({
+    space,
+    direction: 'minimize',
+    metric: 'loss',
+    sampler: new TpeSampler({ seed: 3, nStartupTrials: 4 }),
+    pruner: new NonePruner(),
+    ...(trials ? { trials } : {}),
+  });
 }
 
 /** Runs `count` trials to completion, two at a time, as two workers would. */
@@ -47,7 +54,10 @@ describe('Study', () => {
     study.report(0, 1, { loss: 0.9 });
     const done = study.tell(0, 'COMPLETE', 0.4);
     expect(done).toMatchObject({ state: 'COMPLETE', value: 0.4 });
-    expect([...done.intermediate]).toEqual([[1, 0.9], [2, 0.5]]);
+    expect([...done.intermediate]).toEqual([
+      [1, 0.9],
+      [2, 0.5],
+    ]);
   });
 
   it('allows only legal transitions', () => {
@@ -78,7 +88,9 @@ describe('Study', () => {
   it('names the metrics it got when the tracked one is missing', () => {
     const study = tpeStudy();
     study.start(study.ask().number);
-    expect(() => study.report(0, 1, { val_loss: 1, accuracy: 0.5 })).toThrow("metric 'loss' was not reported at step 1; the objective reported: val_loss, accuracy");
+    expect(() => study.report(0, 1, { val_loss: 1, accuracy: 0.5 })).toThrow(
+      "metric 'loss' was not reported at step 1; the objective reported: val_loss, accuracy",
+    );
   });
 
   it('asks the pruner after every report', () => {
@@ -129,7 +141,14 @@ describe('Study', () => {
     runParallel(study, 8);
     const values = study.trials.map((t) => t.value as number);
     expect(study.best()!.value).toBe(Math.min(...values));
-    const maximize = new Study({ space, direction: 'maximize', metric: 'loss', sampler: new TpeSampler({ seed: 3 }), pruner: new NonePruner(), trials: study.trials });
+    const maximize = new Study({
+      space,
+      direction: 'maximize',
+      metric: 'loss',
+      sampler: new TpeSampler({ seed: 3 }),
+      pruner: new NonePruner(),
+      trials: study.trials,
+    });
     expect(maximize.best()!.value).toBe(Math.max(...values));
   });
 

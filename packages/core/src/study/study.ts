@@ -107,7 +107,10 @@ export class Study {
     if (trial.state !== 'RUNNING') throw new IllegalTransitionError(number, trial.state, `a report at step ${step}`);
     const value = metrics[this.metric];
     if (typeof value !== 'number') {
-      throw new SweepError('SPEC', `metric '${this.metric}' was not reported at step ${step}; the objective reported: ${Object.keys(metrics).join(', ') || 'nothing'} (set metric.name to one of them)`);
+      throw new SweepError(
+        'SPEC',
+        `metric '${this.metric}' was not reported at step ${step}; the objective reported: ${Object.keys(metrics).join(', ') || 'nothing'} (set metric.name to one of them)`,
+      );
     }
     const intermediate = new Map(trial.intermediate);
     intermediate.set(step, value);

@@ -15,10 +15,25 @@ describe('wasm GatherV2 by rows', () => {
     await initBackend('wasm');
   });
 
-  const table = () => tf.tensor3d(Float32Array.from({ length: 5 * 2 * 3 }, (_, i) => i * 0.5 - 3), [5, 2, 3]);
+  const table = () =>
+    tf.tensor3d(
+      Float32Array.from({ length: 5 * 2 * 3 }, (_, i) => i * 0.5 - 3),
+      [5, 2, 3],
+    );
 
   it('gathers rows of an embedding table as cpu does, for any shape of ids', async () => {
-    const rows = () => tf.gather(table(), tf.tensor2d([[4, 0, 4], [1, 3, 2]], [2, 3], 'int32'));
+    const rows = () =>
+      tf.gather(
+        table(),
+        tf.tensor2d(
+          [
+            [4, 0, 4],
+            [1, 3, 2],
+          ],
+          [2, 3],
+          'int32',
+        ),
+      );
     expect(await on('wasm', rows)).toEqual(await on('cpu', rows));
     await initBackend('wasm');
     expect(tf.tidy(() => rows().shape)).toEqual([2, 3, 2, 3]);
@@ -26,8 +41,32 @@ describe('wasm GatherV2 by rows', () => {
 
   it('leaves the other cases to the original kernel', async () => {
     const columns = () => tf.gather(table(), tf.tensor1d([2, 0], 'int32'), 2);
-    const batched = () => tf.gather(tf.reshape(tf.range(0, 12), [2, 6]), tf.tensor2d([[5, 0], [1, 1]], [2, 2], 'int32'), 1, 1);
-    const ints = () => tf.gather(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), tf.tensor1d([1, 1, 0], 'int32'));
+    const batched = () =>
+      tf.gather(
+        tf.reshape(tf.range(0, 12), [2, 6]),
+        tf.tensor2d(
+          [
+            [5, 0],
+            [1, 1],
+          ],
+          [2, 2],
+          'int32',
+        ),
+        1,
+        1,
+      );
+    const ints = () =>
+      tf.gather(
+        tf.tensor2d(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [2, 2],
+          'int32',
+        ),
+        tf.tensor1d([1, 1, 0], 'int32'),
+      );
     for (const f of [columns, batched, ints]) expect(await on('wasm', f)).toEqual(await on('cpu', f));
   });
 

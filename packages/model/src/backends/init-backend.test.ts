@@ -48,9 +48,22 @@ describe('initBackend', () => {
 describe('kernels added to wasm and cpu', () => {
   // Embedding gradient: gather's gradient is UnsortedSegmentSum, which wasm lacks in tfjs 4.22.
   const embeddingGradient = () => {
-    const table = tf.variable(tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]));
+    const table = tf.variable(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+      ]),
+    );
     const ids = tf.tensor1d([3, 0, 3, 1, 3], 'int32');
-    const weights = tf.tensor2d([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
+    const weights = tf.tensor2d([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
     const { grads } = tf.variableGrads(() => tf.sum(tf.mul(tf.gather(table, ids), weights)), [table]);
     const grad = grads[table.name] as tf.Tensor;
     table.dispose();
@@ -58,20 +71,49 @@ describe('kernels added to wasm and cpu', () => {
   };
 
   it('computes the embedding gradient on wasm and cpu alike', async () => {
-    const expected = [[2, 2], [4, 4], [0, 0], [9, 9]];
+    const expected = [
+      [2, 2],
+      [4, 4],
+      [0, 0],
+      [9, 9],
+    ];
     expect(await on('wasm', embeddingGradient)).toEqual(expected);
     expect(await on('cpu', embeddingGradient)).toEqual(expected);
   });
 
   it('drops segment ids outside [0, numSegments) as TensorFlow does', async () => {
-    const result = await on<number[][]>('wasm', () => tf.unsortedSegmentSum(tf.tensor2d([[1, 1], [2, 2], [4, 4]]), tf.tensor1d([0, 5, 0], 'int32'), 2));
-    expect(result).toEqual([[5, 5], [0, 0]]);
+    const result = await on<number[][]>('wasm', () =>
+      tf.unsortedSegmentSum(
+        tf.tensor2d([
+          [1, 1],
+          [2, 2],
+          [4, 4],
+        ]),
+        tf.tensor1d([0, 5, 0], 'int32'),
+        2,
+      ),
+    );
+    expect(result).toEqual([
+      [5, 5],
+      [0, 0],
+    ]);
   });
 
   it('keeps matMul results with transposed operands', async () => {
-    const a = [[1, 2, 3], [4, 5, 6]];
-    const b = [[7, 8], [9, 10], [11, 12]];
-    for (const [ta, tb] of [[true, false], [false, true], [true, true]] as const) {
+    const a = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const b = [
+      [7, 8],
+      [9, 10],
+      [11, 12],
+    ];
+    for (const [ta, tb] of [
+      [true, false],
+      [false, true],
+      [true, true],
+    ] as const) {
       const run = () => tf.matMul(ta ? tf.transpose(tf.tensor2d(a)) : tf.tensor2d(a), tb ? tf.transpose(tf.tensor2d(b)) : tf.tensor2d(b), ta, tb);
       expect(await on('wasm', run)).toEqual(await on('cpu', run));
     }
@@ -96,8 +138,23 @@ describe('webgpu', () => {
     const mask = tf.tensor1d([true, false, true], 'bool');
     const asFloat = tf.add(tf.cast(mask, 'float32'), 0.5);
     expect(Array.from(await asFloat.data())).toEqual([1.5, 0.5, 1.5]);
-    const ints = tf.transpose(tf.cast(tf.tensor2d([[1, 2], [3, 4]], [2, 2], 'int32'), 'float32'));
-    expect(await ints.array()).toEqual([[1, 3], [2, 4]]);
+    const ints = tf.transpose(
+      tf.cast(
+        tf.tensor2d(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [2, 2],
+          'int32',
+        ),
+        'float32',
+      ),
+    );
+    expect(await ints.array()).toEqual([
+      [1, 3],
+      [2, 4],
+    ]);
     tf.dispose([mask, asFloat, ints]);
     const w = tf.variable(tf.scalar(0));
     const optimizer = tf.train.sgd(0.1);

@@ -23,7 +23,12 @@ describe('wasm Identity shares data instead of copying it', () => {
   });
 
   it('gives gradients through saved (shared) inputs and frees them all afterwards', () => {
-    const w = tf.variable(tf.tensor2d([[1, 2], [3, 4]]));
+    const w = tf.variable(
+      tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+    );
     const x = tf.tensor2d([[1, -1]]);
     const before = tf.memory();
     // matMul saves both inputs through Identity; the gradient w.r.t. w reads the saved x.

@@ -21,12 +21,7 @@ function outputShape(x: TensorInfo, numSegments: number): number[] {
 }
 
 /** out[segmentIds[i], j] += x[i, j]; ids outside [0, numSegments) are dropped, as in TensorFlow. */
-function scatterAdd(
-  x: ArrayLike<number>,
-  ids: ArrayLike<number>,
-  numSegments: number,
-  out: Float32Array | Int32Array,
-): void {
+function scatterAdd(x: ArrayLike<number>, ids: ArrayLike<number>, numSegments: number, out: Float32Array | Int32Array): void {
   out.fill(0);
   const rows = ids.length;
   const inner = rows === 0 ? 0 : x.length / rows;

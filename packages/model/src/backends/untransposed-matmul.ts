@@ -27,7 +27,10 @@ function wrap(original: KernelConfig, transpose: KernelFunc): KernelFunc {
     const backend = args.backend as WasmBackendInternals;
     const inputs = { ...args.inputs } as Record<string, TensorInfo>;
     const temporaries: TensorInfo[] = [];
-    for (const [name, flag] of [['a', attrs.transposeA], ['b', attrs.transposeB]] as const) {
+    for (const [name, flag] of [
+      ['a', attrs.transposeA],
+      ['b', attrs.transposeB],
+    ] as const) {
       const operand = inputs[name];
       if (!flag || !operand) continue;
       const transposed = transpose({ inputs: { x: operand }, backend: args.backend, attrs: { perm: swapLastTwo(operand.shape.length) } }) as TensorInfo;

@@ -20,9 +20,7 @@ const NO_DRIVER_HINT =
 
 function describe(info: AdapterInfoLike | undefined): string {
   if (!info) return 'unknown adapter';
-  return [info.description || info.device, info.vendor && `vendor ${info.vendor}`, info.architecture && `arch ${info.architecture}`]
-    .filter(Boolean)
-    .join(', ');
+  return [info.description || info.device, info.vendor && `vendor ${info.vendor}`, info.architecture && `arch ${info.architecture}`].filter(Boolean).join(', ');
 }
 
 /** True for CPU-emulated adapters (lavapipe/llvmpipe, SwiftShader): correct, but slower than wasm. */

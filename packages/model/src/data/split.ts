@@ -26,7 +26,10 @@ export function resolveSplitOptions(options: SplitOptions): ResolvedSplitOptions
   const valSplit = options.valSplit ?? 0.2;
   const testSplit = options.testSplit ?? 0.1;
   const seed = options.seed ?? 0;
-  for (const [name, value] of [['valSplit', valSplit], ['testSplit', testSplit]] as const) {
+  for (const [name, value] of [
+    ['valSplit', valSplit],
+    ['testSplit', testSplit],
+  ] as const) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value >= 1) {
       throw new DatasetError(`${name} must be a fraction in [0, 1), got ${String(value)}; pass e.g. ${name}: ${name === 'valSplit' ? 0.2 : 0.1}`);
     }

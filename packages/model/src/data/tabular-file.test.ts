@@ -65,7 +65,9 @@ describe('loadTextFile, CSV', () => {
     const path = await write('nolabel.csv', 'text,category\nhello,a\nbye,b\n');
     const load = loadTextFile({ path, format: 'csv' });
     await expect(load).rejects.toThrow(DatasetError);
-    await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(`${path} line 2 has no column "label"; columns found: "text", "category". Set label_column (labelColumn in loadDataset) to the column that holds the label`);
+    await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(
+      `${path} line 2 has no column "label"; columns found: "text", "category". Set label_column (labelColumn in loadDataset) to the column that holds the label`,
+    );
   });
 
   test('names the line of an empty text', async () => {
@@ -122,7 +124,9 @@ describe('loadTextFile, JSONL', () => {
 
   test('names the missing column with the keys of that line', async () => {
     const path = await write('nokey.jsonl', '{"text":"a","label":"x"}\n{"body":"b","label":"y"}\n');
-    await expect(loadTextFile({ path, format: 'jsonl' })).rejects.toThrow(`${path} line 2 has no column "text"; columns found: "body", "label". Set text_column (textColumn in loadDataset) to the column that holds the text`);
+    await expect(loadTextFile({ path, format: 'jsonl' })).rejects.toThrow(
+      `${path} line 2 has no column "text"; columns found: "body", "label". Set text_column (textColumn in loadDataset) to the column that holds the text`,
+    );
   });
 
   test('rejects an empty file', async () => {
@@ -134,7 +138,9 @@ describe('loadTextFile, JSONL', () => {
     const numberText = await write('number-text.jsonl', '{"text":5,"label":"x"}\n');
     await expect(loadTextFile({ path: numberText, format: 'jsonl' })).rejects.toThrow('line 1: column "text" must hold text, got 5');
     const nullLabel = await write('null-label.jsonl', '{"text":"a","label":null}\n');
-    await expect(loadTextFile({ path: nullLabel, format: 'jsonl' })).rejects.toThrow('line 1: column "label" must hold a non-empty string or number label, got null');
+    await expect(loadTextFile({ path: nullLabel, format: 'jsonl' })).rejects.toThrow(
+      'line 1: column "label" must hold a non-empty string or number label, got null',
+    );
   });
 });
 

@@ -71,7 +71,9 @@ const COLUMN_OPTION = { text: 'text_column (textColumn in loadDataset)', label: 
 
 function cell(row: TabularRow, column: string, path: string, role: keyof typeof COLUMN_OPTION): unknown {
   if (!Object.hasOwn(row.values, column)) {
-    throw new DatasetError(`${path} line ${row.line} has no column "${column}"; columns found: ${describeColumns(row.columns)}. Set ${COLUMN_OPTION[role]} to the column that holds the ${role}`);
+    throw new DatasetError(
+      `${path} line ${row.line} has no column "${column}"; columns found: ${describeColumns(row.columns)}. Set ${COLUMN_OPTION[role]} to the column that holds the ${role}`,
+    );
   }
   return row.values[column];
 }
@@ -91,7 +93,9 @@ function labelOf(row: TabularRow, column: string, path: string): string {
   const value = cell(row, column, path, 'label');
   const label = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
   if (label === undefined || label === '') {
-    throw new DatasetError(`${path} line ${row.line}: column "${column}" must hold a non-empty string or number label, got ${JSON.stringify(value) ?? String(value)}`);
+    throw new DatasetError(
+      `${path} line ${row.line}: column "${column}" must hold a non-empty string or number label, got ${JSON.stringify(value) ?? String(value)}`,
+    );
   }
   return label;
 }

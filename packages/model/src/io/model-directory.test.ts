@@ -34,7 +34,14 @@ describe('saveModel / loadModel', () => {
       seed: 3,
     };
     const model = buildClassifier(config);
-    await train(model, spam.data, { optimizer: { name: 'adam', lr: 0.01 }, schedule: { type: 'constant' }, clip: { type: 'none' }, batchSize: 32, epochs: 1, seed: 1 });
+    await train(model, spam.data, {
+      optimizer: { name: 'adam', lr: 0.01 },
+      schedule: { type: 'constant' },
+      clip: { type: 'none' },
+      batchSize: 32,
+      epochs: 1,
+      seed: 1,
+    });
     const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'loopsweep-model-')), 'spam');
     const encoding = { maxLen: 32 };
     await saveModel(dir, model, { config, tokenizer: spam.tokenizer, encoding, classNames: ['ham', 'spam'], notes: { val_accuracy: 0.9 } });
@@ -56,8 +63,14 @@ describe('saveModel / loadModel', () => {
   it('never overwrites by accident, and names what is missing', async () => {
     const model = buildClassifier({ input: { kind: 'sequence', timesteps: 4, features: 2 }, output: { kind: 'regression' }, cell: 'gru', units: 4, seed: 1 });
     const dir = await mkdtemp(path.join(os.tmpdir(), 'loopsweep-model-'));
-    await expect(saveModel(dir, model, { config: { input: { kind: 'sequence', timesteps: 4, features: 2 }, output: { kind: 'regression' }, cell: 'gru', units: 4, seed: 1 } })).rejects.toThrow(/already exists; choose a new directory or pass overwrite: true/);
-    await expect(loadModel(dir)).rejects.toThrow(/is not a model directory written by saveModel: model.json, weights.bin, loopsweep.json missing or unreadable/);
+    await expect(
+      saveModel(dir, model, {
+        config: { input: { kind: 'sequence', timesteps: 4, features: 2 }, output: { kind: 'regression' }, cell: 'gru', units: 4, seed: 1 },
+      }),
+    ).rejects.toThrow(/already exists; choose a new directory or pass overwrite: true/);
+    await expect(loadModel(dir)).rejects.toThrow(
+      /is not a model directory written by saveModel: model.json, weights.bin, loopsweep.json missing or unreadable/,
+    );
     const bad = path.join(dir, 'bad');
     await mkdir(bad);
     await Promise.all(['model.json', 'weights.bin'].map((f) => writeFile(path.join(bad, f), '{}')));

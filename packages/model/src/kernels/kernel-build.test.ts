@@ -38,7 +38,9 @@ describe('the committed kernel build', () => {
     const recorded = recordedClangVersion(committed);
     expect(recorded, 'the committed kernel records no clang version').toBeDefined();
     if (local !== recorded) {
-      context.skip(`the committed kernel was built by clang ${recorded} and this machine has clang ${local}: equal bytes are only expected from the same compiler`);
+      context.skip(
+        `the committed kernel was built by clang ${recorded} and this machine has clang ${local}: equal bytes are only expected from the same compiler`,
+      );
       return;
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'rnn-kernel-'));
@@ -46,7 +48,10 @@ describe('the committed kernel build', () => {
       const out = path.join(dir, 'rnn_kernel.wasm');
       const build = spawnSync(process.execPath, [buildScript, '--out', out], { encoding: 'utf8' });
       expect(build.status, build.stderr).toBe(0);
-      expect(Buffer.compare(readFileSync(out), committed), 'native/ changed without `npm run build:kernel -w @loopsweep/model` and a commit of kernel/rnn_kernel.wasm').toBe(0);
+      expect(
+        Buffer.compare(readFileSync(out), committed),
+        'native/ changed without `npm run build:kernel -w @loopsweep/model` and a commit of kernel/rnn_kernel.wasm',
+      ).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -76,7 +81,10 @@ describe('the committed kernel build', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rnn-kernel-'));
     try {
       const out = path.join(dir, 'rnn_kernel.wasm');
-      const build = spawnSync(process.execPath, [buildScript, '--out', out], { encoding: 'utf8', env: { ...process.env, CLANG: path.join(dir, 'no-such-clang') } });
+      const build = spawnSync(process.execPath, [buildScript, '--out', out], {
+        encoding: 'utf8',
+        env: { ...process.env, CLANG: path.join(dir, 'no-such-clang') },
+      });
       expect(build.status).toBe(1);
       expect(build.stderr).toMatch(/build-kernel: cannot run '.*no-such-clang' .*install clang and lld/);
       expect(() => readFileSync(out)).toThrow(/ENOENT/);

@@ -59,7 +59,11 @@ export function checkRecurrence(problem: RecurrenceProblem, arrays: Omit<Recurre
   if (problem.activation !== 'tanh' && problem.activation !== 'relu') {
     throw new ConfigError(`recurrence: activation must be 'tanh' or 'relu', got '${String(problem.activation)}'`);
   }
-  for (const [name, value] of [['steps', T], ['batch', B], ['units', H]] as const) {
+  for (const [name, value] of [
+    ['steps', T],
+    ['batch', B],
+    ['units', H],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new ConfigError(`recurrence: ${name} must be a positive integer, got ${value}`);
   }
   const GH = gateCount(cell) * H;

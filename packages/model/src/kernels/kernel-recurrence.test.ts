@@ -89,7 +89,9 @@ function tensorInputs(options: ProblemOptions): { inputs: RecurrenceInputs; prob
           loop: {
             kernel2: tf.tensor2d(arrays.kernel2!, [H, H]),
             bias2: tf.tensor1d(arrays.bias2!),
-            ...(arrays.dropoutMask1 ? { dropoutMasks: [tf.tensor3d(arrays.dropoutMask1, [T, B, H]), tf.tensor3d(arrays.dropoutMask2!, [T, B, H])] as const } : {}),
+            ...(arrays.dropoutMask1
+              ? { dropoutMasks: [tf.tensor3d(arrays.dropoutMask1, [T, B, H]), tf.tensor3d(arrays.dropoutMask2!, [T, B, H])] as const }
+              : {}),
           },
         }
       : {}),
@@ -100,7 +102,9 @@ function tensorInputs(options: ProblemOptions): { inputs: RecurrenceInputs; prob
 /** Output and the gradients of Σ output∘probe w.r.t. xProj, U (and loop W2, b2), as arrays. */
 function run(recurrence: Recurrence, inputs: RecurrenceInputs, probe: tf.Tensor3D): Float32Array[] {
   return tf.tidy(() => {
-    const differentiable = inputs.loop ? [inputs.xProj, inputs.recurrentKernel, inputs.loop.kernel2, inputs.loop.bias2] : [inputs.xProj, inputs.recurrentKernel];
+    const differentiable = inputs.loop
+      ? [inputs.xProj, inputs.recurrentKernel, inputs.loop.kernel2, inputs.loop.bias2]
+      : [inputs.xProj, inputs.recurrentKernel];
     const rebuild = (xs: tf.Tensor[]): RecurrenceInputs => ({
       ...inputs,
       xProj: xs[0] as tf.Tensor3D,
@@ -122,7 +126,13 @@ function expectAgreement(got: Float32Array[], want: Float32Array[]): void {
   }
 }
 
-const CELLS: { cell: RecurrentCell; activation?: 'tanh' | 'relu' }[] = [{ cell: 'simple' }, { cell: 'simple', activation: 'relu' }, { cell: 'lstm' }, { cell: 'gru' }, { cell: 'loop' }];
+const CELLS: { cell: RecurrentCell; activation?: 'tanh' | 'relu' }[] = [
+  { cell: 'simple' },
+  { cell: 'simple', activation: 'relu' },
+  { cell: 'lstm' },
+  { cell: 'gru' },
+  { cell: 'loop' },
+];
 
 for (const backend of ['cpu', 'wasm'] as const) {
   describe(`kernelRecurrence on the ${backend} backend`, () => {
@@ -187,7 +197,9 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const { inputs } = tensorInputs({ cell: 'lstm', steps: 3, batch: 2, units: 4 });
       expect(() => kernelRecurrence({ ...inputs, cell: 'gru' })).toThrow(ConfigError);
       expect(() => kernelRecurrence({ ...inputs, cell: 'gru' })).toThrow(/must both end in 3·H with H = 4/);
-      expect(() => kernelRecurrence({ ...inputs, xProj: tf.zeros([3, 16]) as unknown as tf.Tensor3D })).toThrow(/xProj must be \[T, B, G·H\], got shape \[3, 16\]/);
+      expect(() => kernelRecurrence({ ...inputs, xProj: tf.zeros([3, 16]) as unknown as tf.Tensor3D })).toThrow(
+        /xProj must be \[T, B, G·H\], got shape \[3, 16\]/,
+      );
       expect(() => kernelRecurrence({ ...inputs, mask: tf.ones([2, 2]) })).toThrow(/mask has 4 values, expected \[T, B\] = \[3, 2\] = 6/);
       expect(() => kernelRecurrence({ ...inputs, xProj: tf.cast<tf.Tensor3D>(inputs.xProj, 'int32') })).toThrow(/xProj must be float32, got int32/);
     });

@@ -71,7 +71,9 @@ function problemOf(inputs: RecurrenceInputs): RecurrenceProblem {
   const [H, UCols] = recurrentKernel.shape;
   const G = GATE_COUNT[cell];
   if (GH !== G * H || UCols !== G * H) {
-    throw new ConfigError(`recurrence (${cell}): xProj [${xProj.shape.join(', ')}] and recurrentKernel [${recurrentKernel.shape.join(', ')}] must both end in ${G}·H with H = ${H} (recurrentKernel's rows)`);
+    throw new ConfigError(
+      `recurrence (${cell}): xProj [${xProj.shape.join(', ')}] and recurrentKernel [${recurrentKernel.shape.join(', ')}] must both end in ${G}·H with H = ${H} (recurrentKernel's rows)`,
+    );
   }
   if (cell === 'loop' && !inputs.loop) throw new ConfigError('recurrence (loop): inputs.loop with kernel2 and bias2 is missing');
   return { cell, activation: inputs.activation, steps: T, batch: B, units: H };

@@ -38,7 +38,10 @@ export function loadRnnKernelFile(file: string): RnnKernel {
   } catch (error) {
     if (error instanceof BackendError) throw error;
     const reason = error instanceof Error ? error.message : String(error);
-    throw new BackendError(`the recurrent WebAssembly kernel did not load from ${file}: ${reason}. Reinstall @loopsweep/model, or rebuild the kernel with \`npm run build:kernel -w @loopsweep/model\` (needs clang and lld)`, { cause: error });
+    throw new BackendError(
+      `the recurrent WebAssembly kernel did not load from ${file}: ${reason}. Reinstall @loopsweep/model, or rebuild the kernel with \`npm run build:kernel -w @loopsweep/model\` (needs clang and lld)`,
+      { cause: error },
+    );
   }
 }
 

@@ -36,13 +36,7 @@ const SHAPES = [
   { steps: 12, batch: 9, units: 13 },
   { steps: 20, batch: 8, units: 16 },
 ] as const;
-const CELLS = [
-  { cell: 'simple', activation: 'tanh' },
-  { cell: 'simple', activation: 'relu' },
-  { cell: 'lstm' },
-  { cell: 'gru' },
-  { cell: 'loop' },
-] as const;
+const CELLS = [{ cell: 'simple', activation: 'tanh' }, { cell: 'simple', activation: 'relu' }, { cell: 'lstm' }, { cell: 'gru' }, { cell: 'loop' }] as const;
 
 describe('the recurrent WebAssembly kernel against the float64 reference', () => {
   for (const cellOptions of CELLS) {
@@ -50,7 +44,8 @@ describe('the recurrent WebAssembly kernel against the float64 reference', () =>
     for (const shape of SHAPES) {
       const label = `T=${shape.steps} B=${shape.batch} H=${shape.units}`;
       it(`${name}, ${label}: outputs and every gradient`, () => expectMatchesReference({ ...cellOptions, ...shape }));
-      it(`${name}, ${label}: with padding and dropout masks`, () => expectMatchesReference({ ...cellOptions, ...shape, padding: true, dropout: true, seed: 7 }));
+      it(`${name}, ${label}: with padding and dropout masks`, () =>
+        expectMatchesReference({ ...cellOptions, ...shape, padding: true, dropout: true, seed: 7 }));
     }
     it(`${name}, the benchmark's batch and width (B=32 H=64), padding and dropout masks`, () =>
       expectMatchesReference({ ...cellOptions, steps: 5, batch: 32, units: 64, padding: true, dropout: true, seed: 9 }));
@@ -104,8 +99,12 @@ describe('RnnKernel', () => {
     const { problem, arrays } = randomRecurrence({ cell: 'lstm', steps: 4, batch: 2, units: 3 });
     const bad = { ...arrays, xProj: new Float32Array(5), mask: new Float32Array(3) };
     expect(() => kernel.forward(problem, bad)).toThrow(ConfigError);
-    expect(() => kernel.forward(problem, bad)).toThrow(/xProj has 5 values, expected \[T, B, G·H\] = \[4, 2, 12\] = 96\n {2}mask has 3 values, expected \[T, B\] = \[4, 2\] = 8/);
-    expect(() => kernel.forward({ ...problem, cell: 'loop' }, { ...arrays, xProj: new Float32Array(24), recurrentKernel: new Float32Array(9) })).toThrow(/kernel2 is missing/);
+    expect(() => kernel.forward(problem, bad)).toThrow(
+      /xProj has 5 values, expected \[T, B, G·H\] = \[4, 2, 12\] = 96\n {2}mask has 3 values, expected \[T, B\] = \[4, 2\] = 8/,
+    );
+    expect(() => kernel.forward({ ...problem, cell: 'loop' }, { ...arrays, xProj: new Float32Array(24), recurrentKernel: new Float32Array(9) })).toThrow(
+      /kernel2 is missing/,
+    );
     expect(() => kernel.forward({ ...problem, units: 0 }, arrays)).toThrow(/units must be a positive integer, got 0/);
     expect(() => kernel.forward(problem, { ...arrays, xProj: Array.from(arrays.xProj) as unknown as Float32Array })).toThrow(/xProj must be a Float32Array/);
   });

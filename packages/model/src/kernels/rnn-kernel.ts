@@ -79,7 +79,8 @@ export class RnnKernel {
   constructor(instance: WasmInstance) {
     const exports = instance.exports as unknown as KernelExports;
     for (const name of ['memory', '__heap_base', 'rnn_tape_floats', 'rnn_scratch_floats', 'rnn_forward', 'rnn_backward'] as const) {
-      if (!(name in exports)) throw new BackendError(`the recurrent kernel module lacks the export '${name}'; rebuild it: npm run build:kernel -w @loopsweep/model`);
+      if (!(name in exports))
+        throw new BackendError(`the recurrent kernel module lacks the export '${name}'; rebuild it: npm run build:kernel -w @loopsweep/model`);
     }
     this.exports = exports;
     this.heapBase = Number(exports.__heap_base.value);
@@ -117,8 +118,26 @@ export class RnnKernel {
     const scratchAt = layout.take(this.exports.rnn_scratch_floats(B, H));
     this.reserve(layout.bytes);
     this.copyIn(inputs);
-    const status = this.exports.rnn_forward(CELL_CODES[cell], flags(problem, options), T, B, H, inputs.xProj.at, inputs.recurrentKernel.at, inputs.mask?.at ?? 0, inputs.recurrentDropoutMask?.at ?? 0, inputs.kernel2?.at ?? 0, inputs.bias2?.at ?? 0, inputs.dropoutMask1?.at ?? 0, inputs.dropoutMask2?.at ?? 0, outAt, tapeAt, scratchAt);
-    if (status !== 0) throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
+    const status = this.exports.rnn_forward(
+      CELL_CODES[cell],
+      flags(problem, options),
+      T,
+      B,
+      H,
+      inputs.xProj.at,
+      inputs.recurrentKernel.at,
+      inputs.mask?.at ?? 0,
+      inputs.recurrentDropoutMask?.at ?? 0,
+      inputs.kernel2?.at ?? 0,
+      inputs.bias2?.at ?? 0,
+      inputs.dropoutMask1?.at ?? 0,
+      inputs.dropoutMask2?.at ?? 0,
+      outAt,
+      tapeAt,
+      scratchAt,
+    );
+    if (status !== 0)
+      throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
     return { output: this.view(outAt, T * B * H), tape: this.view(tapeAt, tapeFloats) };
   }
 
@@ -129,21 +148,34 @@ export class RnnKernel {
    * @throws {ConfigError} if an array's length does not fit the problem's shape.
    * @throws {BackendError} if the memory the call needs cannot be had.
    */
-  backward(problem: RecurrenceProblem, arrays: Omit<KernelArrays, 'xProj'>, forward: KernelForward, dOutput: Float32Array, options: KernelOptions = {}): KernelGradients {
+  backward(
+    problem: RecurrenceProblem,
+    arrays: Omit<KernelArrays, 'xProj'>,
+    forward: KernelForward,
+    dOutput: Float32Array,
+    options: KernelOptions = {},
+  ): KernelGradients {
     const views = this.backwardInPlace(problem, arrays, forward, dOutput, options);
     const copies: KernelGradients = { xProj: views.xProj.slice(), recurrentKernel: views.recurrentKernel.slice() };
     return views.kernel2 && views.bias2 ? { ...copies, kernel2: views.kernel2.slice(), bias2: views.bias2.slice() } : copies;
   }
 
   /** {@link backward} with its results as views valid until the next call (see {@link forwardInPlace}). */
-  backwardInPlace(problem: RecurrenceProblem, arrays: Omit<KernelArrays, 'xProj'>, forward: KernelForward, dOutput: Float32Array, options: KernelOptions = {}): KernelGradients {
+  backwardInPlace(
+    problem: RecurrenceProblem,
+    arrays: Omit<KernelArrays, 'xProj'>,
+    forward: KernelForward,
+    dOutput: Float32Array,
+    options: KernelOptions = {},
+  ): KernelGradients {
     checkRecurrence(problem, arrays);
     const { cell, steps: T, batch: B, units: H } = problem;
     const G = gateCount(cell);
     const tapeFloats = this.exports.rnn_tape_floats(CELL_CODES[cell], T, B, H);
     const problems: string[] = [];
     if (forward.output.length !== T * B * H) problems.push(`forward.output has ${forward.output.length} values, expected [T, B, H] = ${T * B * H}`);
-    if (forward.tape.length !== tapeFloats) problems.push(`forward.tape has ${forward.tape.length} values, expected ${tapeFloats} (is it from a forward pass of this problem?)`);
+    if (forward.tape.length !== tapeFloats)
+      problems.push(`forward.tape has ${forward.tape.length} values, expected ${tapeFloats} (is it from a forward pass of this problem?)`);
     if (dOutput.length !== T * B * H) problems.push(`dOutput has ${dOutput.length} values, expected [T, B, H] = ${T * B * H}`);
     if (problems.length > 0) throw new ConfigError(`recurrence backward (${cell}, T=${T}, B=${B}, H=${H}):\n  ${problems.join('\n  ')}`);
 
@@ -157,14 +189,39 @@ export class RnnKernel {
     const scratchAt = layout.take(this.exports.rnn_scratch_floats(B, H));
     this.reserve(layout.bytes);
     this.copyIn(inputs);
-    const status = this.exports.rnn_backward(CELL_CODES[cell], flags(problem, options), T, B, H, inputs.recurrentKernel.at, inputs.mask?.at ?? 0, inputs.recurrentDropoutMask?.at ?? 0, inputs.kernel2?.at ?? 0, inputs.dropoutMask1?.at ?? 0, inputs.dropoutMask2?.at ?? 0, inputs.output.at, inputs.tape.at, inputs.dOutput.at, dXProjAt, dUAt, dW2At, db2At, scratchAt);
-    if (status !== 0) throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
+    const status = this.exports.rnn_backward(
+      CELL_CODES[cell],
+      flags(problem, options),
+      T,
+      B,
+      H,
+      inputs.recurrentKernel.at,
+      inputs.mask?.at ?? 0,
+      inputs.recurrentDropoutMask?.at ?? 0,
+      inputs.kernel2?.at ?? 0,
+      inputs.dropoutMask1?.at ?? 0,
+      inputs.dropoutMask2?.at ?? 0,
+      inputs.output.at,
+      inputs.tape.at,
+      inputs.dOutput.at,
+      dXProjAt,
+      dUAt,
+      dW2At,
+      db2At,
+      scratchAt,
+    );
+    if (status !== 0)
+      throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
     const gradients: KernelGradients = { xProj: this.view(dXProjAt, T * B * G * H), recurrentKernel: this.view(dUAt, H * G * H) };
     return loop ? { ...gradients, kernel2: this.view(dW2At, H * H), bias2: this.view(db2At, H) } : gradients;
   }
 
   /** Gives every present array an address; `withXProj` false leaves xProj out (backward). */
-  private placeInputs<K extends string>(layout: Layout, arrays: Partial<Record<K, Float32Array>>, withXProj: boolean): Record<K, { at: number; data: Float32Array }> {
+  private placeInputs<K extends string>(
+    layout: Layout,
+    arrays: Partial<Record<K, Float32Array>>,
+    withXProj: boolean,
+  ): Record<K, { at: number; data: Float32Array }> {
     const placed: Partial<Record<K, { at: number; data: Float32Array }>> = {};
     for (const [name, data] of Object.entries(arrays) as [K, Float32Array | undefined][]) {
       if (data === undefined || (!withXProj && name === 'xProj')) continue;
@@ -191,7 +248,10 @@ export class RnnKernel {
     try {
       memory.grow(Math.ceil(missing / WASM_PAGE_BYTES));
     } catch (error) {
-      throw new BackendError(`the recurrent kernel needs ${(bytes / 2 ** 20).toFixed(0)} MiB of WebAssembly memory and could not get it; use a smaller batch, sequence length or layer`, { cause: error });
+      throw new BackendError(
+        `the recurrent kernel needs ${(bytes / 2 ** 20).toFixed(0)} MiB of WebAssembly memory and could not get it; use a smaller batch, sequence length or layer`,
+        { cause: error },
+      );
     }
   }
 }

@@ -25,7 +25,19 @@ describe('buildClassifier', () => {
     for (const cell of ['simple', 'lstm', 'gru', 'loop'] as const) {
       for (const pooling of ['last', 'mean', 'max'] as const) {
         const model = buildClassifier(config({ cell, pooling, layers: 2, bidirectional: true, layerNorm: true, dropout: 0.2 }));
-        const out = tf.tidy(() => model.predict(tf.tensor2d([[0, 0, 3, 4, 5, 6], [0, 0, 0, 0, 0, 7]], [2, 6], 'int32')) as tf.Tensor);
+        const out = tf.tidy(
+          () =>
+            model.predict(
+              tf.tensor2d(
+                [
+                  [0, 0, 3, 4, 5, 6],
+                  [0, 0, 0, 0, 0, 7],
+                ],
+                [2, 6],
+                'int32',
+              ),
+            ) as tf.Tensor,
+        );
         expect(out.shape).toEqual([2, 2]);
         expect(Array.from(out.dataSync()).every(Number.isFinite)).toBe(true);
         out.dispose();
@@ -81,13 +93,22 @@ describe('buildClassifier', () => {
   });
 
   it('reports every invalid field at once', () => {
-    const bad = { ...config({ cell: 'loop', units: 0, layers: 4, recurrentDropout: 0.2, pooling: 'median' as never }), output: { kind: 'classification', classes: 1 } } as ClassifierConfig;
+    const bad = {
+      ...config({ cell: 'loop', units: 0, layers: 4, recurrentDropout: 0.2, pooling: 'median' as never }),
+      output: { kind: 'classification', classes: 1 },
+    } as ClassifierConfig;
     expect(() => buildClassifier(bad)).toThrow(ConfigError);
     try {
       buildClassifier(bad);
     } catch (error) {
       const message = (error as Error).message;
-      for (const part of ['units must be a positive integer, got 0', 'layers must be 1, 2 or 3, got 4', 'recurrentDropout is not supported by the loop cell', "pooling must be one of last, mean, max, got 'median'", 'output.classes must be an integer ≥ 2, got 1']) {
+      for (const part of [
+        'units must be a positive integer, got 0',
+        'layers must be 1, 2 or 3, got 4',
+        'recurrentDropout is not supported by the loop cell',
+        "pooling must be one of last, mean, max, got 'median'",
+        'output.classes must be an integer ≥ 2, got 1',
+      ]) {
         expect(message).toContain(part);
       }
     }

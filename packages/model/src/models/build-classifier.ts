@@ -59,7 +59,13 @@ export function buildClassifier(config: ClassifierConfig): tfl.LayersModel {
     input = tfl.input({ shape: [config.input.maxLen], dtype: 'int32', name: 'tokens' });
     // maskZero: PAD_ID 0 is masked, so recurrent layers skip padding and pooling ignores it.
     x = tfl.layers
-      .embedding({ inputDim: config.input.vocabSize, outputDim: config.input.embeddingDim ?? 64, maskZero: true, embeddingsInitializer: 'zeros', name: 'embedding' })
+      .embedding({
+        inputDim: config.input.vocabSize,
+        outputDim: config.input.embeddingDim ?? 64,
+        maskZero: true,
+        embeddingsInitializer: 'zeros',
+        name: 'embedding',
+      })
       .apply(input) as SymbolicTensor;
   } else {
     input = tfl.input({ shape: [config.input.timesteps, config.input.features], name: 'sequence' });

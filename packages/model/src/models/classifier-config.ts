@@ -29,9 +29,7 @@ export type ClassifierInput =
   | { readonly kind: 'tokens'; readonly vocabSize: number; readonly maxLen: number; readonly embeddingDim?: number }
   | { readonly kind: 'sequence'; readonly timesteps: number; readonly features: number };
 
-export type ClassifierOutput =
-  | { readonly kind: 'classification'; readonly classes: number }
-  | { readonly kind: 'regression' };
+export type ClassifierOutput = { readonly kind: 'classification'; readonly classes: number } | { readonly kind: 'regression' };
 
 export interface InitConfig {
   /** Input-to-hidden and dense kernels. Default 'glorot' (uniform); 'he' is He-normal. */

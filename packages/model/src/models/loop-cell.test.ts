@@ -15,8 +15,15 @@ describe('LoopCell', () => {
     cell.build([null, 1]);
     const [k1, b1, k2, b2] = cell.weights;
     // W1: rows x, h1, h2 → 2 units
-    const w1 = [[0.5, -1], [1, 0.25], [-0.5, 2]];
-    const w2 = [[1, -0.5], [0.75, 1]];
+    const w1 = [
+      [0.5, -1],
+      [1, 0.25],
+      [-0.5, 2],
+    ];
+    const w2 = [
+      [1, -0.5],
+      [0.75, 1],
+    ];
     k1!.write(tf.tensor2d(w1));
     b1!.write(tf.tensor1d([0.1, -0.2]));
     k2!.write(tf.tensor2d(w2));

@@ -92,7 +92,10 @@ export class LoopRNN extends tfl.RNN {
     super({ ...args, cell: new LoopCell(cellArgs) });
   }
 
-  static override fromConfig<T extends tf.serialization.Serializable>(cls: tf.serialization.SerializableConstructor<T>, config: tf.serialization.ConfigDict): T {
+  static override fromConfig<T extends tf.serialization.Serializable>(
+    cls: tf.serialization.SerializableConstructor<T>,
+    config: tf.serialization.ConfigDict,
+  ): T {
     return new cls(config);
   }
 }

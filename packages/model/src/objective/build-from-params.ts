@@ -1,7 +1,16 @@
 /**
  * Turns parsed flat params into a ClassifierConfig and a TrainingStrategy.
  */
-import type { ClassifierConfig, ClassifierInput, ClassifierOutput, CellType, KernelInit, PoolingType, RecurrentInit, RnnImplementation } from '../models/classifier-config.js';
+import type {
+  ClassifierConfig,
+  ClassifierInput,
+  ClassifierOutput,
+  CellType,
+  KernelInit,
+  PoolingType,
+  RecurrentInit,
+  RnnImplementation,
+} from '../models/classifier-config.js';
 import type { ClipConfig, OptimizerConfig, OptimizerName, ScheduleConfig, ScheduleType, TrainingStrategy } from '../training/strategy.js';
 import type { ParsedParams } from './parse-params.js';
 

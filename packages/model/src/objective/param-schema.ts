@@ -7,7 +7,15 @@ import { CLIP_TYPES, OPTIMIZER_NAMES, SCHEDULE_TYPES } from '../training/strateg
 
 export type ParamSpec =
   | { readonly kind: 'choice'; readonly values: readonly (string | boolean)[]; readonly default?: string | boolean; readonly doc: string }
-  | { readonly kind: 'number'; readonly min?: number; readonly max?: number; readonly exclusiveMin?: boolean; readonly exclusiveMax?: boolean; readonly default?: number; readonly doc: string }
+  | {
+      readonly kind: 'number';
+      readonly min?: number;
+      readonly max?: number;
+      readonly exclusiveMin?: boolean;
+      readonly exclusiveMax?: boolean;
+      readonly default?: number;
+      readonly doc: string;
+    }
   | { readonly kind: 'int'; readonly min: number; readonly max?: number; readonly default?: number; readonly doc: string }
   | { readonly kind: 'string'; readonly default?: string; readonly doc: string };
 

@@ -7,7 +7,9 @@ export type ParsedParams = { [K in RnnTextParamName]?: ParamValue };
 function check(name: string, spec: ParamSpec, value: unknown): string | undefined {
   switch (spec.kind) {
     case 'choice':
-      return spec.values.includes(value as string | boolean) ? undefined : `must be one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
+      return spec.values.includes(value as string | boolean)
+        ? undefined
+        : `must be one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}, got ${JSON.stringify(value)}`;
     case 'string':
       return typeof value === 'string' ? undefined : `must be a string, got ${JSON.stringify(value)}`;
     case 'int':
@@ -49,5 +51,5 @@ export function parseParams(params: Record<string, unknown>): ParsedParams {
   for (const [name, spec] of Object.entries(known)) {
     if (parsed[name] === undefined && spec.default !== undefined) parsed[name] = spec.default;
   }
-  return parsed as ParsedParams;
+  return parsed;
 }

@@ -27,14 +27,24 @@ const cache = new Map<string, Promise<PreparedData>>();
 
 async function prepare(key: PreparationKey): Promise<PreparedData> {
   const dataset = await loadDataset(key.spec);
-  const count = (split: { texts: readonly string[] } | { sequences: readonly Float32Array[] }) => ('texts' in split ? split.texts.length : split.sequences.length);
+  const count = (split: { texts: readonly string[] } | { sequences: readonly Float32Array[] }) =>
+    'texts' in split ? split.texts.length : split.sequences.length;
   const sizes = `train ${count(dataset.train)}, validation ${count(dataset.validation)}, test ${count(dataset.test)}`;
   if (dataset.kind === 'text') {
     if (!key.text) throw new DatasetError(`dataset ${dataset.name} is text: it needs max_len and vocab`);
     const prepared = prepareTextData(dataset, key.text);
-    return { prepared, classNames: dataset.classNames, description: `${dataset.name}: ${sizes}; ${dataset.classNames.length} classes; vocab ${prepared.tokenizer.vocabSize}` };
+    return {
+      prepared,
+      classNames: dataset.classNames,
+      description: `${dataset.name}: ${sizes}; ${dataset.classNames.length} classes; vocab ${prepared.tokenizer.vocabSize}`,
+    };
   }
-  return { prepared: prepareSequenceData(dataset), timesteps: dataset.timesteps, features: dataset.features, description: `${dataset.name} T=${dataset.timesteps}: ${sizes}` };
+  return {
+    prepared: prepareSequenceData(dataset),
+    timesteps: dataset.timesteps,
+    features: dataset.features,
+    description: `${dataset.name} T=${dataset.timesteps}: ${sizes}`,
+  };
 }
 
 /** Loads and prepares a dataset, or returns this thread's earlier result for the same key. */

@@ -8,7 +8,7 @@ const input = { kind: 'tokens', vocabSize: 100, maxLen: 10 } as const;
 const output = { kind: 'classification', classes: 2 } as const;
 
 describe('rnn_impl', () => {
-  it("defaults to the fast layers and passes either choice to the model config", () => {
+  it('defaults to the fast layers and passes either choice to the model config', () => {
     expect(classifierConfigFrom(parseParams({}), input, output, 1).rnnImplementation).toBe('fast');
     expect(classifierConfigFrom(parseParams({ rnn_impl: 'tfjs-layers' }), input, output, 1).rnnImplementation).toBe('tfjs-layers');
   });
@@ -17,6 +17,8 @@ describe('rnn_impl', () => {
     expect(() => parseParams({ rnn_impl: 'slow' })).toThrow(ParamsError);
     expect(() => parseParams({ rnn_impl: 'slow' })).toThrow(/rnn_impl.*must be one of "fast", "tfjs-layers", got "slow"/s);
     expect(() => validateClassifierConfig({ input, output, cell: 'lstm', units: 4, seed: 1, rnnImplementation: 'slow' as never })).toThrow(ConfigError);
-    expect(() => validateClassifierConfig({ input, output, cell: 'lstm', units: 4, seed: 1, rnnImplementation: 'slow' as never })).toThrow(/rnnImplementation must be one of fast, tfjs-layers, got 'slow'/);
+    expect(() => validateClassifierConfig({ input, output, cell: 'lstm', units: 4, seed: 1, rnnImplementation: 'slow' as never })).toThrow(
+      /rnnImplementation must be one of fast, tfjs-layers, got 'slow'/,
+    );
   });
 });

@@ -24,7 +24,18 @@ describe('rnnTextObjective', () => {
   it('trains from flat params, reports every epoch, and returns final and test metrics', async () => {
     const { ctx, reports, logs } = context();
     const result = await rnnTextObjective(
-      { cell: 'gru', optimizer: 'momentum', lr: 0.05, momentum: 0.9, clip: 'global_norm', clip_norm: 1, schedule: 'cosine', units: 16, dropout: 0.1, embedding_dim: 16 },
+      {
+        cell: 'gru',
+        optimizer: 'momentum',
+        lr: 0.05,
+        momentum: 0.9,
+        clip: 'global_norm',
+        clip_norm: 1,
+        schedule: 'cosine',
+        units: 16,
+        dropout: 0.1,
+        embedding_dim: 16,
+      },
       ctx,
     );
     expect(reports.map((r) => r.step)).toEqual([1, 2]);

@@ -67,9 +67,15 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
   const { prepared } = data;
   const input: ClassifierInput =
     'tokenizer' in prepared
-      ? { kind: 'tokens', vocabSize: prepared.tokenizer.vocabSize, maxLen: prepared.data.train.exampleShape[0] as number, embeddingDim: p.embedding_dim as number }
+      ? {
+          kind: 'tokens',
+          vocabSize: prepared.tokenizer.vocabSize,
+          maxLen: prepared.data.train.exampleShape[0] as number,
+          embeddingDim: p.embedding_dim as number,
+        }
       : { kind: 'sequence', timesteps: data.timesteps as number, features: data.features as number };
-  const output: ClassifierOutput = prepared.data.task === 'classification' ? { kind: 'classification', classes: prepared.data.classes } : { kind: 'regression' };
+  const output: ClassifierOutput =
+    prepared.data.task === 'classification' ? { kind: 'classification', classes: prepared.data.classes } : { kind: 'regression' };
   const config = classifierConfigFrom(p, input, output, ctx.seed);
   const strategy = strategyFrom(p, ctx.seed, ctx.maxEpochs);
 

@@ -38,7 +38,13 @@ export async function checkTextFile(settings: TextFileSettings): Promise<Dataset
     throw error;
   }
   if (rows.length === 0) {
-    return [{ key: 'path', message: `${path} has no ${settings.name === 'csv' ? 'data rows below the header' : 'JSON lines'}`, hint: 'add at least one example per class' }];
+    return [
+      {
+        key: 'path',
+        message: `${path} has no ${settings.name === 'csv' ? 'data rows below the header' : 'JSON lines'}`,
+        hint: 'add at least one example per class',
+      },
+    ];
   }
   return COLUMNS.flatMap(({ key, fallback, holds }) => {
     const written = settings[key];

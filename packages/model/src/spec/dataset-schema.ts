@@ -9,7 +9,12 @@ const int = (min: number, max: number, description: string) => z.int().min(min).
 
 const split = {
   val_split: z.number().min(0).lt(1).optional().meta({ description: 'Fraction of the examples held out for validation, in [0, 1). Default 0.2.' }),
-  test_split: z.number().min(0).lt(1).optional().meta({ description: 'Fraction held out for the final test scores, in [0, 1). Default 0.1. val_split + test_split must stay below 1.' }),
+  test_split: z
+    .number()
+    .min(0)
+    .lt(1)
+    .optional()
+    .meta({ description: 'Fraction held out for the final test scores, in [0, 1). Default 0.1. val_split + test_split must stay below 1.' }),
   split_seed: z.int().optional().meta({ description: 'Seed of the split: every trial of the sweep trains and validates on the same examples. Default 0.' }),
 };
 
@@ -24,10 +29,18 @@ const text = {
 const file = {
   path: z.string().min(1).meta({ description: 'The file, relative to the spec file (or absolute).' }),
   text_column: z.string().min(1).optional().meta({ description: 'The column (CSV header, or JSON key) that holds the text. Default text.' }),
-  label_column: z.string().min(1).optional().meta({ description: 'The column that holds the label (any strings or numbers; at least 2 classes). Default label.' }),
+  label_column: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ description: 'The column that holds the label (any strings or numbers; at least 2 classes). Default label.' }),
 };
 
-const spamassassinSchema = z.strictObject({ name: z.literal('spamassassin').meta({ description: 'The SpamAssassin public corpus (ham or spam), shipped with loopsweep.' }), ...text, ...split });
+const spamassassinSchema = z.strictObject({
+  name: z.literal('spamassassin').meta({ description: 'The SpamAssassin public corpus (ham or spam), shipped with loopsweep.' }),
+  ...text,
+  ...split,
+});
 const csvSchema = z.strictObject({
   name: z.literal('csv').meta({ description: 'Labelled texts from a CSV file with a header row.' }),
   ...file,
@@ -35,7 +48,12 @@ const csvSchema = z.strictObject({
   ...text,
   ...split,
 });
-const jsonlSchema = z.strictObject({ name: z.literal('jsonl').meta({ description: 'Labelled texts from a JSON Lines file: one object per line.' }), ...file, ...text, ...split });
+const jsonlSchema = z.strictObject({
+  name: z.literal('jsonl').meta({ description: 'Labelled texts from a JSON Lines file: one object per line.' }),
+  ...file,
+  ...text,
+  ...split,
+});
 const addingSchema = z.strictObject({
   name: z.literal('adding').meta({ description: 'The adding problem (Hochreiter & Schmidhuber): a test of long-range memory, generated.' }),
   timesteps: int(2, 1_000_000, 'Sequence length T. Default 100.'),
@@ -47,10 +65,10 @@ const addingSchema = z.strictObject({
  * The `dataset` block of an `rnn-text` spec: one of four datasets, picked by `name`, each with
  * its own keys (an unknown key is refused). Left out, the objective trains on spamassassin.
  */
-export const rnnTextDatasetSchema = z
-  .discriminatedUnion('name', [spamassassinSchema, csvSchema, jsonlSchema, addingSchema])
-  .optional()
-  .meta({ title: 'rnn-text dataset', description: 'The data rnn-text trains on: name picks spamassassin (default), csv, jsonl or adding; each takes its own keys.' });
+export const rnnTextDatasetSchema = z.discriminatedUnion('name', [spamassassinSchema, csvSchema, jsonlSchema, addingSchema]).optional().meta({
+  title: 'rnn-text dataset',
+  description: 'The data rnn-text trains on: name picks spamassassin (default), csv, jsonl or adding; each takes its own keys.',
+});
 
 /**
  * The fixed data settings of a sweep (its spec's `dataset` block, snake_case as written there).

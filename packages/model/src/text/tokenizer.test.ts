@@ -31,7 +31,23 @@ describe('Tokenizer', () => {
   test('splits words, keeps inner apostrophes, and makes each symbol a token', () => {
     const tokenizer = Tokenizer.fit([], { level: 'word', maxVocab: 2 });
     expect(tokenizer.tokenize("Don't miss: $100 FREE!!! 50% off… rock'n'roll 'quoted'")).toEqual([
-      "don't", 'miss', ':', '$', '100', 'free', '!', '!', '!', '50', '%', 'off', '…', "rock'n'roll", "'", 'quoted', "'",
+      "don't",
+      'miss',
+      ':',
+      '$',
+      '100',
+      'free',
+      '!',
+      '!',
+      '!',
+      '50',
+      '%',
+      'off',
+      '…',
+      "rock'n'roll",
+      "'",
+      'quoted',
+      "'",
     ]);
     expect(tokenizer.tokenize('Café ÜBER naïve e-mail')).toEqual(['café', 'über', 'naïve', 'e', '-', 'mail']);
     expect(tokenizer.tokenize('日本語 テスト')).toEqual(['日本語', 'テスト']);

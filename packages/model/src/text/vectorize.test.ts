@@ -9,21 +9,11 @@ const texts = ['a b', 'a b c d e', '', 'a zz b'];
 
 describe('encodeTexts', () => {
   test('pre-pads and keeps the start of long texts by default', () => {
-    expect(Array.from(encodeTexts(tokenizer, texts, { maxLen: 4 }))).toEqual([
-      0, 0, 2, 3,
-      2, 3, 4, 5,
-      0, 0, 0, 0,
-      0, 2, 1, 3,
-    ]);
+    expect(Array.from(encodeTexts(tokenizer, texts, { maxLen: 4 }))).toEqual([0, 0, 2, 3, 2, 3, 4, 5, 0, 0, 0, 0, 0, 2, 1, 3]);
   });
 
   test('post-pads when asked', () => {
-    expect(Array.from(encodeTexts(tokenizer, texts, { maxLen: 4, padding: 'post' }))).toEqual([
-      2, 3, 0, 0,
-      2, 3, 4, 5,
-      0, 0, 0, 0,
-      2, 1, 3, 0,
-    ]);
+    expect(Array.from(encodeTexts(tokenizer, texts, { maxLen: 4, padding: 'post' }))).toEqual([2, 3, 0, 0, 2, 3, 4, 5, 0, 0, 0, 0, 2, 1, 3, 0]);
   });
 
   test('keeps the end of long texts with truncating "pre"', () => {

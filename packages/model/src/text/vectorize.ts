@@ -30,7 +30,10 @@ export function encodeTexts(tokenizer: Tokenizer, texts: readonly string[], opti
   if (!Number.isInteger(maxLen) || maxLen < 1) {
     throw new ConfigError(`maxLen must be a positive integer number of tokens, got ${String(maxLen)}`);
   }
-  for (const [name, value] of [['padding', padding], ['truncating', truncating]] as const) {
+  for (const [name, value] of [
+    ['padding', padding],
+    ['truncating', truncating],
+  ] as const) {
     if (value !== 'pre' && value !== 'post') {
       throw new ConfigError(`${name} must be "pre" or "post", got ${JSON.stringify(value) ?? String(value)}`);
     }

@@ -30,9 +30,7 @@ export function validateClipConfig(config: ClipConfig): void {
     case 'global_norm':
       return requirePositive('maxNorm', config.maxNorm);
     default:
-      throw new ConfigError(
-        `clip.type must be one of ${CLIP_TYPES.join(', ')}, got ${show((config as { type: unknown }).type)}`,
-      );
+      throw new ConfigError(`clip.type must be one of ${CLIP_TYPES.join(', ')}, got ${show((config as { type: unknown }).type)}`);
   }
 }
 
@@ -66,10 +64,7 @@ export function globalNorm(grads: tf.NamedTensorMap): tf.Scalar {
  *   tf.tidy that does.
  * @throws ConfigError when the config is invalid (see {@link validateClipConfig})
  */
-export function clipGradients(
-  grads: tf.NamedTensorMap,
-  config: ClipConfig,
-): { grads: tf.NamedTensorMap; preClipNorm: tf.Scalar } {
+export function clipGradients(grads: tf.NamedTensorMap, config: ClipConfig): { grads: tf.NamedTensorMap; preClipNorm: tf.Scalar } {
   validateClipConfig(config);
   return tf.tidy(() => {
     const preClipNorm = globalNorm(grads);

@@ -18,7 +18,13 @@ export interface Evaluation {
  * Loss and metrics of `model` on a whole split, in inference mode (no dropout), batch by batch.
  * The loss is unweighted so that validation numbers compare across class-weight strategies.
  */
-export async function evaluate(model: tfl.LayersModel, split: ArraySplit, task: 'classification' | 'regression', classes: number, batchSize: number): Promise<Evaluation> {
+export async function evaluate(
+  model: tfl.LayersModel,
+  split: ArraySplit,
+  task: 'classification' | 'regression',
+  classes: number,
+  batchSize: number,
+): Promise<Evaluation> {
   const order = Array.from({ length: split.count }, (_, i) => i);
   let lossSum = 0;
   const predicted = new Int32Array(split.count);

@@ -62,9 +62,18 @@ describe('createOptimizer on a quadratic', () => {
   it.each(OPTIMIZER_NAMES)('%s takes the loss far below its start in 200 steps', (name) => {
     const opt = optimizer({ name, lr: QUADRATIC_LR[name] });
     const a = variable([0, 0, 0], 'q/kernel');
-    const b = variable([[0, 0], [0, 0]], 'q/recurrent_kernel');
+    const b = variable(
+      [
+        [0, 0],
+        [0, 0],
+      ],
+      'q/recurrent_kernel',
+    );
     const ta = tf.tensor1d([1, -2, 3]);
-    const tb = tf.tensor2d([[0.5, -1], [2, -0.5]]);
+    const tb = tf.tensor2d([
+      [0.5, -1],
+      [2, -0.5],
+    ]);
     const loss = (): tf.Scalar => tf.add(tf.sum(tf.squaredDifference(a, ta)), tf.sum(tf.squaredDifference(b, tb)));
     const vars = varMap(a, b);
     const start = tf.tidy(() => loss().dataSync()[0] ?? NaN);
@@ -250,14 +259,7 @@ describe('weight decay', () => {
   });
 
   it('decaysWeight exempts biases and normalization parameters, also with a _<n> suffix', () => {
-    const decayed = [
-      'dense_Dense1/kernel',
-      'out/kernel_1',
-      'bi/forward_lstm_LSTM1/recurrent_kernel',
-      'emb/embeddings_1',
-      'betamax/kernel',
-      'w',
-    ];
+    const decayed = ['dense_Dense1/kernel', 'out/kernel_1', 'bi/forward_lstm_LSTM1/recurrent_kernel', 'emb/embeddings_1', 'betamax/kernel', 'w'];
     const exempt = [
       'out/bias',
       'out/bias_1',

@@ -75,7 +75,10 @@ describe('warmup_cosine', () => {
 
   it('rises strictly through warmup, then falls strictly to the end', () => {
     const s = createSchedule({ type: 'warmup_cosine', warmupEpochs: 2, minLr: 0.01 }, 0.5, plan);
-    const all = lrs(s, Array.from({ length: 100 }, (_, i) => i));
+    const all = lrs(
+      s,
+      Array.from({ length: 100 }, (_, i) => i),
+    );
     for (let i = 1; i < 20; i++) expect(all[i]).toBeGreaterThan(all[i - 1] ?? Infinity);
     expect(all[19]).toBeCloseTo(0.5, 12);
     for (let i = 21; i < 100; i++) expect(all[i]).toBeLessThan(all[i - 1] ?? -Infinity);
@@ -170,12 +173,7 @@ describe('validation', () => {
     [{ type: 'cosine', minLr: 0.1 }, 0.1, plan, 'schedule.minLr must be in [0, 0.1) (below the base lr), got 0.1'],
     [{ type: 'cosine', minLr: -1 }, 0.1, plan, 'schedule.minLr must be in [0, 0.1) (below the base lr), got -1'],
     [{ type: 'warmup_cosine', minLr: 0.5 }, 0.1, plan, 'schedule.minLr must be in [0, 0.1) (below the base lr), got 0.5'],
-    [
-      { type: 'warmup_cosine', warmupEpochs: -1 },
-      0.1,
-      plan,
-      'schedule.warmupEpochs must be ≥ 0 and leave at least one of the 100 steps after warmup, got -1',
-    ],
+    [{ type: 'warmup_cosine', warmupEpochs: -1 }, 0.1, plan, 'schedule.warmupEpochs must be ≥ 0 and leave at least one of the 100 steps after warmup, got -1'],
     [
       { type: 'warmup_cosine', warmupEpochs: 9.96 },
       0.1,

@@ -157,11 +157,7 @@ export function createSchedule(config: ScheduleConfig, baseLr: number, plan: Sch
         fail('warmupEpochs', `≥ 0 and leave at least one of the ${totalSteps} steps after warmup`, warmupEpochs);
       }
       const decaySteps = totalSteps - warmupSteps;
-      return stepwise((step) =>
-        step < warmupSteps
-          ? (baseLr * (step + 1)) / warmupSteps
-          : cosineBetween(baseLr, minLr, (step - warmupSteps) / decaySteps),
-      );
+      return stepwise((step) => (step < warmupSteps ? (baseLr * (step + 1)) / warmupSteps : cosineBetween(baseLr, minLr, (step - warmupSteps) / decaySteps)));
     }
     case 'reduce_on_plateau': {
       const factor = config.factor ?? 0.5;
@@ -172,8 +168,6 @@ export function createSchedule(config: ScheduleConfig, baseLr: number, plan: Sch
       return plateau(baseLr, factor, patience, minLr);
     }
     default:
-      throw new ConfigError(
-        `schedule.type must be one of ${SCHEDULE_TYPES.join(', ')}, got ${show((config as { type: unknown }).type)}`,
-      );
+      throw new ConfigError(`schedule.type must be one of ${SCHEDULE_TYPES.join(', ')}, got ${show((config as { type: unknown }).type)}`);
   }
 }

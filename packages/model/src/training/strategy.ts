@@ -3,17 +3,7 @@
  * record and compare it. The names match the sweep spec's parameters (DESIGN.md).
  */
 
-export const OPTIMIZER_NAMES = [
-  'sgd',
-  'momentum',
-  'nesterov',
-  'adam',
-  'adamw',
-  'adamax',
-  'rmsprop',
-  'adagrad',
-  'adadelta',
-] as const;
+export const OPTIMIZER_NAMES = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'adamax', 'rmsprop', 'adagrad', 'adadelta'] as const;
 export type OptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 export interface OptimizerConfig {
@@ -36,14 +26,7 @@ export interface OptimizerConfig {
   readonly weightDecay?: number;
 }
 
-export const SCHEDULE_TYPES = [
-  'constant',
-  'step',
-  'exponential',
-  'cosine',
-  'warmup_cosine',
-  'reduce_on_plateau',
-] as const;
+export const SCHEDULE_TYPES = ['constant', 'step', 'exponential', 'cosine', 'warmup_cosine', 'reduce_on_plateau'] as const;
 export type ScheduleType = (typeof SCHEDULE_TYPES)[number];
 
 export type ScheduleConfig =

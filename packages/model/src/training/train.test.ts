@@ -24,7 +24,14 @@ function textModel(cell: CellType, extra: Partial<ClassifierConfig> = {}) {
   });
 }
 
-const adam: TrainingStrategy = { optimizer: { name: 'adam', lr: 0.01 }, schedule: { type: 'constant' }, clip: { type: 'global_norm', maxNorm: 5 }, batchSize: 32, epochs: 3, seed: 1 };
+const adam: TrainingStrategy = {
+  optimizer: { name: 'adam', lr: 0.01 },
+  schedule: { type: 'constant' },
+  clip: { type: 'global_norm', maxNorm: 5 },
+  batchSize: 32,
+  epochs: 3,
+  seed: 1,
+};
 
 describe('train', () => {
   beforeAll(async () => {
@@ -78,7 +85,15 @@ describe('train', () => {
 
   it('stops with DivergedError naming epoch and step when the loss becomes NaN/Inf', async () => {
     const adding = smallAdding();
-    const model = buildClassifier({ input: { kind: 'sequence', timesteps: 12, features: 2 }, output: { kind: 'regression' }, cell: 'simple', activation: 'relu', init: { recurrent: 'identity' }, units: 16, seed: 1 });
+    const model = buildClassifier({
+      input: { kind: 'sequence', timesteps: 12, features: 2 },
+      output: { kind: 'regression' },
+      cell: 'simple',
+      activation: 'relu',
+      init: { recurrent: 'identity' },
+      units: 16,
+      seed: 1,
+    });
     const error = await train(model, adding.data, { ...adam, optimizer: { name: 'sgd', lr: 1e6 }, clip: { type: 'none' } }).catch((e: unknown) => e);
     model.dispose();
     expect(error).toBeInstanceOf(DivergedError);
@@ -118,7 +133,13 @@ describe('train', () => {
 
   it('learns the adding problem (regression, mse reported)', async () => {
     const adding = smallAdding(10, 1000);
-    const model = buildClassifier({ input: { kind: 'sequence', timesteps: 10, features: 2 }, output: { kind: 'regression' }, cell: 'lstm', units: 24, seed: 3 });
+    const model = buildClassifier({
+      input: { kind: 'sequence', timesteps: 10, features: 2 },
+      output: { kind: 'regression' },
+      cell: 'lstm',
+      units: 24,
+      seed: 3,
+    });
     const { history } = await train(model, adding.data, { ...adam, epochs: 12, batchSize: 32 });
     model.dispose();
     // Predicting the mean target (1.0) gives an MSE of about 1/6; learning beats it clearly.
@@ -128,7 +149,9 @@ describe('train', () => {
 
   it('refuses an invalid strategy with every problem listed', async () => {
     const model = textModel('simple');
-    const error = await train(model, spam.data, { ...adam, batchSize: 0, epochs: 1.5, classWeights: [1], earlyStopping: { patience: -1 } }).catch((e: unknown) => e);
+    const error = await train(model, spam.data, { ...adam, batchSize: 0, epochs: 1.5, classWeights: [1], earlyStopping: { patience: -1 } }).catch(
+      (e: unknown) => e,
+    );
     model.dispose();
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;

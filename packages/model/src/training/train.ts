@@ -59,7 +59,8 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
     data.task === 'classification' && strategy.classWeights !== undefined
       ? tf.tensor1d(strategy.classWeights === 'balanced' ? balancedClassWeights(data.train.y, data.classes) : [...strategy.classWeights])
       : undefined;
-  const lossOf = (output: tf.Tensor, y: tf.Tensor) => (data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y));
+  const lossOf = (output: tf.Tensor, y: tf.Tensor) =>
+    data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y);
 
   const stepInputs: StepInputs = { model, variables, optimizer, clip: strategy.clip, loss: lossOf, countHits: data.task === 'classification', dropoutRandom };
   const history: EpochMetrics[] = [];
@@ -76,7 +77,10 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
       let normMax = 0;
       let steps = 0;
       let lr = schedule.lrAt(globalStep);
-      const order = shuffled(Array.from({ length: data.train.count }, (_, i) => i), orderRandom);
+      const order = shuffled(
+        Array.from({ length: data.train.count }, (_, i) => i),
+        orderRandom,
+      );
       let stepInEpoch = 0;
       for (const indices of batchesOf(order, strategy.batchSize)) {
         stepInEpoch += 1;

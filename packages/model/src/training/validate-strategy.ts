@@ -15,7 +15,8 @@ export function validateStrategy(strategy: TrainingStrategy, data: TrainingData)
   if (!Number.isInteger(strategy.seed)) problems.push(`seed must be an integer, got ${strategy.seed}`);
   if (strategy.truncation !== undefined) {
     if (!positiveInt(strategy.truncation)) problems.push(`truncation must be a positive integer, got ${strategy.truncation}`);
-    else if (!(data.train.x instanceof Int32Array)) problems.push('truncation applies to token sequences (text datasets); the adding problem trains on whole sequences');
+    else if (!(data.train.x instanceof Int32Array))
+      problems.push('truncation applies to token sequences (text datasets); the adding problem trains on whole sequences');
   }
   const weights = strategy.classWeights;
   if (weights !== undefined && weights !== 'balanced') {

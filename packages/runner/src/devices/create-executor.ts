@@ -23,7 +23,12 @@ export interface CreateExecutorOptions {
 export function createExecutor(slots: DeviceSlots, options: CreateExecutorOptions = {}): TrialExecutor {
   const cancelGrace = options.cancelGraceMs !== undefined ? { cancelGraceMs: options.cancelGraceMs } : {};
   if (slots.kind === 'threads') {
-    return new ThreadPoolExecutor({ threads: slots.threads, device: slots.backend, ...cancelGrace, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+    return new ThreadPoolExecutor({
+      threads: slots.threads,
+      device: slots.backend,
+      ...cancelGrace,
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
   }
   return new ProcessPoolExecutor({ slots: slots.slots, ...cancelGrace, ...(options.execArgv ? { execArgv: options.execArgv } : {}) });
 }

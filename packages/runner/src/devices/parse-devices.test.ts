@@ -42,8 +42,14 @@ describe('parseDevices', () => {
     ['wasm:2:1', "--devices: 'wasm:2:1' has too many parts; use wasm:2"],
     ['0', "--devices: '0' needs a positive count, e.g. 2"],
     ['', '--devices: empty; use wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N'],
-    ['tpu:1', "--devices: unknown device 'tpu:1'; use wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N"],
-    ['2,2', "--devices: unknown device '2'; use wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N"],
+    [
+      'tpu:1',
+      "--devices: unknown device 'tpu:1'; use wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N",
+    ],
+    [
+      '2,2',
+      "--devices: unknown device '2'; use wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N",
+    ],
     ['gpu:0,,gpu:1', "--devices: 'gpu:0,,gpu:1' has an empty entry; separate entries with single commas, e.g. gpu:0,gpu:1"],
     ['wasm:2,gpu:0', "--devices: 'wasm:2' runs in worker threads and 'gpu:0' in processes; one sweep uses one or the other"],
     ['wasm:2,cpu:1', "--devices: 'wasm:2' and 'cpu:1' are two thread entries; one sweep uses one thread backend, e.g. wasm:3"],

@@ -9,7 +9,8 @@ import { DevicesError } from './devices-error.js';
 
 const FORMS = 'wasm:N, cpu:N, webgpu:N, auto:N, gpu:I[,gpu:J…], process:wasm:N, process:cpu:N, tfjs-node:N, or a thread count N';
 
-type Entry = { readonly text: string; readonly threads: { backend: ThreadBackend; count: number } } | { readonly text: string; readonly processes: ProcessSlot[] };
+type Entry =
+  { readonly text: string; readonly threads: { backend: ThreadBackend; count: number } } | { readonly text: string; readonly processes: ProcessSlot[] };
 
 /**
  * Reads `--devices`. Absent, it means `parallelDefault` wasm threads.
@@ -35,7 +36,8 @@ export function parseDevices(text: string | undefined, parallelDefault: number =
   if (/^\d+$/.test(trimmed)) return threadSlots('wasm', count(trimmed, trimmed));
 
   const entries = trimmed.split(',').map((part) => part.trim());
-  if (entries.some((entry) => entry === '')) throw new DevicesError(`'${text.trim()}' has an empty entry; separate entries with single commas, e.g. gpu:0,gpu:1`);
+  if (entries.some((entry) => entry === ''))
+    throw new DevicesError(`'${text.trim()}' has an empty entry; separate entries with single commas, e.g. gpu:0,gpu:1`);
   const parsed = entries.map((entry) => parseEntry(entry, parallelDefault));
 
   const threaded = parsed.filter((entry) => 'threads' in entry);
@@ -73,7 +75,8 @@ function parseEntry(entry: string, parallelDefault: number): Entry {
   if (head === 'tfjs-node-gpu') throw new DevicesError(`'${entry}': name the GPUs instead, one process each, e.g. gpu:0,gpu:1`);
   if (head === 'process' || head === 'tfjs-node') {
     const [backend, n] = head === 'process' ? rest : ['tfjs-node', ...rest];
-    if (rest.length > (head === 'process' ? 2 : 1)) throw new DevicesError(`'${entry}' has too many parts; use ${head === 'process' ? 'process:cpu:2' : 'tfjs-node:2'}`);
+    if (rest.length > (head === 'process' ? 2 : 1))
+      throw new DevicesError(`'${entry}' has too many parts; use ${head === 'process' ? 'process:cpu:2' : 'tfjs-node:2'}`);
     if (!(PROCESS_BACKENDS as readonly (string | undefined)[]).includes(backend)) {
       throw new DevicesError(`'${entry}': process:<backend> takes ${PROCESS_BACKENDS.join(', ')}${backend === 'gpu' ? '; for GPUs use gpu:0,gpu:1' : ''}`);
     }
@@ -89,7 +92,8 @@ function parseEntry(entry: string, parallelDefault: number): Entry {
 }
 
 function count(entry: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new DevicesError(`'${entry}' needs a positive count, e.g. ${entry.includes(':') ? `${entry.slice(0, entry.lastIndexOf(':'))}:2` : '2'}`);
+  if (!/^\d+$/.test(text) || Number(text) < 1)
+    throw new DevicesError(`'${entry}' needs a positive count, e.g. ${entry.includes(':') ? `${entry.slice(0, entry.lastIndexOf(':'))}:2` : '2'}`);
   return Number(text);
 }
 

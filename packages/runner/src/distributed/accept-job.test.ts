@@ -21,7 +21,10 @@ describe('acceptJob', () => {
     [null, 'agent a refused job j: malformed job: its data is not an object'],
     [{ task: {} }, 'agent a refused job j: malformed job: no format number'],
     [{ format: 2, task: {} }, "agent a refused job j: job format 2 is newer than this agent's (1): upgrade loopsweep on this machine"],
-    [{ format: 1, task: { sweepName: 's', trialNumber: 1.5, attempt: 1, objective: 'noop', seed: 1 } }, 'agent a refused job j: malformed job: task field(s) trialNumber, params missing or of the wrong type'],
+    [
+      { format: 1, task: { sweepName: 's', trialNumber: 1.5, attempt: 1, objective: 'noop', seed: 1 } },
+      'agent a refused job j: malformed job: task field(s) trialNumber, params missing or of the wrong type',
+    ],
   ])('refuses malformed job data %j', (data, message) => {
     expect(() => acceptJob('a', 'j', data, new Set())).toThrow(message);
   });

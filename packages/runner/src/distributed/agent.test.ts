@@ -12,7 +12,7 @@ import { REDIS_MISSING } from './testing/redis-server.js';
 import { HAS_REDIS, useRedisServer } from './testing/redis-fixture.js';
 
 const redis = useRedisServer();
-const cleanups: (() => Promise<unknown> | unknown)[] = [];
+const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
@@ -46,7 +46,15 @@ async function agentsOf(queue: QueueTarget) {
   }
 }
 
-const task = (queue: QueueTarget, params: Params): TrialTask => ({ sweepName: 's', sweepKey: `s@${queue.name}`, trialNumber: 0, attempt: 1, params, objective: 'noop', seed: 1 });
+const task = (queue: QueueTarget, params: Params): TrialTask => ({
+  sweepName: 's',
+  sweepKey: `s@${queue.name}`,
+  trialNumber: 0,
+  attempt: 1,
+  params,
+  objective: 'noop',
+  seed: 1,
+});
 
 describe.skipIf(!HAS_REDIS)('startAgent', () => {
   it('registers with its pool and running trials, and leaves the registry when closed', async () => {
@@ -56,7 +64,13 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     const handle = executor.start(task(queue, { noop_steps: 20, noop_sleep_ms: 50 }), () => undefined);
     await new Promise((resolve) => setTimeout(resolve, 400));
     const [info] = await agentsOf(queue);
-    expect(info).toMatchObject({ name: 'reg', pid: process.pid, slots: 1, description: '1 worker thread (wasm)', running: [{ sweep: 's', trial: 0, attempt: 1 }] });
+    expect(info).toMatchObject({
+      name: 'reg',
+      pid: process.pid,
+      slots: 1,
+      description: '1 worker thread (wasm)',
+      running: [{ sweep: 's', trial: 0, attempt: 1 }],
+    });
     expect(Date.now() - info!.lastSeen).toBeLessThan(1_000);
     handle.cancel('test over');
     await handle.done;
@@ -68,8 +82,12 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     const pool = createExecutor(parseDevices('wasm:1', 1));
     cleanups.push(() => pool.close());
     const unreachable = parseQueueTarget('redis://127.0.0.1:1');
-    await expect(startAgent({ target: unreachable, executor: pool, lockMs: 50 })).rejects.toThrow(new RangeError('lockMs must be a whole number ≥ 100, got 50'));
-    await expect(startAgent({ target: unreachable, executor: pool, heartbeatMs: 0.5 })).rejects.toThrow(new RangeError('heartbeatMs must be a whole number ≥ 1, got 0.5'));
+    await expect(startAgent({ target: unreachable, executor: pool, lockMs: 50 })).rejects.toThrow(
+      new RangeError('lockMs must be a whole number ≥ 100, got 50'),
+    );
+    await expect(startAgent({ target: unreachable, executor: pool, heartbeatMs: 0.5 })).rejects.toThrow(
+      new RangeError('heartbeatMs must be a whole number ≥ 1, got 0.5'),
+    );
     await expect(QueueExecutor.open({ target: unreachable, prefetch: -1 })).rejects.toThrow(new RangeError('prefetch must be a whole number ≥ 0, got -1'));
     await expect(QueueExecutor.open({ target: unreachable, pollMs: 0 })).rejects.toThrow(new RangeError('pollMs must be a whole number ≥ 1, got 0'));
     await expect(QueueExecutor.open({ target: unreachable, keepSeconds: 0 })).rejects.toThrow(new RangeError('keepSeconds must be a whole number ≥ 1, got 0'));
@@ -83,7 +101,9 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     const error = await startAgent({ target: queue, executor: pool, name: 'twin' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QueueError);
     expect((error as QueueError).kind).toBe('agent-name');
-    expect((error as QueueError).message).toMatch(new RegExp(`^an agent named 'twin' already serves queue '${queue.name}' \\(pid ${process.pid} on \\S+, seen \\d+ s ago\\)$`));
+    expect((error as QueueError).message).toMatch(
+      new RegExp(`^an agent named 'twin' already serves queue '${queue.name}' \\(pid ${process.pid} on \\S+, seen \\d+ s ago\\)$`),
+    );
   });
 
   it('close({ force }) cancels the running trials: they end cancelled, for their coordinators to queue again', async () => {

@@ -113,7 +113,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       throw error; // BullMQ fails the job with this reason; the coordinator records it
     }
     const run = `${name}#${job.attemptsStarted}`;
-    const progress = new ProgressBatcher(run, identity, (message) => job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))));
+    const progress = new ProgressBatcher(run, identity, (message) =>
+      job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))),
+    );
     emit({ type: 'started', task, run });
     const handle = executor.start(
       task,

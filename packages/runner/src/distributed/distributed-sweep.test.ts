@@ -56,7 +56,6 @@ function spec(body: string) {
   return parseSweepSpec(`name: d\nobjective: noop\nmetric: { name: value, goal: maximize }\n${body}`);
 }
 
-
 describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
   it('runs every trial on the agents and records each once, with its curve and the agent that ran it', async () => {
     const queue = target();
@@ -64,7 +63,17 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const [a, b] = [await agent(queue, 1, { name: 'a' }), await agent(queue, 1, { name: 'b' })];
     const executor = await coordinator(queue);
     expect(executor.slots).toBe(a.slots + b.slots + 1);
-    const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: spec(`budget: { trials: 8, max_epochs: 3 }\nsampler: { type: random, seed: 2 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_sleep_ms: { value: 10 }`), specDir: process.cwd() } });
+    const outcome = await runSweep({
+      store,
+      executor,
+      start: {
+        kind: 'new',
+        spec: spec(
+          `budget: { trials: 8, max_epochs: 3 }\nsampler: { type: random, seed: 2 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_sleep_ms: { value: 10 }`,
+        ),
+        specDir: process.cwd(),
+      },
+    });
     expect(outcome.status).toBe('finished');
     readDatabase(dbPath, (reader) => {
       const rows = reader.trials('d', { sort: 'number' });
@@ -88,9 +97,15 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const pool = createExecutor(parseDevices('wasm:2', 2));
     cleanups.push(() => pool.close());
     await runSweep({ store: local.store, executor: pool, start: { kind: 'new', spec: spec(body), specDir: process.cwd() } });
-    const rows = (dbPath: string) => readDatabase(dbPath, (reader) => reader.trials('d', { sort: 'number' }).map((r) => [r.params['noop_fail'], r.state, r.value, r.failureReason]));
+    const rows = (dbPath: string) =>
+      readDatabase(dbPath, (reader) => reader.trials('d', { sort: 'number' }).map((r) => [r.params['noop_fail'], r.state, r.value, r.failureReason]));
     expect(rows(through.dbPath)).toEqual(rows(local.dbPath));
-    expect(rows(through.dbPath).map(([fail, state]) => [fail, state])).toEqual([['throw', 'FAILED'], ['diverge', 'FAILED'], ['nan', 'FAILED'], ['none', 'COMPLETE']]);
+    expect(rows(through.dbPath).map(([fail, state]) => [fail, state])).toEqual([
+      ['throw', 'FAILED'],
+      ['diverge', 'FAILED'],
+      ['nan', 'FAILED'],
+      ['none', 'COMPLETE'],
+    ]);
   });
 
   it("sends the pruner's decisions to the agent, which stops the trial within a step", async () => {
@@ -99,7 +114,9 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     await agent(queue, 1);
     const executor = await coordinator(queue);
     // 8 steps of 100 ms; the median pruner stops trials below the median from step 1 on.
-    const s = spec(`budget: { trials: 6, max_epochs: 8, parallel: 1 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3, 0.4] }\n  noop_sleep_ms: { value: 100 }`);
+    const s = spec(
+      `budget: { trials: 6, max_epochs: 8, parallel: 1 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.9, 0.8, 0.1, 0.2, 0.3, 0.4] }\n  noop_sleep_ms: { value: 100 }`,
+    );
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     readDatabase(dbPath, (reader) => {
       const pruned = reader.trials('d').filter((r) => r.state === 'PRUNED');
@@ -123,7 +140,9 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     writeFileSync(module, 'export default async () => 1;\n');
     await agent(queue, 1);
     const executor = await coordinator(queue);
-    const s = parseSweepSpec(`name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
+    const s = parseSweepSpec(
+      `name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`,
+    );
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: dir } });
     readDatabase(dbPath, (reader) => {
       const [trial] = reader.trials('d');
@@ -140,14 +159,25 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     writeFileSync(module, 'export default async (params, ctx) => { await ctx.report(1, { value: 0.5 }); return 0.75; };\n');
     await agent(queue, 1, { allowObjectives: [module] });
     const executor = await coordinator(queue);
-    const s = parseSweepSpec(`name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
+    const s = parseSweepSpec(
+      `name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`,
+    );
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: dir } });
     readDatabase(dbPath, (reader) => expect(reader.trials('d').map((t) => [t.state, t.value])).toEqual([['COMPLETE', 0.75]]));
   });
 });
 
 describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
-  const task = (queue: string, trialNumber: number) => ({ sweepName: 'q', sweepKey: `q@${queue}`, trialNumber, attempt: 1, params: { x: 0.5 }, objective: 'noop', seed: 3, maxEpochs: 4 });
+  const task = (queue: string, trialNumber: number) => ({
+    sweepName: 'q',
+    sweepKey: `q@${queue}`,
+    trialNumber,
+    attempt: 1,
+    params: { x: 0.5 },
+    objective: 'noop',
+    seed: 3,
+    maxEpochs: 4,
+  });
 
   it('re-attaches to a job finished while no coordinator followed it, replaying every report once', async () => {
     const queue = target();
@@ -171,8 +201,16 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     const queue = target();
     await agent(queue, 2);
     const executor = await coordinator(queue);
-    const pruned = collect(executor, trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `p@${queue.name}` }), (step, handle) => step === 2 && handle.prune());
-    const cancelled = collect(executor, trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `c@${queue.name}` }), (step, handle) => step === 1 && handle.cancel('sweep stopped by the user'));
+    const pruned = collect(
+      executor,
+      trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `p@${queue.name}` }),
+      (step, handle) => step === 2 && handle.prune(),
+    );
+    const cancelled = collect(
+      executor,
+      trialTask({ noop_sleep_ms: 100, noop_steps: 50 }, { sweepKey: `c@${queue.name}` }),
+      (step, handle) => step === 1 && handle.cancel('sweep stopped by the user'),
+    );
     expect((await pruned.ended).outcome).toEqual({ status: 'pruned' });
     expect(pruned.reports.map((r) => r.step)).toEqual([1, 2]);
     expect((await cancelled.ended).outcome).toEqual({ status: 'failed', kind: 'cancelled', reason: 'sweep stopped by the user' });
@@ -207,7 +245,9 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     expect(executor.slots).toBe(2); // nobody yet: one trial waits for the first agent, plus the prefetch
     const handle = executor.start(task(queue.name, 0), () => undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(notices).toEqual([`no live agent serves queue '${queue.name}' at ${queue.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`]);
+    expect(notices).toEqual([
+      `no live agent serves queue '${queue.name}' at ${queue.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`,
+    ]);
     await agent(queue, 1);
     expect((await handle.done).status).toBe('complete');
   });

@@ -74,7 +74,8 @@ export function decodeJobData(data: unknown): TrialJobData {
   const decoded = fromWire(data) as Partial<TrialJobData> | undefined;
   if (!decoded || typeof decoded !== 'object') throw new Error('malformed job: its data is not an object');
   if (typeof decoded.format !== 'number') throw new Error('malformed job: no format number');
-  if (decoded.format > JOB_FORMAT) throw new Error(`job format ${decoded.format} is newer than this agent's (${JOB_FORMAT}): upgrade loopsweep on this machine`);
+  if (decoded.format > JOB_FORMAT)
+    throw new Error(`job format ${decoded.format} is newer than this agent's (${JOB_FORMAT}): upgrade loopsweep on this machine`);
   const task = decoded.task as Partial<TrialTask> | undefined;
   const problems = [
     typeof task?.sweepName === 'string' ? '' : 'sweepName',
@@ -94,7 +95,9 @@ export function encodeProgress(progress: TrialProgress): object {
 
 export function decodeProgress(data: unknown): TrialProgress | undefined {
   const decoded = fromWire(data) as TrialProgress | undefined;
-  return decoded && typeof decoded === 'object' && typeof decoded.run === 'string' && Array.isArray(decoded.reports) && Array.isArray(decoded.logs) ? decoded : undefined;
+  return decoded && typeof decoded === 'object' && typeof decoded.run === 'string' && Array.isArray(decoded.reports) && Array.isArray(decoded.logs)
+    ? decoded
+    : undefined;
 }
 
 export function encodeResult(result: TrialJobResult): object {
@@ -105,7 +108,9 @@ export function encodeResult(result: TrialJobResult): object {
 export function decodeResult(value: unknown): TrialJobResult | undefined {
   const parsed = typeof value === 'string' ? safeParse(value) : value;
   const decoded = fromWire(parsed) as TrialJobResult | undefined;
-  return decoded && typeof decoded === 'object' && decoded.outcome && decoded.agent && Array.isArray(decoded.reports) && Array.isArray(decoded.logs) ? decoded : undefined;
+  return decoded && typeof decoded === 'object' && decoded.outcome && decoded.agent && Array.isArray(decoded.reports) && Array.isArray(decoded.logs)
+    ? decoded
+    : undefined;
 }
 
 function safeParse(text: string): unknown {

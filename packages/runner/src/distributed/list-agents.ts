@@ -9,7 +9,15 @@ import { redactUrl, type QueueTarget } from './queue-target.js';
  * @throws {QueueError} 'unreachable' or 'auth' when Redis does not answer within `timeoutMs` or refuses the login.
  */
 export async function listAgents(target: QueueTarget, timeoutMs = 2_000): Promise<AgentInfo[]> {
-  const client = new Redis({ ...target.connection, lazyConnect: true, connectTimeout: timeoutMs, commandTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    ...target.connection,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   // The error event says why (NOAUTH, ECONNREFUSED); the rejected command only says the connection closed.
   let reason: Error | undefined;
   client.on('error', (error: Error) => (reason ??= error));
@@ -19,7 +27,12 @@ export async function listAgents(target: QueueTarget, timeoutMs = 2_000): Promis
   } catch (error) {
     const message = redactUrl((reason ?? (error as Error)).message);
     const kind = /NOAUTH|WRONGPASS|AUTH/i.test(message) ? 'auth' : 'unreachable';
-    throw new QueueError(kind, `cannot read the agents of queue '${target.name}' at ${target.redactedUrl}: ${message}`, kind === 'auth' ? 'pass --queue with the password, or set LOOPSWEEP_REDIS_PASSWORD' : undefined, { cause: error });
+    throw new QueueError(
+      kind,
+      `cannot read the agents of queue '${target.name}' at ${target.redactedUrl}: ${message}`,
+      kind === 'auth' ? 'pass --queue with the password, or set LOOPSWEEP_REDIS_PASSWORD' : undefined,
+      { cause: error },
+    );
   } finally {
     client.disconnect();
   }

@@ -14,7 +14,16 @@ describe('ProgressBatcher', () => {
     batcher.report(3, { value: 0.3 });
     await nextTurn();
     expect(sent).toEqual([
-      { run: 'a#1', agent: { name: 'a', host: 'box' }, i: 0, logs: ['backend wasm'], reports: [{ step: 1, metrics: { value: 0.1 } }, { step: 2, metrics: { value: 0.2 } }] },
+      {
+        run: 'a#1',
+        agent: { name: 'a', host: 'box' },
+        i: 0,
+        logs: ['backend wasm'],
+        reports: [
+          { step: 1, metrics: { value: 0.1 } },
+          { step: 2, metrics: { value: 0.2 } },
+        ],
+      },
       { run: 'a#1', i: 2, logs: [], reports: [{ step: 3, metrics: { value: 0.3 } }] },
     ]);
   });

@@ -184,7 +184,8 @@ export class QueueExecutor implements TrialExecutor {
     const flight = this.#flights.get(jobId);
     if (!flight) return;
     const result = decodeResult(returnvalue);
-    if (!result) return this.#settle(flight, { status: 'failed', kind: 'error', reason: `the job's result is unreadable: ${String(returnvalue).slice(0, 200)}` });
+    if (!result)
+      return this.#settle(flight, { status: 'failed', kind: 'error', reason: `the job's result is unreadable: ${String(returnvalue).slice(0, 200)}` });
     flight.result(result);
     this.#flights.delete(jobId);
   }
@@ -240,7 +241,9 @@ export class QueueExecutor implements TrialExecutor {
       if (this.#agents.live > 0) this.#saidNoAgents = false;
       else if (this.#flights.size > 0 && !this.#saidNoAgents) {
         this.#saidNoAgents = true;
-        this.#onNotice(`no live agent serves queue '${this.#target.name}' at ${this.#target.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`);
+        this.#onNotice(
+          `no live agent serves queue '${this.#target.name}' at ${this.#target.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`,
+        );
       }
       for (const flight of [...this.#flights.values()]) {
         if (!flight.added) continue;

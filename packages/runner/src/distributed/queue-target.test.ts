@@ -23,11 +23,21 @@ describe('parseQueueTarget', () => {
   });
 
   it('defaults to port 6379, database 0 and the queue loopsweep', () => {
-    expect(parseQueueTarget('redis://127.0.0.1', undefined, {})).toEqual({ name: 'loopsweep', redactedUrl: 'redis://127.0.0.1', connection: { host: '127.0.0.1', port: 6379, db: 0 } });
+    expect(parseQueueTarget('redis://127.0.0.1', undefined, {})).toEqual({
+      name: 'loopsweep',
+      redactedUrl: 'redis://127.0.0.1',
+      connection: { host: '127.0.0.1', port: 6379, db: 0 },
+    });
   });
 
   it('turns TLS on for rediss://, checking the certificate against the host name', () => {
-    expect(parseQueueTarget('rediss://:pw@redis.example.com:6390', undefined, {}).connection).toEqual({ host: 'redis.example.com', port: 6390, db: 0, password: 'pw', tls: {} });
+    expect(parseQueueTarget('rediss://:pw@redis.example.com:6390', undefined, {}).connection).toEqual({
+      host: 'redis.example.com',
+      port: 6390,
+      db: 0,
+      password: 'pw',
+      tls: {},
+    });
   });
 
   it('takes the password from LOOPSWEEP_REDIS_PASSWORD when the URL has none', () => {

@@ -25,7 +25,14 @@ export function bullConnection(target: QueueTarget): Record<string, unknown> {
  * @throws {QueueError} 'unreachable' or 'auth', with the redacted URL and what to check.
  */
 export async function checkReachable(target: QueueTarget, timeoutMs = 5_000): Promise<void> {
-  const client = new Redis({ ...target.connection, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  const client = new Redis({
+    ...target.connection,
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
   // The error event says why (NOAUTH, ECONNREFUSED); the rejected command only says the connection closed.
   let reason: Error | undefined;
   client.on('error', (error: Error) => (reason ??= error));
@@ -35,7 +42,12 @@ export async function checkReachable(target: QueueTarget, timeoutMs = 5_000): Pr
   } catch (error) {
     const message = redactUrl((reason ?? (error as Error)).message);
     if (/NOAUTH|WRONGPASS|invalid password|invalid username|AUTH/i.test(message)) {
-      throw new QueueError('auth', `Redis at ${target.redactedUrl} refused the login: ${message}`, 'check the user and password in the URL, or set LOOPSWEEP_REDIS_PASSWORD', { cause: error });
+      throw new QueueError(
+        'auth',
+        `Redis at ${target.redactedUrl} refused the login: ${message}`,
+        'check the user and password in the URL, or set LOOPSWEEP_REDIS_PASSWORD',
+        { cause: error },
+      );
     }
     throw new QueueError(
       'unreachable',

@@ -4,12 +4,28 @@ import { TrialFlight } from './trial-flight.js';
 
 const who = { name: 'a', host: 'box' };
 const report = (step: number) => ({ step, metrics: { value: step / 10 } });
-const progress = (run: string, i: number, steps: number[], extra: Partial<TrialProgress> = {}): TrialProgress => ({ run, i, reports: steps.map(report), logs: [], ...extra });
-const result = (run: string, steps: number[], agent = who): TrialJobResult => ({ run, agent, outcome: { status: 'complete', value: 0.3, metrics: {} }, reports: steps.map(report), logs: ['bye'] });
+const progress = (run: string, i: number, steps: number[], extra: Partial<TrialProgress> = {}): TrialProgress => ({
+  run,
+  i,
+  reports: steps.map(report),
+  logs: [],
+  ...extra,
+});
+const result = (run: string, steps: number[], agent = who): TrialJobResult => ({
+  run,
+  agent,
+  outcome: { status: 'complete', value: 0.3, metrics: {} },
+  reports: steps.map(report),
+  logs: ['bye'],
+});
 
 function follow() {
   const seen: string[] = [];
-  const flight = new TrialFlight('s/0/1', (step) => seen.push(`report ${step}`), (line) => seen.push(line));
+  const flight = new TrialFlight(
+    's/0/1',
+    (step) => seen.push(`report ${step}`),
+    (line) => seen.push(line),
+  );
   return { flight, seen };
 }
 
@@ -38,7 +54,16 @@ describe('TrialFlight', () => {
     flight.progress(progress('b#2', 0, [1], { agent: { name: 'b', host: 'box-2' } }));
     flight.progress(progress('a#1', 2, [3]));
     flight.result(result('b#2', [1, 2, 3], { name: 'b', host: 'box-2' }));
-    expect(seen).toEqual(['agent a on box took it', 'report 1', 'report 2', 'agent b on box-2 took it (run 2: the job was taken again)', 'report 1', 'bye', 'report 2', 'report 3']);
+    expect(seen).toEqual([
+      'agent a on box took it',
+      'report 1',
+      'report 2',
+      'agent b on box-2 took it (run 2: the job was taken again)',
+      'report 1',
+      'bye',
+      'report 2',
+      'report 3',
+    ]);
     expect(flight.agent).toBe('b');
   });
 

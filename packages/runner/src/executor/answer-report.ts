@@ -13,7 +13,12 @@ import type { TrialControl } from '../worker/messages.js';
  * A listener that throws or rejects is a bug in the caller, not the objective's: the trial is told
  * to continue rather than left waiting for an answer that never comes.
  */
-export function answerReport(onReport: ReportListener, report: { readonly step: number; readonly metrics: Readonly<Record<string, number>> }, post: (control: TrialControl) => void, previous: Promise<unknown> = Promise.resolve()): Promise<void> {
+export function answerReport(
+  onReport: ReportListener,
+  report: { readonly step: number; readonly metrics: Readonly<Record<string, number>> },
+  post: (control: TrialControl) => void,
+  previous: Promise<unknown> = Promise.resolve(),
+): Promise<void> {
   let answer: ReturnType<ReportListener>;
   try {
     answer = onReport(report.step, report.metrics);

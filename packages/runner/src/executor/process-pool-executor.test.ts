@@ -18,7 +18,12 @@ describe('ProcessPoolExecutor', () => {
   it('describes its slots', () => {
     expect(executor.slots).toBe(2);
     expect(executor.description).toBe('2 child processes (wasm on slot A; cpu on slot B)');
-    expect(describeProcessSlots([{ backend: 'wasm', env: {}, label: '' }, { backend: 'wasm', env: {}, label: '' }])).toBe('2 child processes (wasm)');
+    expect(
+      describeProcessSlots([
+        { backend: 'wasm', env: {}, label: '' },
+        { backend: 'wasm', env: {}, label: '' },
+      ]),
+    ).toBe('2 child processes (wasm)');
   });
 
   it('runs noop trials in two child processes with their own backend and environment', async () => {
@@ -48,7 +53,11 @@ describe('ProcessPoolExecutor', () => {
   it('ends a trial whose process exits as crashed, and starts a new process for the next trial', async () => {
     const crashed = collect(executor, trialTask({ noop_fail: 'crash' }));
     const { outcome } = await crashed.ended;
-    expect(outcome).toMatchObject({ status: 'failed', kind: 'crashed', reason: expect.stringMatching(/^trial process \d+ \(slot A\) exited with code 1 mid-trial$/) });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      kind: 'crashed',
+      reason: expect.stringMatching(/^trial process \d+ \(slot A\) exited with code 1 mid-trial$/),
+    });
     const deadPid = Number(/process (\d+)/.exec((outcome as { reason: string }).reason)![1]);
     const next = collect(executor, trialTask({ noop_log_env: true }));
     expect((await next.ended).outcome.status).toBe('complete');
@@ -59,7 +68,11 @@ describe('ProcessPoolExecutor', () => {
   it('puts the end of stderr in the reason of a crash', async () => {
     const run = collect(executor, trialTask({}, { objective: fixtureObjective('dies-loudly.mjs') }));
     const { outcome } = await run.ended;
-    expect(outcome).toMatchObject({ status: 'failed', kind: 'crashed', reason: expect.stringMatching(/ exited with code 3 mid-trial; stderr: out of luck \| giving up$/) });
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      kind: 'crashed',
+      reason: expect.stringMatching(/ exited with code 3 mid-trial; stderr: out of luck \| giving up$/),
+    });
     expect(run.logs).toEqual(['stderr: out of luck', 'stderr: giving up']);
   });
 
@@ -85,7 +98,9 @@ describe('ProcessPoolExecutor', () => {
 
   it('fails errors, divergence and NaN as the thread pool does', async () => {
     const outcomes = await Promise.all(
-      [{ noop_fail: 'throw' }, { noop_fail: 'diverge' }, { noop_fail: 'nan' }].map(async (params) => (await collect(executor, trialTask(params)).ended).outcome),
+      [{ noop_fail: 'throw' }, { noop_fail: 'diverge' }, { noop_fail: 'nan' }].map(
+        async (params) => (await collect(executor, trialTask(params)).ended).outcome,
+      ),
     );
     expect(outcomes).toEqual([
       { status: 'failed', kind: 'error', reason: 'Error: noop failed on purpose after step 1' },

@@ -18,7 +18,10 @@ describe('ThreadPoolExecutor', () => {
     const a = collect(executor, trialTask({ x: 1, noop_sleep_ms: 200 }, { maxEpochs: 4 }));
     const b = collect(executor, trialTask({ x: 2, noop_sleep_ms: 200 }, { maxEpochs: 4 }));
     const [endA, endB] = await Promise.all([a.ended, b.ended]);
-    for (const [run, end, x] of [[a, endA, 1], [b, endB, 2]] as const) {
+    for (const [run, end, x] of [
+      [a, endA, 1],
+      [b, endB, 2],
+    ] as const) {
       const value = noopValue({ x }, 7);
       expect(end.outcome).toEqual({ status: 'complete', value, metrics: { value, loss: 1 - value } });
       expect(run.reports.map((r) => r.step)).toEqual([1, 2, 3, 4]);
@@ -50,7 +53,11 @@ describe('ThreadPoolExecutor', () => {
   });
 
   it('ends a trial cancelled with the reason given to cancel()', async () => {
-    const run = collect(executor, trialTask({ noop_sleep_ms: 100, noop_steps: 50 }), (step, handle) => step === 1 && handle.cancel('sweep stopped by the user'));
+    const run = collect(
+      executor,
+      trialTask({ noop_sleep_ms: 100, noop_steps: 50 }),
+      (step, handle) => step === 1 && handle.cancel('sweep stopped by the user'),
+    );
     const { outcome, ms } = await run.ended;
     expect(outcome).toEqual({ status: 'failed', kind: 'cancelled', reason: 'sweep stopped by the user' });
     expect(run.reports).toHaveLength(1);
@@ -103,17 +110,16 @@ describe('ThreadPoolExecutor', () => {
       const run = collect(executor, trialTask({ x: 5 }, { objective, seed: 3, maxEpochs: 2 }));
       const { outcome } = await run.ended;
       expect(outcome).toEqual({ status: 'complete', metrics: { score: 10, seed: 3 } });
-      expect(run.reports).toEqual([
-        expect.objectContaining({ step: 1, metrics: { score: 5 } }),
-        expect.objectContaining({ step: 2, metrics: { score: 10 } }),
-      ]);
+      expect(run.reports).toEqual([expect.objectContaining({ step: 1, metrics: { score: 5 } }), expect.objectContaining({ step: 2, metrics: { score: 10 } })]);
       expect(run.logs).toEqual(['user objective with seed 3']);
     }
   });
 
   it('fails with a clear reason for a missing module, a module without a default function, or an unknown name', async () => {
     const reasons = await Promise.all(
-      ['/no/such/objective.mjs', fixtureObjective('no-default.mjs'), 'rnn'].map(async (objective) => (await collect(executor, trialTask({}, { objective })).ended).outcome),
+      ['/no/such/objective.mjs', fixtureObjective('no-default.mjs'), 'rnn'].map(
+        async (objective) => (await collect(executor, trialTask({}, { objective })).ended).outcome,
+      ),
     );
     expect(reasons).toEqual([
       { status: 'failed', kind: 'error', reason: 'ObjectiveLoadError: objective module /no/such/objective.mjs does not exist' },
@@ -125,7 +131,8 @@ describe('ThreadPoolExecutor', () => {
       {
         status: 'failed',
         kind: 'error',
-        reason: "ObjectiveLoadError: unknown objective 'rnn'; the built-in objectives are rnn-text, noop, and a module objective is given by its absolute path or file URL",
+        reason:
+          "ObjectiveLoadError: unknown objective 'rnn'; the built-in objectives are rnn-text, noop, and a module objective is given by its absolute path or file URL",
       },
     ]);
   });

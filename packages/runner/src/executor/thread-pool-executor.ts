@@ -109,7 +109,9 @@ export class ThreadPoolExecutor implements TrialExecutor {
         // A dead thread's port closes after the messages it sent before dying; wait for them (but
         // not forever), so that onReport has seen every report that made it out.
         await Promise.race([portClosed, sleep(PORT_CLOSE_WAIT_MS, undefined, { ref: false })]);
-        return cancelReason !== undefined ? cancelledOutcome(cancelReason) : { status: 'failed', kind: 'crashed', reason: `worker thread died: ${describeError(error)}` };
+        return cancelReason !== undefined
+          ? cancelledOutcome(cancelReason)
+          : { status: 'failed', kind: 'crashed', reason: `worker thread died: ${describeError(error)}` };
       },
     );
     const finished = done.finally(() => {

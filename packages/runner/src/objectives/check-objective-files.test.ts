@@ -11,7 +11,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 writeFileSync(path.join(dir, 'mail.csv'), 'body,category\nhello there,ham\nwin money now,spam\n');
 
 function spec(objective: string, dataset: string): SweepSpec {
-  const text = [`name: t`, `objective: ${objective}`, `dataset: ${dataset}`, 'metric: { name: loss, goal: minimize }', 'budget: { trials: 2 }', 'parameters:', '  units: { values: [8, 16] }'].join('\n');
+  const text = [
+    `name: t`,
+    `objective: ${objective}`,
+    `dataset: ${dataset}`,
+    'metric: { name: loss, goal: minimize }',
+    'budget: { trials: 2 }',
+    'parameters:',
+    '  units: { values: [8, 16] }',
+  ].join('\n');
   return parseSweepSpec(text, { objectiveBlocks });
 }
 
@@ -35,7 +43,9 @@ describe('checkObjectiveFiles', () => {
 
   test('a file that is not there', async () => {
     const checked = await checkObjectiveFiles(spec('rnn-text', '{ name: jsonl, path: ../elsewhere/d.jsonl }'), dir);
-    expect(checked.problems).toEqual([{ path: 'dataset.path', message: `dataset file not found: ${path.resolve(dir, '../elsewhere/d.jsonl')}`, hint: 'paths are relative to the spec file' }]);
+    expect(checked.problems).toEqual([
+      { path: 'dataset.path', message: `dataset file not found: ${path.resolve(dir, '../elsewhere/d.jsonl')}`, hint: 'paths are relative to the spec file' },
+    ]);
   });
 
   test('datasets without a file, and other objectives, are left as they are', async () => {

@@ -28,7 +28,11 @@ export async function checkObjectiveFiles(spec: SweepSpec, specDir: string): Pro
   const parsed = rnnTextDatasetSchema.safeParse(spec.dataset);
   if (!parsed.success || parsed.data === undefined) return { problems: [], spec };
   const settings = parsed.data.name === 'csv' || parsed.data.name === 'jsonl' ? { ...parsed.data, path: path.resolve(specDir, parsed.data.path) } : parsed.data;
-  const problems = (await checkDatasetSettings(settings)).map(({ key, message, hint }) => ({ path: `dataset.${key}`, message, ...(hint === undefined ? {} : { hint }) }));
+  const problems = (await checkDatasetSettings(settings)).map(({ key, message, hint }) => ({
+    path: `dataset.${key}`,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  }));
   // The block as written, but for its path: the stored spec is what the user wrote.
   const dataset = 'path' in settings ? { ...spec.dataset, path: settings.path } : spec.dataset;
   return { problems, spec: { ...spec, dataset } };

@@ -39,14 +39,18 @@ describe('loadObjective', () => {
 
   it('refuses a default export that is not a function', async () => {
     const error = await loadError(fixture('default-not-function.mjs'));
-    expect(error.message).toBe(`objective module ${fixture('default-not-function.mjs')} default-exports a number, not a function (params, ctx) => number | metrics`);
+    expect(error.message).toBe(
+      `objective module ${fixture('default-not-function.mjs')} default-exports a number, not a function (params, ctx) => number | metrics`,
+    );
   });
 
   it('names a missing module, and the import error of one that cannot be imported, and tries again next time', async () => {
     const missing = await loadError('/no/such/objective.mjs');
     expect(missing.message).toBe('objective module /no/such/objective.mjs does not exist');
     expect((await loadError('file:///no/such/objective.mjs')).message).toBe('objective module /no/such/objective.mjs does not exist');
-    expect((await loadError('file://server/share/objective.mjs')).message).toMatch(/^objective 'file:\/\/server\/share\/objective\.mjs' is not a valid file URL: TypeError/);
+    expect((await loadError('file://server/share/objective.mjs')).message).toMatch(
+      /^objective 'file:\/\/server\/share\/objective\.mjs' is not a valid file URL: TypeError/,
+    );
     const broken = await loadError(fixture('throws-on-import.mjs'));
     expect(broken.message).toBe(`cannot import objective module ${fixture('throws-on-import.mjs')}: Error: broken at import time`);
     expect(broken.cause).toBeInstanceOf(Error);

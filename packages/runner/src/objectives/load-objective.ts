@@ -50,9 +50,15 @@ async function resolveObjective(name: string): Promise<ObjectiveFn> {
   }
   if (name.startsWith('file:') || isAbsolute(name)) return importObjective(name);
   if (/^\.{1,2}[\\/]|\.[cm]?[jt]s$/.test(name)) {
-    throw new ObjectiveLoadError(name, `objective '${name}' is a relative path; give an absolute path or a file URL (the orchestrator resolves paths against the spec's folder)`);
+    throw new ObjectiveLoadError(
+      name,
+      `objective '${name}' is a relative path; give an absolute path or a file URL (the orchestrator resolves paths against the spec's folder)`,
+    );
   }
-  throw new ObjectiveLoadError(name, `unknown objective '${name}'; the built-in objectives are ${BUILT_IN_OBJECTIVES.join(', ')}, and a module objective is given by its absolute path or file URL`);
+  throw new ObjectiveLoadError(
+    name,
+    `unknown objective '${name}'; the built-in objectives are ${BUILT_IN_OBJECTIVES.join(', ')}, and a module objective is given by its absolute path or file URL`,
+  );
 }
 
 async function importObjective(name: string): Promise<ObjectiveFn> {
@@ -81,5 +87,8 @@ async function importObjective(name: string): Promise<ObjectiveFn> {
       `objective module ${path} has no default export (it exports ${names.length > 0 ? names.join(', ') : 'nothing'}); write \`export default async function (params, ctx) { … }\``,
     );
   }
-  throw new ObjectiveLoadError(name, `objective module ${path} default-exports ${objective === null ? 'null' : `a ${typeof objective}`}, not a function (params, ctx) => number | metrics`);
+  throw new ObjectiveLoadError(
+    name,
+    `objective module ${path} default-exports ${objective === null ? 'null' : `a ${typeof objective}`}, not a function (params, ctx) => number | metrics`,
+  );
 }

@@ -13,6 +13,7 @@
  */
 import type { ObjectiveContext } from '@loopsweep/core';
 import { setImmediate as yieldToEventLoop, setTimeout as sleep } from 'node:timers/promises';
+import { inspect } from 'node:util';
 import { threadId } from 'node:worker_threads';
 
 const FAILURES = ['throw', 'diverge', 'crash', 'nan'] as const;
@@ -104,12 +105,14 @@ function noopSettings(params: Readonly<Record<string, unknown>>, maxEpochs: numb
   const fail = params['noop_fail'] === 'none' ? undefined : params['noop_fail'];
   const failStep = params['noop_fail_step'] ?? (fail === undefined || fail === 'nan' ? Number.POSITIVE_INFINITY : 1);
   const logEnv = params['noop_log_env'] ?? false;
-  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) throw new TypeError(`noop: noop_steps must be an integer >= 0, got ${String(steps)}`);
-  if (typeof sleepMs !== 'number' || !(sleepMs >= 0)) throw new TypeError(`noop: noop_sleep_ms must be a number >= 0, got ${String(sleepMs)}`);
-  if (fail !== undefined && !(FAILURES as readonly unknown[]).includes(fail)) throw new TypeError(`noop: noop_fail must be one of none, ${FAILURES.join(', ')}, got ${String(fail)}`);
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0)
+    throw new TypeError(`noop: noop_steps must be an integer >= 0, got ${inspect(steps)}`);
+  if (typeof sleepMs !== 'number' || !(sleepMs >= 0)) throw new TypeError(`noop: noop_sleep_ms must be a number >= 0, got ${inspect(sleepMs)}`);
+  if (fail !== undefined && !(FAILURES as readonly unknown[]).includes(fail))
+    throw new TypeError(`noop: noop_fail must be one of none, ${FAILURES.join(', ')}, got ${inspect(fail)}`);
   if (typeof failStep !== 'number' || !(failStep === Number.POSITIVE_INFINITY || (Number.isInteger(failStep) && failStep >= 0))) {
-    throw new TypeError(`noop: noop_fail_step must be an integer >= 0, got ${String(failStep)}`);
+    throw new TypeError(`noop: noop_fail_step must be an integer >= 0, got ${inspect(failStep)}`);
   }
-  if (typeof logEnv !== 'boolean') throw new TypeError(`noop: noop_log_env must be true or false, got ${String(logEnv)}`);
+  if (typeof logEnv !== 'boolean') throw new TypeError(`noop: noop_log_env must be true or false, got ${inspect(logEnv)}`);
   return { steps, sleepMs, ...(fail !== undefined ? { fail: fail as Failure } : {}), failStep, logEnv };
 }

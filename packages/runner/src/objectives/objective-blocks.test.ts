@@ -4,7 +4,15 @@ import { BUILT_IN_OBJECTIVE_BLOCKS, objectiveBlocks } from './objective-blocks.j
 import { BUILT_IN_OBJECTIVES } from './load-objective.js';
 
 function spec(objective: string, dataset: string | undefined): string {
-  return [`name: t`, `objective: ${objective}`, ...(dataset === undefined ? [] : [`dataset: ${dataset}`]), 'metric: { name: loss, goal: minimize }', 'budget: { trials: 2 }', 'parameters:', '  units: { values: [8, 16] }'].join('\n');
+  return [
+    `name: t`,
+    `objective: ${objective}`,
+    ...(dataset === undefined ? [] : [`dataset: ${dataset}`]),
+    'metric: { name: loss, goal: minimize }',
+    'budget: { trials: 2 }',
+    'parameters:',
+    '  units: { values: [8, 16] }',
+  ].join('\n');
 }
 
 function problems(objective: string, dataset: string | undefined): readonly SpecProblem[] {
@@ -23,8 +31,12 @@ describe('the built-in objectives declare their dataset blocks', () => {
   });
 
   test('rnn-text: a misspelled key, with its path and the key meant', () => {
-    expect(problems('rnn-text', '{ name: csv, path: ./d.csv, text: body }')).toEqual([{ path: 'dataset.text', message: 'unknown key', hint: "did you mean 'text_column'?" }]);
-    expect(problems('rnn-text', '{ name: csv, path: ./d.csv, labelColumn: y }')).toEqual([{ path: 'dataset.labelColumn', message: 'unknown key', hint: "did you mean 'label_column'?" }]);
+    expect(problems('rnn-text', '{ name: csv, path: ./d.csv, text: body }')).toEqual([
+      { path: 'dataset.text', message: 'unknown key', hint: "did you mean 'text_column'?" },
+    ]);
+    expect(problems('rnn-text', '{ name: csv, path: ./d.csv, labelColumn: y }')).toEqual([
+      { path: 'dataset.labelColumn', message: 'unknown key', hint: "did you mean 'label_column'?" },
+    ]);
   });
 
   test('rnn-text: a wrong type, an unknown dataset name, a missing path', () => {

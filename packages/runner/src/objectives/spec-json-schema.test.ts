@@ -6,7 +6,13 @@ const COMMITTED = new URL('../../../core/schema/sweep-spec.schema.json', import.
 
 interface Rule {
   readonly if: { readonly properties: { readonly objective: { readonly const: string } } };
-  readonly then: { readonly properties: { readonly dataset: false | { readonly oneOf: readonly { readonly properties: Readonly<Record<string, { readonly const?: string }>>; readonly additionalProperties: boolean }[] } } };
+  readonly then: {
+    readonly properties: {
+      readonly dataset:
+        | false
+        | { readonly oneOf: readonly { readonly properties: Readonly<Record<string, { readonly const?: string }>>; readonly additionalProperties: boolean }[] };
+    };
+  };
 }
 
 describe('the editor JSON Schema of sweep specs', () => {

@@ -51,12 +51,18 @@ export class FailurePolicy {
       const same = head?.reason !== undefined && this.#first.every((t) => t.reason === head.reason);
       if (this.#first.length === this.#failFast && same) {
         const numbers = this.#first.map((t) => t.number);
-        this.#stop = { trials: numbers, message: `the first ${this.#failFast} trials (${numbers.map((n) => `#${n}`).join(', ')}) all failed the same way: ${head.reason}` };
+        this.#stop = {
+          trials: numbers,
+          message: `the first ${this.#failFast} trials (${numbers.map((n) => `#${n}`).join(', ')}) all failed the same way: ${head.reason}`,
+        };
         return;
       }
     }
     if (reason !== undefined && this.#maxFailures !== undefined && this.#failed.length >= this.#maxFailures) {
-      this.#stop = { trials: this.#failed.slice(-3), message: `${this.#failed.length} trials failed, which reaches budget.max_failures (${this.#maxFailures}); the last one: ${reason}` };
+      this.#stop = {
+        trials: this.#failed.slice(-3),
+        message: `${this.#failed.length} trials failed, which reaches budget.max_failures (${this.#maxFailures}); the last one: ${reason}`,
+      };
     }
   }
 }

@@ -2,7 +2,16 @@
  * Starting a new sweep, or taking an existing one back after a crash: the records in the store
  * are the truth, and interrupted trials are handed back to the queue.
  */
-import { SweepError, StoreError, sweepSpecDocument, validateSweepSpec, type StoredTrial, type SweepRecord, type SweepSpec, type TrialStore } from '@loopsweep/core';
+import {
+  SweepError,
+  StoreError,
+  sweepSpecDocument,
+  validateSweepSpec,
+  type StoredTrial,
+  type SweepRecord,
+  type SweepSpec,
+  type TrialStore,
+} from '@loopsweep/core';
 import { ownerLiveness, parseOwner } from './owner.js';
 import { specHash } from './spec-hash.js';
 

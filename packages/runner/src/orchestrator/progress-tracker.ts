@@ -37,7 +37,7 @@ export class ProgressTracker {
         const trial = this.study.trials[number] as FrozenTrial;
         const steps = [...trial.intermediate.keys()];
         const step = steps.length > 0 ? Math.max(...steps) : undefined;
-        return { number, ...(step !== undefined ? { step, value: trial.intermediate.get(step) as number } : {}) };
+        return { number, ...(step !== undefined ? { step, value: trial.intermediate.get(step) } : {}) };
       }),
       ...(best && best.value !== undefined ? { best: { number: best.number, value: best.value, params: best.params } } : {}),
       elapsedSeconds,

@@ -22,5 +22,4 @@ export interface SweepProgress {
 
 /** What the orchestrator tells its caller as it goes. */
 export type RunnerEvent =
-  | { readonly type: 'progress'; readonly progress: SweepProgress }
-  | { readonly type: 'log'; readonly trialNumber?: number; readonly message: string };
+  { readonly type: 'progress'; readonly progress: SweepProgress } | { readonly type: 'log'; readonly trialNumber?: number; readonly message: string };

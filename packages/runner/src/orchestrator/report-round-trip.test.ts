@@ -33,7 +33,8 @@ async function sweep(body: string, devices = 'wasm:2') {
   return { outcome, dbPath };
 }
 
-const curve = (trial: FrozenTrial, steps: number, upTo: number) => Array.from({ length: upTo }, (_, i) => [i + 1, ((trial.params['level'] as number) * (i + 1)) / steps]);
+const curve = (trial: FrozenTrial, steps: number, upTo: number) =>
+  Array.from({ length: upTo }, (_, i) => [i + 1, ((trial.params['level'] as number) * (i + 1)) / steps]);
 
 describe('the report round trip', () => {
   it('prunes trials whose steps take ~1 ms, and stores every step exactly as reported', async () => {

@@ -18,7 +18,13 @@ export function resolveObjective(objective: string, specDir: string): string {
     return absolute;
   }
   if (!(BUILT_IN_OBJECTIVES as readonly string[]).includes(objective)) {
-    throw new SpecError([{ path: 'objective', message: `unknown objective '${objective}'`, hint: `use one of ${BUILT_IN_OBJECTIVES.join(', ')} or a module path like ./my-objective.js` }]);
+    throw new SpecError([
+      {
+        path: 'objective',
+        message: `unknown objective '${objective}'`,
+        hint: `use one of ${BUILT_IN_OBJECTIVES.join(', ')} or a module path like ./my-objective.js`,
+      },
+    ]);
   }
   return objective;
 }

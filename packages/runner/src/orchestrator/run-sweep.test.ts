@@ -30,11 +30,12 @@ function spec(body: string) {
   return parseSweepSpec(`name: t\nobjective: noop\nmetric: { name: value, goal: minimize }\n${body}`);
 }
 
-
 describe('runSweep', () => {
   it('runs a sweep to its budget on two threads and stores every trial, curve and event', async () => {
     const { dbPath, store, executor } = setup();
-    const s = spec(`budget: { trials: 6, max_epochs: 3 }\nsampler: { type: random, seed: 3 }\nparameters:\n  x: { uniform: [0, 1] }\n  opt: { values: [a, b] }\n  noop_sleep_ms: { value: 20 }`);
+    const s = spec(
+      `budget: { trials: 6, max_epochs: 3 }\nsampler: { type: random, seed: 3 }\nparameters:\n  x: { uniform: [0, 1] }\n  opt: { values: [a, b] }\n  noop_sleep_ms: { value: 20 }`,
+    );
     const snapshots: number[] = [];
     const outcome = await runSweep({
       store,
@@ -68,7 +69,9 @@ describe('runSweep', () => {
 
   it('records failures as data: error, divergence, a crashed thread (retried by policy), NaN', async () => {
     const { dbPath, store, executor } = setup();
-    const s = spec(`budget: { max_epochs: 2, retries: 1 }\nsampler: { type: grid, seed: 0 }\nparameters:\n  noop_fail: { values: [throw, diverge, crash, nan, none] }`);
+    const s = spec(
+      `budget: { max_epochs: 2, retries: 1 }\nsampler: { type: grid, seed: 0 }\nparameters:\n  noop_fail: { values: [throw, diverge, crash, nan, none] }`,
+    );
     const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     expect(outcome.status).toBe('finished');
     readDatabase(dbPath, (reader) => {
@@ -89,7 +92,9 @@ describe('runSweep', () => {
     const { dbPath, store, executor } = setup(1);
     // noop's curves climb to a fixed pseudo-random value per trial; the median pruner stops those
     // below the others' median once 2 trials finished. The sleep lets the prune land mid-trial.
-    const s = spec(`budget: { trials: 8, max_epochs: 4 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.1, 0.2, 0.9, 0.95, 0.97, 0.99, 0.3, 0.98] }\n  noop_sleep_ms: { value: 20 }`);
+    const s = spec(
+      `budget: { trials: 8, max_epochs: 4 }\nsampler: { type: grid, seed: 0 }\npruner: { type: median, min_trials: 2 }\nparameters:\n  x: { values: [0.1, 0.2, 0.9, 0.95, 0.97, 0.99, 0.3, 0.98] }\n  noop_sleep_ms: { value: 20 }`,
+    );
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     readDatabase(dbPath, (reader) => {
       const states = reader.trials('t', { sort: 'number' }).map((r) => r.state);
@@ -100,7 +105,9 @@ describe('runSweep', () => {
 
   it('stops asking when told, then resume finishes the budget without losing a trial', async () => {
     const { dbPath, store, executor } = setup();
-    const s = spec(`budget: { trials: 8, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_sleep_ms: { value: 40 }`);
+    const s = spec(
+      `budget: { trials: 8, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_sleep_ms: { value: 40 }`,
+    );
     const control = new SweepControl();
     let stopped = false;
     const first = await runSweep({
@@ -130,14 +137,18 @@ describe('runSweep', () => {
 
   it('refuses an unknown objective before writing anything', async () => {
     const { dbPath, store, executor } = setup();
-    const s = parseSweepSpec(`name: t\nobjective: transformer\nmetric: { name: v, goal: minimize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`);
+    const s = parseSweepSpec(
+      `name: t\nobjective: transformer\nmetric: { name: v, goal: minimize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`,
+    );
     await expect(runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } })).rejects.toBeInstanceOf(SpecError);
     readDatabase(dbPath, (reader) => expect(reader.listSweeps()).toHaveLength(0));
   });
 
   it('fails a trial whose objective never reports the tracked metric, naming what it reported', async () => {
     const { dbPath, store, executor } = setup();
-    const s = parseSweepSpec(`name: t\nobjective: noop\nmetric: { name: val_accuracy, goal: maximize }\nbudget: { trials: 1, max_epochs: 2 }\nparameters:\n  x: { uniform: [0, 1] }`);
+    const s = parseSweepSpec(
+      `name: t\nobjective: noop\nmetric: { name: val_accuracy, goal: maximize }\nbudget: { trials: 1, max_epochs: 2 }\nparameters:\n  x: { uniform: [0, 1] }`,
+    );
     await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     readDatabase(dbPath, (reader) => {
       const [row] = reader.trials('t');
@@ -159,7 +170,9 @@ describe('resume after a crash', () => {
     const host = os.hostname();
     store.createTrial(sweepId, { number: 0, state: 'QUEUED', params: { x: 0.5 }, intermediate: new Map(), attempt: 1 });
     store.updateTrial(sweepId, 0, { state: 'RUNNING', owner: `${host}:${process.pid}:feedbeef` });
-    await expect(runSweep({ store, executor, start: { kind: 'resume', name: 't', specDir: process.cwd() } })).rejects.toThrow(`sweep 't' is still running (pid ${process.pid} on ${host}`);
+    await expect(runSweep({ store, executor, start: { kind: 'resume', name: 't', specDir: process.cwd() } })).rejects.toThrow(
+      `sweep 't' is still running (pid ${process.pid} on ${host}`,
+    );
     store.updateTrial(sweepId, 0, { state: 'RUNNING', owner: `${host}:2147483646:deadbeef` });
     store.appendMetrics(sweepId, [{ trialNumber: 0, step: 1, metrics: { value: 0.1 } }]);
     const outcome = await runSweep({ store, executor, start: { kind: 'resume', name: 't', specDir: process.cwd() } });
@@ -198,7 +211,9 @@ parameters:
 
   it('stops a sweep whose first trials all fail the same way, re-queueing what was running', async () => {
     const { dbPath, store, executor } = setup();
-    const s = spec('budget: { trials: 20, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_fail: { value: throw }');
+    const s = spec(
+      'budget: { trials: 20, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x: { uniform: [0, 1] }\n  noop_fail: { value: throw }',
+    );
     const outcome = await runSweep({ store, executor, start: { kind: 'new', spec: s, specDir: process.cwd() } });
     expect(outcome.status).toBe('failed');
     if (outcome.status !== 'failed') return;

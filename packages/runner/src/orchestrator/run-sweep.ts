@@ -4,7 +4,17 @@
  * each trial by its outcome, and *stop* at the budget, on Ctrl-C or by the failure policy. Each
  * stage is a file of its own under stages/; each kind of trial is a source under sources/.
  */
-import { createStudy, trialSeed, type FrozenTrial, type StoredTrial, type SweepRecord, type SweepSpec, type TrialExecutor, type TrialOutcome, type TrialStore } from '@loopsweep/core';
+import {
+  createStudy,
+  trialSeed,
+  type FrozenTrial,
+  type StoredTrial,
+  type SweepRecord,
+  type SweepSpec,
+  type TrialExecutor,
+  type TrialOutcome,
+  type TrialStore,
+} from '@loopsweep/core';
 import { FailurePolicy } from './failure-policy.js';
 import { MetricsBatcher } from './metrics-batcher.js';
 import { createSweepRecord, findLostTrials, loadSweepRecord, reclaimInterrupted } from './open-sweep.js';
@@ -29,7 +39,8 @@ export interface RunSweepOptions {
   readonly store: TrialStore;
   readonly executor: TrialExecutor;
   /** Start `spec` as a new sweep, or resume the stored sweep named `name`. */
-  readonly start: { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly name: string; readonly specDir: string };
+  readonly start:
+    { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly name: string; readonly specDir: string };
   readonly control?: SweepControl;
   readonly onEvent?: (event: RunnerEvent) => void;
   /**
@@ -131,7 +142,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
   const unsubscribe = control.onChange(() => wakeup.wake());
   let cancelSent: string | undefined;
   try {
-    if (executor.reattach) for (const trial of lost) await adopt(run, reports, trial, executor.reattach);
+    for (const trial of lost) await adopt(run, reports, trial);
     emit(true);
     for (;;) {
       // One transaction per turn for all its writes: the reports and endings that arrived, then
@@ -151,7 +162,11 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
       });
       if (run.running.size === 0) break;
       // Ctrl-C twice, or the failure policy: the running trials are cancelled and re-queued.
-      const cancel = control.abortingRunning ? 'stopped by the user (Ctrl-C twice)' : run.failures.stop ? `the sweep stops: ${run.failures.stop.message}` : undefined;
+      const cancel = control.abortingRunning
+        ? 'stopped by the user (Ctrl-C twice)'
+        : run.failures.stop
+          ? `the sweep stops: ${run.failures.stop.message}`
+          : undefined;
       if (cancel && !cancelSent) {
         cancelSent = cancel;
         for (const entry of run.running.values()) entry.handle.cancel(cancel);
@@ -165,11 +180,24 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     run.metrics.flush();
   }
   if (!control.stoppingAsking && !run.failures.stop && !sourcesDone(run) && (options.sources?.length ?? 0) > 0) {
-    store.appendEvent(sweep.id, null, 'info', `stage sources with nothing to run were ended: ${run.sources.filter((s) => !s.done(run)).map((s) => s.name).join(', ')}`);
+    store.appendEvent(
+      sweep.id,
+      null,
+      'info',
+      `stage sources with nothing to run were ended: ${run.sources
+        .filter((s) => !s.done(run))
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
   }
   const end = sweepEnd(run, control);
   store.setSweepStatus(sweep.id, end.status);
-  store.appendEvent(sweep.id, null, end.status === 'finished' ? 'sweep_finished' : 'interrupted', end.status === 'finished' ? `sweep finished after ${study.trials.length} trials` : `sweep ${end.status} after ${study.trials.length} trials: ${end.reason}`);
+  store.appendEvent(
+    sweep.id,
+    null,
+    end.status === 'finished' ? 'sweep_finished' : 'interrupted',
+    end.status === 'finished' ? `sweep finished after ${study.trials.length} trials` : `sweep ${end.status} after ${study.trials.length} trials: ${end.reason}`,
+  );
   emit(true);
   const best = study.best();
   return { ...end, sweep: { ...sweep, status: end.status }, trials: study.trials, ...(best ? { best } : {}) };

@@ -4,12 +4,18 @@ import { createHash } from 'node:crypto';
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
   }
   return value;
 }
 
 /** sha256 of the spec document's canonical JSON. */
 export function specHash(document: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(document))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(document)))
+    .digest('hex');
 }

@@ -44,7 +44,7 @@ export class Transitions {
   complete(number: number, value: number | undefined): FrozenTrial {
     const told = this.study.tell(number, 'COMPLETE', value);
     if (told.state !== 'COMPLETE') return this.#failed(told, `objective result has no finite '${this.metric}' (got ${value})`);
-    this.store.updateTrial(this.sweepId, number, { state: 'COMPLETE', value: told.value as number });
+    this.store.updateTrial(this.sweepId, number, { state: 'COMPLETE', value: told.value });
     this.store.appendEvent(this.sweepId, number, 'trial_completed', `${this.metric} = ${told.value}`);
     return told;
   }

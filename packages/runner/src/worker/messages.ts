@@ -9,14 +9,14 @@ import type { MessagePort } from 'node:worker_threads';
 
 /** From the trial to the main thread, in the order the objective produced them. */
 export type TrialMessage =
-  | { readonly type: 'report'; readonly step: number; readonly metrics: Readonly<Record<string, number>> }
-  | { readonly type: 'log'; readonly line: string };
+  { readonly type: 'report'; readonly step: number; readonly metrics: Readonly<Record<string, number>> } | { readonly type: 'log'; readonly line: string };
 
 /**
  * From the main thread to a running trial: the answer to its oldest unanswered report (reports are
  * answered in the order they were sent), or a prune / cancel outside any report.
  */
-export type TrialControl = { readonly type: 'answer'; readonly stop: boolean } | { readonly type: 'prune' } | { readonly type: 'cancel'; readonly reason: string };
+export type TrialControl =
+  { readonly type: 'answer'; readonly stop: boolean } | { readonly type: 'prune' } | { readonly type: 'cancel'; readonly reason: string };
 
 /** What piscina hands the thread worker for each trial; `port` is transferred with the task. */
 export interface ThreadTrialRequest {

@@ -47,11 +47,19 @@ describe('runTrial (in this thread)', () => {
       setImmediate(() => run().control({ type: 'answer', stop: false }));
       if (m.step === 2) setImmediate(() => run().control(control));
     };
-    const pruneRun: TrialRun = runTrial(task({}, { objective }), 'wasm', post(() => pruneRun, { type: 'prune' }));
+    const pruneRun: TrialRun = runTrial(
+      task({}, { objective }),
+      'wasm',
+      post(() => pruneRun, { type: 'prune' }),
+    );
     // It returned instead of throwing: the pruner's decision stands all the same.
     expect(await pruneRun.outcome).toEqual({ status: 'pruned' });
     // A result that arrives after cancel() still completes: it is real, and the request came too late.
-    const cancelRun: TrialRun = runTrial(task({}, { objective }), 'wasm', post(() => cancelRun, { type: 'cancel', reason: 'x' }));
+    const cancelRun: TrialRun = runTrial(
+      task({}, { objective }),
+      'wasm',
+      post(() => cancelRun, { type: 'cancel', reason: 'x' }),
+    );
     expect(await cancelRun.outcome).toEqual({ status: 'complete', metrics: { pruned: 0, cancelled: 1, step: -1 } });
   });
 

@@ -9,7 +9,10 @@ describe('outcomeOfResult', () => {
   });
 
   it('takes an object of numbers as the metrics, NaN included', () => {
-    expect(outcomeOfResult({ val_accuracy: 0.9, test_f1: Number.NaN }, {})).toEqual({ status: 'complete', metrics: { val_accuracy: 0.9, test_f1: Number.NaN } });
+    expect(outcomeOfResult({ val_accuracy: 0.9, test_f1: Number.NaN }, {})).toEqual({
+      status: 'complete',
+      metrics: { val_accuracy: 0.9, test_f1: Number.NaN },
+    });
   });
 
   it.each([
@@ -46,7 +49,11 @@ describe('outcomeOfError', () => {
     expect(outcomeOfError(new DivergedError(1, 1, Number.NaN), { kind: 'prune' })).toEqual({ status: 'pruned' });
     expect(outcomeOfError(aborted, { kind: 'cancel', reason: 'sweep stopped' })).toEqual({ status: 'failed', kind: 'cancelled', reason: 'sweep stopped' });
     // Without a request, an aborted error is just an error.
-    expect(outcomeOfError(aborted, undefined)).toEqual({ status: 'failed', kind: 'error', reason: 'TrainingAbortedError: training aborted during epoch 2: stop' });
+    expect(outcomeOfError(aborted, undefined)).toEqual({
+      status: 'failed',
+      kind: 'error',
+      reason: 'TrainingAbortedError: training aborted during epoch 2: stop',
+    });
   });
 
   it('lets an objective prune itself with a TrialPrunedError', () => {

@@ -27,7 +27,11 @@ export function outcomeOfResult(result: unknown, lastReported: Readonly<Record<s
     const metrics: Record<string, number> = {};
     for (const [name, value] of Object.entries(result)) {
       if (typeof value !== 'number') {
-        return { status: 'failed', kind: 'error', reason: `objective returned a metrics object whose '${name}' is ${describeValue(value)}; every metric must be a number` };
+        return {
+          status: 'failed',
+          kind: 'error',
+          reason: `objective returned a metrics object whose '${name}' is ${describeValue(value)}; every metric must be a number`,
+        };
       }
       metrics[name] = value;
     }

@@ -23,7 +23,8 @@ export interface TrialRowData {
   readonly origin: number | null;
 }
 
-export const TRIAL_COLUMNS = 'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin';
+export const TRIAL_COLUMNS =
+  'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin';
 
 /**
  * The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`.

@@ -50,7 +50,27 @@ describe('exportTrials as CSV', () => {
     ]);
     expect(rows).toHaveLength(1 + RNN_TRIALS.length);
     // The sample trials were stored without a seed: each shows the one it ran with.
-    expect(rows[1]).toEqual(['0', 'COMPLETE', '0.8', '1', '1970-01-01T00:00:01.000Z', '1970-01-01T00:00:05.000Z', '4', '', 'search', String(mixSeed(7, 0)), '', 'adam', '', '32', 'lstm', '0.01', 'true', '0.8', '0.4']);
+    expect(rows[1]).toEqual([
+      '0',
+      'COMPLETE',
+      '0.8',
+      '1',
+      '1970-01-01T00:00:01.000Z',
+      '1970-01-01T00:00:05.000Z',
+      '4',
+      '',
+      'search',
+      String(mixSeed(7, 0)),
+      '',
+      'adam',
+      '',
+      '32',
+      'lstm',
+      '0.01',
+      'true',
+      '0.8',
+      '0.4',
+    ]);
     expect(rows[2]?.slice(11, 13)).toEqual(['momentum', '0.9']);
   });
 
@@ -58,12 +78,30 @@ describe('exportTrials as CSV', () => {
     const text = exportTrials(reader, 'rnn', 'csv');
     expect(text).toContain('"diverged, ""NaN"" loss at\nstep 2"');
     const failed = parse<Record<string, string>>(text, { columns: true })[3];
-    expect(failed).toMatchObject({ number: '3', state: 'FAILED', value: '', failure_reason: 'diverged, "NaN" loss at\nstep 2', duration_s: '0.1', metric_loss: 'NaN', metric_val_accuracy: '' });
+    expect(failed).toMatchObject({
+      number: '3',
+      state: 'FAILED',
+      value: '',
+      failure_reason: 'diverged, "NaN" loss at\nstep 2',
+      duration_s: '0.1',
+      metric_loss: 'NaN',
+      metric_val_accuracy: '',
+    });
   });
 
   it('leaves times and values empty for a trial that has none', () => {
     const queued = parse<Record<string, string>>(exportTrials(reader, 'rnn', 'csv'), { columns: true })[5];
-    expect(queued).toMatchObject({ number: '5', state: 'QUEUED', value: '', started_at: '', finished_at: '', duration_s: '', param_momentum: '', metric_val_accuracy: '', metric_loss: '' });
+    expect(queued).toMatchObject({
+      number: '5',
+      state: 'QUEUED',
+      value: '',
+      started_at: '',
+      finished_at: '',
+      duration_s: '',
+      param_momentum: '',
+      metric_val_accuracy: '',
+      metric_loss: '',
+    });
   });
 });
 
@@ -71,7 +109,15 @@ describe('exportTrials as JSON', () => {
   it('holds the sweep record with its spec and every trial with its params and metrics per step', () => {
     const document = JSON.parse(exportTrials(reader, 'rnn', 'json')) as {
       sweep: Record<string, unknown>;
-      trials: { number: number; state: string; value: number | null; failureReason: string | null; startedAt: number | null; params: unknown; metrics: Record<string, number | null>[] }[];
+      trials: {
+        number: number;
+        state: string;
+        value: number | null;
+        failureReason: string | null;
+        startedAt: number | null;
+        params: unknown;
+        metrics: Record<string, number | null>[];
+      }[];
     };
     expect(document.sweep).toEqual({ ...reader.getSweep('rnn'), finishedAt: null });
     expect((document.sweep['spec'] as { name: string }).name).toBe('rnn');
@@ -113,7 +159,7 @@ describe("exportTrials: trials' seed, stage and origin", () => {
     writer.close();
     const replicates = SweepReader.open(path);
     try {
-      const csv = parse(exportTrials(replicates, 'replicates', 'csv'), { columns: true }) as Record<string, string>[];
+      const csv: Record<string, string>[] = parse(exportTrials(replicates, 'replicates', 'csv'), { columns: true });
       expect(csv.map(({ number, stage, seed, origin }) => ({ number, stage, seed, origin }))).toEqual([
         { number: '0', stage: 'search', seed: '42', origin: '' },
         { number: '1', stage: 'rerun', seed: '43', origin: '0' },

@@ -15,16 +15,26 @@ describe('migration 2: metrics by (trial, step)', () => {
   });
   afterEach(() => temp.cleanup());
 
-  it('upgrades a schema-1 database with its rows, and a trial\'s last step then reads through the new index', () => {
+  it("upgrades a schema-1 database with its rows, and a trial's last step then reads through the new index", () => {
     const path = temp.file('v1.db');
     // A database as the first release left it: schema 1, one trial with metrics.
     const old = new Database(path);
     old.pragma('journal_mode = WAL');
     migrate(old, path, [initialSchema]);
-    old.prepare("INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'running', 1, 1)").run();
+    old
+      .prepare(
+        "INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'running', 1, 1)",
+      )
+      .run();
     old.prepare("INSERT INTO trials (sweep_id, number, state, params, updated_at) VALUES (1, 0, 'RUNNING', '{}', 1)").run();
     const insert = old.prepare('INSERT INTO metrics (trial_id, name, step, value) VALUES (1, ?, ?, ?)');
-    for (const [name, step] of [['acc', 1], ['loss', 1], ['acc', 2], ['loss', 3]] as const) insert.run(name, step, 0.5);
+    for (const [name, step] of [
+      ['acc', 1],
+      ['loss', 1],
+      ['acc', 2],
+      ['loss', 3],
+    ] as const)
+      insert.run(name, step, 0.5);
     expect(old.pragma('user_version', { simple: true })).toBe(1);
     old.close();
 
@@ -32,7 +42,9 @@ describe('migration 2: metrics by (trial, step)', () => {
     SqliteTrialStore.open(path).close();
     const db = new Database(path, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metrics_by_trial_step'").get()).toEqual({ sql: 'CREATE INDEX metrics_by_trial_step ON metrics (trial_id, step)' });
+    expect(db.prepare("SELECT sql FROM sqlite_master WHERE name = 'metrics_by_trial_step'").get()).toEqual({
+      sql: 'CREATE INDEX metrics_by_trial_step ON metrics (trial_id, step)',
+    });
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT MAX(step) FROM metrics WHERE trial_id = ?').all(1) as { detail: string }[];
     expect(plan.map((row) => row.detail).join('\n')).toContain('metrics_by_trial_step');
     db.close();
@@ -57,7 +69,11 @@ describe('migration 2: metrics by (trial, step)', () => {
     const old = new Database(path);
     old.pragma('journal_mode = WAL');
     migrate(old, path, [initialSchema]);
-    old.prepare("INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'running', 1, 1)").run();
+    old
+      .prepare(
+        "INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'running', 1, 1)",
+      )
+      .run();
     old.prepare("INSERT INTO trials (sweep_id, number, state, params, value, updated_at) VALUES (1, 0, 'COMPLETE', '{}', 0.5, 1)").run();
     old.close();
 

@@ -8,6 +8,6 @@ import type { Migration } from './migration.js';
  */
 export const metricsByTrialStep: Migration = {
   version: 2,
-  description: 'index metrics by (trial, step) for a trial\'s last step',
+  description: "index metrics by (trial, step) for a trial's last step",
   sql: 'CREATE INDEX metrics_by_trial_step ON metrics (trial_id, step);',
 };

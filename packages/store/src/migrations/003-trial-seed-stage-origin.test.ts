@@ -20,8 +20,16 @@ describe("migration 3: trials' seed, stage and origin", () => {
     const old = new Database(path);
     old.pragma('journal_mode = WAL');
     migrate(old, path, [initialSchema, metricsByTrialStep]);
-    old.prepare("INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'finished', 1, 1)").run();
-    old.prepare("INSERT INTO trials (sweep_id, number, state, params, value, started_at, finished_at, updated_at) VALUES (1, 0, 'COMPLETE', '{\"units\":8}', 0.5, 1, 2, 2)").run();
+    old
+      .prepare(
+        "INSERT INTO sweeps (name, spec, spec_hash, metric, direction, objective, status, seed, created_at) VALUES ('s', '{}', 'h', 'acc', 'maximize', 'noop', 'finished', 1, 1)",
+      )
+      .run();
+    old
+      .prepare(
+        "INSERT INTO trials (sweep_id, number, state, params, value, started_at, finished_at, updated_at) VALUES (1, 0, 'COMPLETE', '{\"units\":8}', 0.5, 1, 2, 2)",
+      )
+      .run();
     expect(old.pragma('user_version', { simple: true })).toBe(2);
     old.close();
   });

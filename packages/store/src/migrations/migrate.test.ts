@@ -8,7 +8,11 @@ import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 const first: Migration = { version: 1, description: 'notes', sql: 'CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);' };
 const second: Migration = { version: 2, description: 'note authors', sql: "ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT 'unknown';" };
-const broken: Migration = { version: 3, description: 'a broken step', sql: 'CREATE TABLE tags (id INTEGER PRIMARY KEY); ALTER TABLE no_such_table ADD COLUMN x;' };
+const broken: Migration = {
+  version: 3,
+  description: 'a broken step',
+  sql: 'CREATE TABLE tags (id INTEGER PRIMARY KEY); ALTER TABLE no_such_table ADD COLUMN x;',
+};
 
 describe('migrate', () => {
   let temp: ReturnType<typeof tempDir>;

@@ -74,7 +74,9 @@ describe('SweepReader.changesSince', () => {
   });
 
   it('refuses a cursor that is not made of numbers', () => {
-    expect(() => reader.changesSince('rnn', { trialUpdatedAt: Number.NaN, metricId: 0, eventId: 0 })).toThrow(new RangeError('cursor.trialUpdatedAt must be a finite number (got NaN)'));
+    expect(() => reader.changesSince('rnn', { trialUpdatedAt: Number.NaN, metricId: 0, eventId: 0 })).toThrow(
+      new RangeError('cursor.trialUpdatedAt must be a finite number (got NaN)'),
+    );
   });
 
   it('reads several methods in one snapshot', () => {
@@ -85,7 +87,11 @@ describe('SweepReader.changesSince', () => {
     });
     expect(seen).toEqual([7, 7, 7]);
     expect(reader.trials('rnn')).toHaveLength(8);
-    expect(() => reader.snapshot(() => { throw new TypeError('mine'); })).toThrow(new TypeError('mine'));
+    expect(() =>
+      reader.snapshot(() => {
+        throw new TypeError('mine');
+      }),
+    ).toThrow(new TypeError('mine'));
   });
 });
 

@@ -41,14 +41,16 @@ export const NEW_METRICS_SQL =
 export function changesSince(statements: StatementCache, schema: number, sweep: SweepRow, cursor: ChangeCursor): SweepChanges {
   const sweepId = sweep.id;
   const trials = (
-    statements.get(`SELECT ${trialRowColumns(schema)} FROM trials t WHERE t.sweep_id = ? AND t.updated_at > ? ORDER BY t.updated_at`).all(sweepId, cursor.trialUpdatedAt) as TrialRowColumns[]
-  ).map((row) => toTrialRow(row, sweep.seed));
-  const metrics = (
     statements
-      .get(NEW_METRICS_SQL)
-      .all(cursor.metricId, sweepId) as (Omit<MetricPoint, 'value'> & { value: number | null })[]
-  ).map((point): MetricPoint => ({ ...point, value: metricValue(point.value) }));
-  const events = (statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND id > ? ORDER BY id`).all(sweepId, cursor.eventId) as EventRowColumns[]).map(toSweepEvent);
+      .get(`SELECT ${trialRowColumns(schema)} FROM trials t WHERE t.sweep_id = ? AND t.updated_at > ? ORDER BY t.updated_at`)
+      .all(sweepId, cursor.trialUpdatedAt) as TrialRowColumns[]
+  ).map((row) => toTrialRow(row, sweep.seed));
+  const metrics = (statements.get(NEW_METRICS_SQL).all(cursor.metricId, sweepId) as (Omit<MetricPoint, 'value'> & { value: number | null })[]).map(
+    (point): MetricPoint => ({ ...point, value: metricValue(point.value) }),
+  );
+  const events = (
+    statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND id > ? ORDER BY id`).all(sweepId, cursor.eventId) as EventRowColumns[]
+  ).map(toSweepEvent);
   const now = currentCursor(statements, sweepId);
   return {
     trials,

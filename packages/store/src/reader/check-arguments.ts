@@ -6,7 +6,8 @@
 
 /** @throws {RangeError} "<name> must be a non-negative integer (got <value>)". */
 export function checkCount(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) throw new RangeError(`${name} must be a non-negative integer (got ${String(value)})`);
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0))
+    throw new RangeError(`${name} must be a non-negative integer (got ${String(value)})`);
 }
 
 /** @throws {RangeError} "<name> must be a positive integer (got <value>)". */

@@ -29,7 +29,9 @@ describe('SweepReader.countTrials', () => {
 
   it('is 0 for an unknown sweep and refuses a bad filter with the trials() message', () => {
     expect(sample.reader.countTrials('nope')).toBe(0);
-    expect(() => sample.reader.countTrials('rnn', { states: ['DONE' as never] })).toThrow(new RangeError("query.states[] must be one of QUEUED, RUNNING, COMPLETE, PRUNED, FAILED (got 'DONE')"));
+    expect(() => sample.reader.countTrials('rnn', { states: ['DONE' as never] })).toThrow(
+      new RangeError("query.states[] must be one of QUEUED, RUNNING, COMPLETE, PRUNED, FAILED (got 'DONE')"),
+    );
   });
 });
 

@@ -32,15 +32,21 @@ export function openReadOnly(path: string): Database.Database {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     const version = readSchemaVersion(db);
     refuseNewerSchema(path, version);
-    if (version === 0) throw new StoreError(`${path} is not a loopsweep database (it has no loopsweep schema); pass --db with the database \`sweep run\` wrote`);
+    if (version === 0)
+      throw new StoreError(`${path} is not a loopsweep database (it has no loopsweep schema); pass --db with the database \`sweep run\` wrote`);
     if (version < OLDEST_READABLE_SCHEMA) {
-      throw new StoreError(`${path} has schema ${version}, older than this loopsweep reads (${OLDEST_READABLE_SCHEMA}); run \`sweep resume\` on it once to upgrade it`);
+      throw new StoreError(
+        `${path} has schema ${version}, older than this loopsweep reads (${OLDEST_READABLE_SCHEMA}); run \`sweep resume\` on it once to upgrade it`,
+      );
     }
     return db;
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    if (isNotADatabase(error)) throw new StoreError(`${path} is not a loopsweep database (${describeDriverError(error)}); pass --db with the database \`sweep run\` wrote`, { cause: error });
+    if (isNotADatabase(error))
+      throw new StoreError(`${path} is not a loopsweep database (${describeDriverError(error)}); pass --db with the database \`sweep run\` wrote`, {
+        cause: error,
+      });
     throw new StoreError(`opening ${path} failed: ${describeDriverError(error)}`, { cause: error });
   }
 }

@@ -28,7 +28,16 @@ describe('SweepReader summaries', () => {
     const sweeps = sample.reader.listSweeps();
     expect(sweeps.map((sweep) => sweep.name)).toEqual(['rnn', 'loss']);
     const [rnn, loss] = sweeps;
-    expect(rnn).toMatchObject({ name: 'rnn', objective: 'rnn-text', status: 'running', metric: 'val_accuracy', direction: 'maximize', createdAt: 100, total: 7, best: { number: 1, value: 0.9 } });
+    expect(rnn).toMatchObject({
+      name: 'rnn',
+      objective: 'rnn-text',
+      status: 'running',
+      metric: 'val_accuracy',
+      direction: 'maximize',
+      createdAt: 100,
+      total: 7,
+      best: { number: 1, value: 0.9 },
+    });
     expect(rnn?.counts).toEqual({ QUEUED: 1, RUNNING: 1, COMPLETE: 3, PRUNED: 1, FAILED: 1 });
     expect(rnn?.finishedAt).toBeUndefined();
     // The last change: trial 6 finished at 9 000.
@@ -97,12 +106,18 @@ describe('SweepReader.trials', () => {
   });
 
   it('refuses a bad query with an exact message before reading', () => {
-    expect(() => sample.reader.trials('rnn', { sort: 'name; DROP TABLE trials' as 'number' })).toThrow(new RangeError("query.sort must be one of number, value, started, duration (got 'name; DROP TABLE trials')"));
+    expect(() => sample.reader.trials('rnn', { sort: 'name; DROP TABLE trials' as 'number' })).toThrow(
+      new RangeError("query.sort must be one of number, value, started, duration (got 'name; DROP TABLE trials')"),
+    );
     expect(() => sample.reader.trials('rnn', { order: 'up' as 'asc' })).toThrow(new RangeError("query.order must be one of asc, desc (got 'up')"));
     expect(() => sample.reader.trials('rnn', { limit: -1 })).toThrow(new RangeError('query.limit must be a non-negative integer (got -1)'));
     expect(() => sample.reader.trials('rnn', { offset: 1.5 })).toThrow(new RangeError('query.offset must be a non-negative integer (got 1.5)'));
-    expect(() => sample.reader.trials('rnn', { states: ['DONE' as 'COMPLETE'] })).toThrow(new RangeError("query.states[] must be one of QUEUED, RUNNING, COMPLETE, PRUNED, FAILED (got 'DONE')"));
-    expect(() => sample.reader.trials('rnn', { params: { cell: { $ne: 1 } as unknown as string } })).toThrow(new RangeError('query.params.cell must be a string, number or boolean, or a list of them (got {"$ne":1})'));
+    expect(() => sample.reader.trials('rnn', { states: ['DONE' as 'COMPLETE'] })).toThrow(
+      new RangeError("query.states[] must be one of QUEUED, RUNNING, COMPLETE, PRUNED, FAILED (got 'DONE')"),
+    );
+    expect(() => sample.reader.trials('rnn', { params: { cell: { $ne: 1 } as unknown as string } })).toThrow(
+      new RangeError('query.params.cell must be a string, number or boolean, or a list of them (got {"$ne":1})'),
+    );
     expect(sample.reader.trials('rnn')).toHaveLength(7);
   });
 });
@@ -164,7 +179,16 @@ describe('SweepReader per trial', () => {
 
   it('returns events in order, after an id and up to a limit', () => {
     const all = sample.reader.events('rnn');
-    expect(all.map((event) => event.kind)).toEqual(['sweep_started', 'trial_started', 'trial_started', 'trial_started', 'trial_started', 'trial_failed', 'trial_started', 'trial_started']);
+    expect(all.map((event) => event.kind)).toEqual([
+      'sweep_started',
+      'trial_started',
+      'trial_started',
+      'trial_started',
+      'trial_started',
+      'trial_failed',
+      'trial_started',
+      'trial_started',
+    ]);
     expect(all[0]).toEqual({ id: all[0]?.id, at: 100, kind: 'sweep_started', message: 'started' });
     const after = sample.reader.events('rnn', { afterId: all[1]?.id ?? 0, limit: 2 });
     expect(after.map((event) => event.id)).toEqual([all[2]?.id, all[3]?.id]);

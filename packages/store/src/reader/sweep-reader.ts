@@ -108,7 +108,10 @@ export class SweepReader {
     return this.#read('read trial times', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return {};
-      const row = this.#statements.get('SELECT MIN(started_at) AS first, MAX(finished_at) AS last FROM trials WHERE sweep_id = ?').get(sweep.id) as { first: number | null; last: number | null };
+      const row = this.#statements.get('SELECT MIN(started_at) AS first, MAX(finished_at) AS last FROM trials WHERE sweep_id = ?').get(sweep.id) as {
+        first: number | null;
+        last: number | null;
+      };
       return { ...present('firstStartedAt', row.first), ...present('lastFinishedAt', row.last) };
     });
   }
@@ -127,20 +130,26 @@ export class SweepReader {
     return this.#read('read trial', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return undefined;
-      const row = this.#statements.get(`SELECT t.id, ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.number = ?`).get(sweep.id, number) as
-        | (TrialRowColumns & { id: number })
-        | undefined;
+      const row = this.#statements
+        .get(`SELECT t.id, ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.number = ?`)
+        .get(sweep.id, number) as (TrialRowColumns & { id: number }) | undefined;
       if (row === undefined) return undefined;
-      const points = this.#statements.get('SELECT step, name, value FROM metrics WHERE trial_id = ? ORDER BY step, name').all(row.id) as { step: number; name: string; value: number | null }[];
+      const points = this.#statements.get('SELECT step, name, value FROM metrics WHERE trial_id = ? ORDER BY step, name').all(row.id) as {
+        step: number;
+        name: string;
+        value: number | null;
+      }[];
       const metrics: { step: number; values: Record<string, number> }[] = [];
       for (const point of points) {
         let last = metrics.at(-1);
         if (last?.step !== point.step) metrics.push((last = { step: point.step, values: {} }));
         last.values[point.name] = metricValue(point.value);
       }
-      const events = (this.#statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND trial_number = ? ORDER BY id`).all(sweep.id, number) as EventRowColumns[]).map(
-        toSweepEvent,
-      );
+      const events = (
+        this.#statements
+          .get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND trial_number = ? ORDER BY id`)
+          .all(sweep.id, number) as EventRowColumns[]
+      ).map(toSweepEvent);
       return { ...toTrialRow(row, sweep.seed), metrics, events };
     });
   }
@@ -150,7 +159,9 @@ export class SweepReader {
     return this.#read('read metric names', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return [];
-      const rows = this.#statements.get('SELECT DISTINCT m.name FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE t.sweep_id = ? ORDER BY m.name').all(sweep.id) as { name: string }[];
+      const rows = this.#statements
+        .get('SELECT DISTINCT m.name FROM metrics m JOIN trials t ON t.id = m.trial_id WHERE t.sweep_id = ? ORDER BY m.name')
+        .all(sweep.id) as { name: string }[];
       return rows.map((row) => row.name);
     });
   }
@@ -190,7 +201,9 @@ export class SweepReader {
       const points = (
         trialNumbers === undefined
           ? this.#statements.get(`${select} ORDER BY t.number, m.step`).all(sweep.id, metric)
-          : [...new Set(trialNumbers)].sort((a, b) => a - b).flatMap((number) => this.#statements.get(`${select} AND t.number = ? ORDER BY m.step`).all(sweep.id, metric, number))
+          : [...new Set(trialNumbers)]
+              .sort((a, b) => a - b)
+              .flatMap((number) => this.#statements.get(`${select} AND t.number = ? ORDER BY m.step`).all(sweep.id, metric, number))
       ) as { number: number; step: number; value: number | null }[];
       for (const point of points) {
         let curve = curves.get(point.number);
@@ -213,7 +226,9 @@ export class SweepReader {
       if (sweep === undefined) return [];
       const direction = bestFirst(sweep.direction === 'maximize' ? 'maximize' : 'minimize');
       const rows = this.#statements
-        .get(`SELECT ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL ORDER BY t.value ${direction}, t.number LIMIT ?`)
+        .get(
+          `SELECT ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL ORDER BY t.value ${direction}, t.number LIMIT ?`,
+        )
         .all(sweep.id, top) as TrialRowColumns[];
       return rows.map((row) => toTrialRow(row, sweep.seed));
     });
@@ -230,7 +245,9 @@ export class SweepReader {
     return this.#read('read events', () => {
       const sweep = this.#sweepRow(name);
       if (sweep === undefined) return [];
-      const rows = this.#statements.get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND id > ? ORDER BY id LIMIT ?`).all(sweep.id, options.afterId ?? 0, options.limit ?? -1) as EventRowColumns[];
+      const rows = this.#statements
+        .get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND id > ? ORDER BY id LIMIT ?`)
+        .all(sweep.id, options.afterId ?? 0, options.limit ?? -1) as EventRowColumns[];
       return rows.map(toSweepEvent);
     });
   }

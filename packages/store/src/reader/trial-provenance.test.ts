@@ -26,7 +26,8 @@ afterAll(() => {
   temp.cleanup();
 });
 
-const provenance = (rows: readonly { number: number; seed?: number; stage?: string; origin?: number }[]) => rows.map(({ number, seed, stage, origin }) => ({ number, seed, stage, origin }));
+const provenance = (rows: readonly { number: number; seed?: number; stage?: string; origin?: number }[]) =>
+  rows.map(({ number, seed, stage, origin }) => ({ number, seed, stage, origin }));
 
 describe("SweepReader: a trial's seed, stage and origin", () => {
   it('names every trial’s seed (derived from the sweep seed where none was stored) and stage', () => {

@@ -42,7 +42,8 @@ export function openWritable(path: string): Database.Database {
   } catch (error) {
     db.close();
     if (error instanceof StoreError) throw error;
-    if (isNotADatabase(error)) throw new StoreError(`${path} is not a loopsweep database (${describeDriverError(error)}); pass --db with another path`, { cause: error });
+    if (isNotADatabase(error))
+      throw new StoreError(`${path} is not a loopsweep database (${describeDriverError(error)}); pass --db with another path`, { cause: error });
     const code = (error as { code?: unknown }).code;
     if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' || code === 'SQLITE_PERM') throw cannotCreate(path, error);
     throw new StoreError(`opening ${path} failed: ${describeDriverError(error)}`, { cause: error });

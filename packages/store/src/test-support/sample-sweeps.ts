@@ -16,13 +16,52 @@ interface SampleTrial {
 
 /** Trials of 'rnn' (maximize val_accuracy): ties, NULL values, every state, an inactive param, a NaN. */
 export const RNN_TRIALS: readonly SampleTrial[] = [
-  { params: { cell: 'lstm', optimizer: 'adam', lr: 0.01, units: 32, bidirectional: true }, state: 'COMPLETE', value: 0.8, started: 1_000, finished: 5_000, steps: [{ val_accuracy: 0.5, loss: 1 }, { val_accuracy: 0.7, loss: 0.6 }, { val_accuracy: 0.8, loss: 0.4 }] },
-  { params: { cell: 'gru', optimizer: 'momentum', momentum: 0.9, lr: 0.1, units: 16, bidirectional: false }, state: 'COMPLETE', value: 0.9, started: 2_000, finished: 4_000, steps: [{ val_accuracy: 0.6 }, { val_accuracy: 0.9 }] },
-  { params: { cell: 'lstm', optimizer: 'sgd', lr: 0.001, units: 32, bidirectional: false }, state: 'PRUNED', value: 0.3, started: 3_000, finished: 3_500, steps: [{ val_accuracy: 0.3 }] },
-  { params: { cell: 'simple', optimizer: 'momentum', momentum: 0.5, lr: 0.01, units: 64, bidirectional: true }, state: 'FAILED', reason: 'diverged, "NaN" loss at\nstep 2', started: 4_000, finished: 4_100, steps: [{ loss: Number.NaN }] },
+  {
+    params: { cell: 'lstm', optimizer: 'adam', lr: 0.01, units: 32, bidirectional: true },
+    state: 'COMPLETE',
+    value: 0.8,
+    started: 1_000,
+    finished: 5_000,
+    steps: [
+      { val_accuracy: 0.5, loss: 1 },
+      { val_accuracy: 0.7, loss: 0.6 },
+      { val_accuracy: 0.8, loss: 0.4 },
+    ],
+  },
+  {
+    params: { cell: 'gru', optimizer: 'momentum', momentum: 0.9, lr: 0.1, units: 16, bidirectional: false },
+    state: 'COMPLETE',
+    value: 0.9,
+    started: 2_000,
+    finished: 4_000,
+    steps: [{ val_accuracy: 0.6 }, { val_accuracy: 0.9 }],
+  },
+  {
+    params: { cell: 'lstm', optimizer: 'sgd', lr: 0.001, units: 32, bidirectional: false },
+    state: 'PRUNED',
+    value: 0.3,
+    started: 3_000,
+    finished: 3_500,
+    steps: [{ val_accuracy: 0.3 }],
+  },
+  {
+    params: { cell: 'simple', optimizer: 'momentum', momentum: 0.5, lr: 0.01, units: 64, bidirectional: true },
+    state: 'FAILED',
+    reason: 'diverged, "NaN" loss at\nstep 2',
+    started: 4_000,
+    finished: 4_100,
+    steps: [{ loss: Number.NaN }],
+  },
   { params: { cell: 'gru', optimizer: 'adam', lr: 0.01, units: 16, bidirectional: true }, state: 'RUNNING', started: 6_000, steps: [{ val_accuracy: 0.6 }] },
   { params: { cell: 'lstm', optimizer: 'adam', lr: 0.05, units: 8, bidirectional: false }, state: 'QUEUED' },
-  { params: { cell: 'simple', optimizer: 'sgd', lr: 0.02, units: 8, bidirectional: false }, state: 'COMPLETE', value: 0.8, started: 7_000, finished: 9_000, steps: [{ val_accuracy: 0.8 }] },
+  {
+    params: { cell: 'simple', optimizer: 'sgd', lr: 0.02, units: 8, bidirectional: false },
+    state: 'COMPLETE',
+    value: 0.8,
+    started: 7_000,
+    finished: 9_000,
+    steps: [{ val_accuracy: 0.8 }],
+  },
 ];
 
 /** Values of 'loss' (minimize val_loss), all COMPLETE. */
@@ -50,7 +89,11 @@ export function writeSampleSweeps(path: string): { store: SqliteTrialStore; cloc
     );
     if (trial.finished === undefined) return;
     clock.now = trial.finished;
-    store.updateTrial(rnn.id, number, { state: trial.state, ...(trial.value === undefined ? {} : { value: trial.value }), ...(trial.reason === undefined ? {} : { failureReason: trial.reason }) });
+    store.updateTrial(rnn.id, number, {
+      state: trial.state,
+      ...(trial.value === undefined ? {} : { value: trial.value }),
+      ...(trial.reason === undefined ? {} : { failureReason: trial.reason }),
+    });
     if (trial.state === 'FAILED') store.appendEvent(rnn.id, number, 'trial_failed', trial.reason ?? '');
   });
   clock.now = 20_000;

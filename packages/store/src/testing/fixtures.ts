@@ -8,7 +8,11 @@ export function newSweep(name: string, direction: Direction = 'maximize', metric
       name,
       objective: 'rnn-text',
       metric: { name: metric, goal: direction },
-      parameters: { optimizer: { values: ['sgd', 'momentum', 'adam'] }, momentum: { uniform: [0.5, 0.99], when: { optimizer: 'momentum' } }, units: { int: [8, 64] } },
+      parameters: {
+        optimizer: { values: ['sgd', 'momentum', 'adam'] },
+        momentum: { uniform: [0.5, 0.99], when: { optimizer: 'momentum' } },
+        units: { int: [8, 64] },
+      },
       nested: { list: [1, 'two', true, null], unicode: 'é ✓' },
     },
     specHash: `hash-of-${name}`,

@@ -50,7 +50,16 @@ export function describeTrialStoreConformance(name: string, open: () => OpenedSt
       withStore(({ store }) => {
         const input = newSweep('alpha', 'minimize', 'val_loss');
         const created = store.createSweep(input);
-        expect(created).toMatchObject({ name: 'alpha', spec: input.spec, specHash: 'hash-of-alpha', metric: 'val_loss', direction: 'minimize', objective: 'rnn-text', seed: 7, status: 'running' });
+        expect(created).toMatchObject({
+          name: 'alpha',
+          spec: input.spec,
+          specHash: 'hash-of-alpha',
+          metric: 'val_loss',
+          direction: 'minimize',
+          objective: 'rnn-text',
+          seed: 7,
+          status: 'running',
+        });
         expect(Number.isInteger(created.id)).toBe(true);
         expect(created.createdAt).toBeGreaterThan(0);
         expect(created.finishedAt).toBeUndefined();

@@ -19,12 +19,16 @@ export function trackedCurves(statements: StatementCache, sweepId: number, metri
   const points =
     numbers === undefined
       ? (statements
-          .get('SELECT t.number, m.step, m.value FROM trials t CROSS JOIN metrics m ON m.trial_id = t.id WHERE t.sweep_id = ? AND m.name = ? ORDER BY t.number, m.step')
+          .get(
+            'SELECT t.number, m.step, m.value FROM trials t CROSS JOIN metrics m ON m.trial_id = t.id WHERE t.sweep_id = ? AND m.name = ? ORDER BY t.number, m.step',
+          )
           .all(sweepId, metric) as CurvePoint[])
       : numbers.flatMap(
           (number) =>
             statements
-              .get('SELECT t.number, m.step, m.value FROM trials t CROSS JOIN metrics m ON m.trial_id = t.id WHERE t.sweep_id = ? AND t.number = ? AND m.name = ? ORDER BY m.step')
+              .get(
+                'SELECT t.number, m.step, m.value FROM trials t CROSS JOIN metrics m ON m.trial_id = t.id WHERE t.sweep_id = ? AND t.number = ? AND m.name = ? ORDER BY m.step',
+              )
               .all(sweepId, number, metric) as CurvePoint[],
         );
   const curves = new Map<number, Map<number, number>>();

@@ -26,7 +26,11 @@ function curves(context: DashboardContext, sweep: SweepRecord, metric: string, w
   const numbers = wanted === undefined ? rows.map((row) => row.number) : [...new Set(wanted)].sort((a, b) => a - b);
   const truncated = numbers.length > MAX_CURVES;
   const kept = numbers.slice(0, MAX_CURVES);
-  const result: TrialCurve[] = [...context.reader.learningCurves(sweep.name, metric, kept)].map(([trial, points]) => ({ trial, state: states.get(trial) ?? 'QUEUED', points }));
+  const result: TrialCurve[] = [...context.reader.learningCurves(sweep.name, metric, kept)].map(([trial, points]) => ({
+    trial,
+    state: states.get(trial) ?? 'QUEUED',
+    points,
+  }));
   return { metric, curves: result, ...(truncated ? { truncated: true as const } : {}) };
 }
 
@@ -34,7 +38,10 @@ function importance(context: DashboardContext, sweep: SweepRecord, metric: strin
   const { reader } = context;
   const rows = context.trialLists.rows(sweep.name).filter((row) => row.state === 'COMPLETE');
   // Another metric than the objective: each trial's last reported value of it.
-  const finals = metric === sweep.metric ? undefined : new Map([...reader.learningCurves(sweep.name, metric)].map(([trial, points]) => [trial, points.at(-1)?.[1] ?? Number.NaN]));
+  const finals =
+    metric === sweep.metric
+      ? undefined
+      : new Map([...reader.learningCurves(sweep.name, metric)].map(([trial, points]) => [trial, points.at(-1)?.[1] ?? Number.NaN]));
   const trials = rows.map((row) => ({ params: row.params, value: (finals === undefined ? row.value : finals.get(row.number)) ?? Number.NaN }));
   const direction: Direction = sweep.direction;
   const result = pedAnovaImportance(trials, sweepParameters(sweep), direction);
@@ -50,30 +57,56 @@ export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardC
       const metric = request.query.metric ?? sweep.metric;
       checkMetric(context, sweep, metric);
       const wanted = request.query.trials?.split(',').map(Number);
-      return sendJsonText(reply, cached(context, `curves:${sweep.name}:${metric}:${request.query.trials ?? '*'}`, () => JSON.stringify(curves(context, sweep, metric, wanted))));
+      return sendJsonText(
+        reply,
+        cached(context, `curves:${sweep.name}:${metric}:${request.query.trials ?? '*'}`, () => JSON.stringify(curves(context, sweep, metric, wanted))),
+      );
     },
   );
 
-  app.get<{ Params: { name: string }; Querystring: { metric?: string } }>('/api/sweeps/:name/importance', { schema: { params: sweepParams, querystring: importanceQuery } }, async (request) => {
-    const sweep = requireSweep(context, request.params.name);
-    const metric = request.query.metric ?? sweep.metric;
-    checkMetric(context, sweep, metric);
-    return cached(context, `importance:${sweep.name}:${metric}`, () => importance(context, sweep, metric));
-  });
+  app.get<{ Params: { name: string }; Querystring: { metric?: string } }>(
+    '/api/sweeps/:name/importance',
+    { schema: { params: sweepParams, querystring: importanceQuery } },
+    async (request) => {
+      const sweep = requireSweep(context, request.params.name);
+      const metric = request.query.metric ?? sweep.metric;
+      checkMetric(context, sweep, metric);
+      return cached(context, `importance:${sweep.name}:${metric}`, () => importance(context, sweep, metric));
+    },
+  );
 
-  app.get<{ Params: { name: string }; Querystring: { by: string; metric?: string } }>('/api/sweeps/:name/compare', { schema: { params: sweepParams, querystring: compareQuery } }, async (request, reply) => {
-    const sweep = requireSweep(context, request.params.name);
-    const { by } = request.query;
-    const categorical = sweepParameters(sweep).filter((param) => param.kind === 'categorical').map((param) => param.name);
-    if (!categorical.includes(by)) throw badRequest(`query.by: '${by}' is not a categorical parameter of sweep '${sweep.name}'`, `its categorical parameters: ${categorical.join(', ') || '(none)'}`);
-    const metric = request.query.metric ?? sweep.metric;
-    checkMetric(context, sweep, metric);
-    return sendJsonText(reply, cached(context, `compare:${sweep.name}:${by}:${metric}`, () => JSON.stringify(buildComparison(context.reader, context.trialLists.rows(sweep.name), sweep, by, metric))));
-  });
+  app.get<{ Params: { name: string }; Querystring: { by: string; metric?: string } }>(
+    '/api/sweeps/:name/compare',
+    { schema: { params: sweepParams, querystring: compareQuery } },
+    async (request, reply) => {
+      const sweep = requireSweep(context, request.params.name);
+      const { by } = request.query;
+      const categorical = sweepParameters(sweep)
+        .filter((param) => param.kind === 'categorical')
+        .map((param) => param.name);
+      if (!categorical.includes(by))
+        throw badRequest(
+          `query.by: '${by}' is not a categorical parameter of sweep '${sweep.name}'`,
+          `its categorical parameters: ${categorical.join(', ') || '(none)'}`,
+        );
+      const metric = request.query.metric ?? sweep.metric;
+      checkMetric(context, sweep, metric);
+      return sendJsonText(
+        reply,
+        cached(context, `compare:${sweep.name}:${by}:${metric}`, () =>
+          JSON.stringify(buildComparison(context.reader, context.trialLists.rows(sweep.name), sweep, by, metric)),
+        ),
+      );
+    },
+  );
 
-  app.get<{ Params: { name: string }; Querystring: { after?: number; limit?: number } }>('/api/sweeps/:name/events', { schema: { params: sweepParams, querystring: eventsQuery } }, async (request): Promise<EventsResponse> => {
-    const sweep = requireSweep(context, request.params.name);
-    const { after, limit } = request.query;
-    return { events: context.reader.events(sweep.name, { ...(after === undefined ? {} : { afterId: after }), limit: limit ?? 1000 }) };
-  });
+  app.get<{ Params: { name: string }; Querystring: { after?: number; limit?: number } }>(
+    '/api/sweeps/:name/events',
+    { schema: { params: sweepParams, querystring: eventsQuery } },
+    async (request): Promise<EventsResponse> => {
+      const sweep = requireSweep(context, request.params.name);
+      const { after, limit } = request.query;
+      return { events: context.reader.events(sweep.name, { ...(after === undefined ? {} : { afterId: after }), limit: limit ?? 1000 }) };
+    },
+  );
 }

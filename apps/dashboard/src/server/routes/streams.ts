@@ -19,7 +19,11 @@ function startCursor(request: FastifyRequest<{ Querystring: { cursor?: string } 
   const [source, text] = typeof header === 'string' && header !== '' ? ['Last-Event-ID', header] : ['query.cursor', request.query.cursor];
   if (text === undefined) return undefined;
   const cursor = parseCursor(text);
-  if (cursor === undefined) throw badRequest(`${source} '${text}' is not a cursor`, 'a cursor is <trialUpdatedAt>.<metricId>.<eventId>, as GET /api/sweeps/:name returns it; leave it out to start from now');
+  if (cursor === undefined)
+    throw badRequest(
+      `${source} '${text}' is not a cursor`,
+      'a cursor is <trialUpdatedAt>.<metricId>.<eventId>, as GET /api/sweeps/:name returns it; leave it out to start from now',
+    );
   return cursor;
 }
 
@@ -30,17 +34,21 @@ function openStream(reply: FastifyReply): SseClient {
 }
 
 export function registerStreamRoutes(app: FastifyInstance, context: DashboardContext): void {
-  app.get<{ Params: { name: string }; Querystring: { cursor?: string } }>('/api/sweeps/:name/stream', { schema: { params: sweepParams, querystring: streamQuery } }, async (request, reply) => {
-    const from = startCursor(request);
-    const sweep = requireSweep(context, request.params.name);
-    const client = openStream(reply);
-    try {
-      context.hub.watchSweep(sweep.name, client, from);
-    } catch (error) {
-      request.log.error({ err: error }, 'stream failed to start');
-      client.close();
-    }
-  });
+  app.get<{ Params: { name: string }; Querystring: { cursor?: string } }>(
+    '/api/sweeps/:name/stream',
+    { schema: { params: sweepParams, querystring: streamQuery } },
+    async (request, reply) => {
+      const from = startCursor(request);
+      const sweep = requireSweep(context, request.params.name);
+      const client = openStream(reply);
+      try {
+        context.hub.watchSweep(sweep.name, client, from);
+      } catch (error) {
+        request.log.error({ err: error }, 'stream failed to start');
+        client.close();
+      }
+    },
+  );
 
   app.get('/api/stream', { schema: { querystring: emptyQuery } }, async (request, reply) => {
     const client = openStream(reply);

@@ -9,7 +9,10 @@ import { emptyQuery, sweepParams, trialParams, trialsQuery } from '../schemas.js
 import { paramValueFromText, sweepParameters } from '../sweep-spec-info.js';
 import { sendJsonText } from './send-json.js';
 
-type TrialsQueryString = { state?: TrialState[]; stage?: string[]; sort?: TrialSort; order?: SortOrder; limit?: number; offset?: number } & Record<string, unknown>;
+type TrialsQueryString = { state?: TrialState[]; stage?: string[]; sort?: TrialSort; order?: SortOrder; limit?: number; offset?: number } & Record<
+  string,
+  unknown
+>;
 
 const PARAM_PREFIX = 'param.';
 
@@ -20,7 +23,8 @@ function paramFilters(query: Record<string, unknown>, parameters: readonly Param
     if (!key.startsWith(PARAM_PREFIX)) continue;
     const name = key.slice(PARAM_PREFIX.length);
     const param = parameters.find((candidate) => candidate.name === name);
-    if (param === undefined) throw badRequest(`unknown parameter '${name}' in query.${key}`, `this sweep's parameters: ${parameters.map((p) => p.name).join(', ') || '(none)'}`);
+    if (param === undefined)
+      throw badRequest(`unknown parameter '${name}' in query.${key}`, `this sweep's parameters: ${parameters.map((p) => p.name).join(', ') || '(none)'}`);
     filters[name] = (raw as string[]).map((text) => {
       const value = paramValueFromText(param, text);
       if (value === undefined) {
@@ -37,32 +41,62 @@ function paramFilters(query: Record<string, unknown>, parameters: readonly Param
 
 /** Every trial by number, unpaged: the query TrialLists answers from memory. */
 function isWholeList(query: TrialQuery): boolean {
-  return query.states === undefined && query.stages === undefined && query.params === undefined && (query.sort ?? 'number') === 'number' && (query.order ?? 'asc') === 'asc' && query.limit === undefined && (query.offset ?? 0) === 0;
+  return (
+    query.states === undefined &&
+    query.stages === undefined &&
+    query.params === undefined &&
+    (query.sort ?? 'number') === 'number' &&
+    (query.order ?? 'asc') === 'asc' &&
+    query.limit === undefined &&
+    (query.offset ?? 0) === 0
+  );
 }
 
 export function registerTrialRoutes(app: FastifyInstance, context: DashboardContext): void {
-  app.get<{ Params: { name: string }; Querystring: TrialsQueryString }>('/api/sweeps/:name/trials', { schema: { params: sweepParams, querystring: trialsQuery } }, async (request, reply) => {
-    const sweep = requireSweep(context, request.params.name);
-    const { state, stage, sort, order, limit, offset, token: _token, ...rest } = request.query;
-    const params = paramFilters(rest, sweepParameters(sweep));
-    const filter = { ...(state === undefined ? {} : { states: state }), ...(stage === undefined ? {} : { stages: stage }), ...(params === undefined ? {} : { params }) };
-    const query: TrialQuery = { ...filter, ...(sort === undefined ? {} : { sort }), ...(order === undefined ? {} : { order }), ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) };
-    // The whole list by number (what the web app loads): kept in memory, updated per changed trial.
-    if (isWholeList(query)) return sendJsonText(reply, context.trialLists.body(sweep.name));
-    // Any other query: serialized once per commit.
-    const text = cached(context, `trials:${sweep.name}:${JSON.stringify(query)}`, () => {
-      const { reader } = context;
-      const response: TrialsResponse = reader.snapshot(() => ({ total: reader.countTrials(sweep.name, filter), trials: reader.trials(sweep.name, query) }));
-      return JSON.stringify(response);
-    });
-    return sendJsonText(reply, text);
-  });
+  app.get<{ Params: { name: string }; Querystring: TrialsQueryString }>(
+    '/api/sweeps/:name/trials',
+    { schema: { params: sweepParams, querystring: trialsQuery } },
+    async (request, reply) => {
+      const sweep = requireSweep(context, request.params.name);
+      const { state, stage, sort, order, limit, offset, token: _token, ...rest } = request.query;
+      const params = paramFilters(rest, sweepParameters(sweep));
+      const filter = {
+        ...(state === undefined ? {} : { states: state }),
+        ...(stage === undefined ? {} : { stages: stage }),
+        ...(params === undefined ? {} : { params }),
+      };
+      const query: TrialQuery = {
+        ...filter,
+        ...(sort === undefined ? {} : { sort }),
+        ...(order === undefined ? {} : { order }),
+        ...(limit === undefined ? {} : { limit }),
+        ...(offset === undefined ? {} : { offset }),
+      };
+      // The whole list by number (what the web app loads): kept in memory, updated per changed trial.
+      if (isWholeList(query)) return sendJsonText(reply, context.trialLists.body(sweep.name));
+      // Any other query: serialized once per commit.
+      const text = cached(context, `trials:${sweep.name}:${JSON.stringify(query)}`, () => {
+        const { reader } = context;
+        const response: TrialsResponse = reader.snapshot(() => ({ total: reader.countTrials(sweep.name, filter), trials: reader.trials(sweep.name, query) }));
+        return JSON.stringify(response);
+      });
+      return sendJsonText(reply, text);
+    },
+  );
 
-  app.get<{ Params: { name: string; number: number } }>('/api/sweeps/:name/trials/:number', { schema: { params: trialParams, querystring: emptyQuery } }, async (request): Promise<TrialDetailResponse> => {
-    const sweep = requireSweep(context, request.params.name);
-    const trial = context.reader.trial(sweep.name, request.params.number);
-    if (trial === undefined) throw notFound(`sweep '${sweep.name}' has no trial ${request.params.number}`, `its trials are numbered from 0; it has ${context.reader.countTrials(sweep.name)}`);
-    // NaN metric values become null in JSON, as TrialDetailResponse says.
-    return trial;
-  });
+  app.get<{ Params: { name: string; number: number } }>(
+    '/api/sweeps/:name/trials/:number',
+    { schema: { params: trialParams, querystring: emptyQuery } },
+    async (request): Promise<TrialDetailResponse> => {
+      const sweep = requireSweep(context, request.params.name);
+      const trial = context.reader.trial(sweep.name, request.params.number);
+      if (trial === undefined)
+        throw notFound(
+          `sweep '${sweep.name}' has no trial ${request.params.number}`,
+          `its trials are numbered from 0; it has ${context.reader.countTrials(sweep.name)}`,
+        );
+      // NaN metric values become null in JSON, as TrialDetailResponse says.
+      return trial;
+    },
+  );
 }

@@ -10,18 +10,23 @@ import { sideName } from './axis-name';
 
 export function curvesOption(curves: CurvesResponse): ChartOption {
   const stops = (state: 'PRUNED' | 'FAILED') =>
-    curves.curves.filter((c) => c.state === state && c.points.length > 0).map((c) => {
-      const last = c.points[c.points.length - 1]!;
-      return { value: [last[0], last[1] ?? null], name: `#${c.trial}` };
-    });
+    curves.curves
+      .filter((c) => c.state === state && c.points.length > 0)
+      .map((c) => {
+        const last = c.points[c.points.length - 1]!;
+        return { value: [last[0], last[1] ?? null], name: `#${c.trial}` };
+      });
   return {
     grid: { left: 64, right: 24, top: 40, bottom: 48 },
     legend: { top: 4, type: 'plain', data: ['pruned here', 'failed here'] },
-    tooltip: { trigger: 'item', formatter: (p: unknown) => {
-      const { seriesName, value, name } = p as { seriesName: string; value: [number, number | null]; name: string };
-      const trial = seriesName.startsWith('#') ? seriesName : name;
-      return `${trial} step ${value[0]}: ${formatNumber(value[1])}${seriesName.endsWith('here') ? ` (${seriesName})` : ''}`;
-    } },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const { seriesName, value, name } = p as { seriesName: string; value: [number, number | null]; name: string };
+        const trial = seriesName.startsWith('#') ? seriesName : name;
+        return `${trial} step ${value[0]}: ${formatNumber(value[1])}${seriesName.endsWith('here') ? ` (${seriesName})` : ''}`;
+      },
+    },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: { type: 'value', ...sideName(curves.metric), scale: true },
     series: [

@@ -4,7 +4,15 @@
  */
 import { BarChart, BoxplotChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
 import type { BarSeriesOption, BoxplotSeriesOption, LineSeriesOption, ParallelSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { DataZoomInsideComponent, GridComponent, LegendPlainComponent, ParallelComponent, TitleComponent, TooltipComponent, VisualMapContinuousComponent } from 'echarts/components';
+import {
+  DataZoomInsideComponent,
+  GridComponent,
+  LegendPlainComponent,
+  ParallelComponent,
+  TitleComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+} from 'echarts/components';
 import type {
   DataZoomComponentOption,
   GridComponentOption,

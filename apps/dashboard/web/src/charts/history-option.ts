@@ -35,7 +35,9 @@ export function historyOption(trials: readonly TrialRow[], metric: string, direc
       trigger: 'item',
       formatter: (p: unknown) => {
         const { seriesName, value } = p as { seriesName: string; value: Point };
-        return seriesName === 'failed' ? `trial #${value[0]}: failed` : `${seriesName === 'best so far' ? 'best up to' : 'trial'} #${value[0]}: ${formatNumber(value[1])}`;
+        return seriesName === 'failed'
+          ? `trial #${value[0]}: failed`
+          : `${seriesName === 'best so far' ? 'best up to' : 'trial'} #${value[0]}: ${formatNumber(value[1])}`;
       },
     },
     xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
@@ -45,7 +47,15 @@ export function historyOption(trials: readonly TrialRow[], metric: string, direc
       scatter('complete', complete, STATE_COLORS.COMPLETE, 'circle'),
       scatter('pruned', pruned, STATE_COLORS.PRUNED, 'diamond'),
       scatter('failed', failed, STATE_COLORS.FAILED, 'triangle'),
-      { type: 'line', name: 'best so far', data: bestSoFar(trials, direction), step: 'end', showSymbol: false, lineStyle: { width: 2 }, itemStyle: { color: STATE_COLORS.RUNNING } },
+      {
+        type: 'line',
+        name: 'best so far',
+        data: bestSoFar(trials, direction),
+        step: 'end',
+        showSymbol: false,
+        lineStyle: { width: 2 },
+        itemStyle: { color: STATE_COLORS.RUNNING },
+      },
     ],
   };
 }

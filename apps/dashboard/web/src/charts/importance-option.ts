@@ -10,6 +10,13 @@ export function importanceOption(importance: ImportanceResponse, shown: readonly
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${(Number(v) * 100).toFixed(1)}%` },
     xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
     yAxis: { type: 'category', data: rows.map((r) => r.param) },
-    series: [{ type: 'bar', name: 'importance', data: rows.map((r) => r.importance), label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${(Number(p.value) * 100).toFixed(1)}%` } }],
+    series: [
+      {
+        type: 'bar',
+        name: 'importance',
+        data: rows.map((r) => r.importance),
+        label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${(Number(p.value) * 100).toFixed(1)}%` },
+      },
+    ],
   };
 }

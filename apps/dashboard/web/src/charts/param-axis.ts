@@ -14,10 +14,13 @@ export function categoriesOf(param: ParamInfo, trials: readonly TrialRow[]): str
 
 /** A numeric param whose values are all > 0 and that the spec samples on a log scale. */
 export function isLogParam(param: ParamInfo, trials: readonly TrialRow[]): boolean {
-  return param.log === true && trials.every((t) => {
-    const v = t.params[param.name];
-    return typeof v !== 'number' || v > 0;
-  });
+  return (
+    param.log === true &&
+    trials.every((t) => {
+      const v = t.params[param.name];
+      return typeof v !== 'number' || v > 0;
+    })
+  );
 }
 
 export function numericValue(value: ParamValue | undefined): number | undefined {

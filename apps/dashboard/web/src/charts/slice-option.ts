@@ -20,8 +20,19 @@ export function sliceOption(trials: readonly TrialRow[], params: readonly ParamI
   const cell = (i: number) => ({ col: i % columns, row: Math.floor(i / columns) });
   const large = drawn.length > 3000;
   return {
-    title: params.map((param, i) => ({ text: param.name, left: `${(cell(i).col + 0.5) * (100 / columns)}%`, top: cell(i).row * SLICE_ROW_HEIGHT + 4, textAlign: 'center', textStyle: { fontSize: 12 } })),
-    grid: params.map((_, i) => ({ left: `${cell(i).col * (100 / columns) + 6}%`, width: `${100 / columns - 9}%`, top: cell(i).row * SLICE_ROW_HEIGHT + 32, height: SLICE_ROW_HEIGHT - 72 })),
+    title: params.map((param, i) => ({
+      text: param.name,
+      left: `${(cell(i).col + 0.5) * (100 / columns)}%`,
+      top: cell(i).row * SLICE_ROW_HEIGHT + 4,
+      textAlign: 'center',
+      textStyle: { fontSize: 12 },
+    })),
+    grid: params.map((_, i) => ({
+      left: `${cell(i).col * (100 / columns) + 6}%`,
+      width: `${100 / columns - 9}%`,
+      top: cell(i).row * SLICE_ROW_HEIGHT + 32,
+      height: SLICE_ROW_HEIGHT - 72,
+    })),
     tooltip: {
       trigger: 'item',
       formatter: (p: unknown) => {
@@ -53,10 +64,20 @@ export function sliceOption(trials: readonly TrialRow[], params: readonly ParamI
       const categories = param.kind === 'categorical' ? categoriesOf(param, drawn) : [];
       const data = drawn.flatMap((t) => {
         const value = t.params[param.name];
-        const x = param.kind === 'categorical' ? (value === undefined ? undefined : categories.indexOf(valueKey(value)) + jitter(t.number)) : numericValue(value);
+        const x =
+          param.kind === 'categorical' ? (value === undefined ? undefined : categories.indexOf(valueKey(value)) + jitter(t.number)) : numericValue(value);
         return x === undefined ? [] : [[x, t.value as number, t.number]];
       });
-      return { type: 'scatter' as const, name: param.name, xAxisIndex: i, yAxisIndex: i, data, symbolSize: large ? 3 : 5, large, itemStyle: { color: STATE_COLORS.COMPLETE, opacity: 0.6 } };
+      return {
+        type: 'scatter' as const,
+        name: param.name,
+        xAxisIndex: i,
+        yAxisIndex: i,
+        data,
+        symbolSize: large ? 3 : 5,
+        large,
+        itemStyle: { color: STATE_COLORS.COMPLETE, opacity: 0.6 },
+      };
     }),
   };
 }

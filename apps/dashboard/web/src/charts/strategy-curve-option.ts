@@ -18,11 +18,14 @@ export function strategyCurveOption(comparison: StrategyComparisonResponse): Cha
       formatter: (items: unknown) => {
         const list = (items as { seriesName: string; dataIndex: number; axisValue: number }[]).filter((i) => !i.seriesName.includes('\u0000'));
         const step = list[0]?.axisValue;
-        return [`step ${step}`, ...list.map((i) => {
-          const g = groups.find((x) => x.label === i.seriesName);
-          const p = g?.medianCurve.find((c) => c.step === step);
-          return p ? `${i.seriesName}: ${formatNumber(p.median)} (${formatNumber(p.q1)}–${formatNumber(p.q3)}, ${p.trials} trials)` : '';
-        })].join('<br/>');
+        return [
+          `step ${step}`,
+          ...list.map((i) => {
+            const g = groups.find((x) => x.label === i.seriesName);
+            const p = g?.medianCurve.find((c) => c.step === step);
+            return p ? `${i.seriesName}: ${formatNumber(p.median)} (${formatNumber(p.q1)}–${formatNumber(p.q3)}, ${p.trials} trials)` : '';
+          }),
+        ].join('<br/>');
       },
     },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
@@ -32,9 +35,33 @@ export function strategyCurveOption(comparison: StrategyComparisonResponse): Cha
       // Band series are named with a NUL so the legend and tooltip leave them out.
       const stack = `band\u0000${i}`;
       return [
-        { type: 'line' as const, name: `${g.label}\u0000q1`, stack, data: g.medianCurve.map((p) => [p.step, p.q1]), showSymbol: false, lineStyle: { opacity: 0 }, silent: true },
-        { type: 'line' as const, name: `${g.label}\u0000band`, stack, data: g.medianCurve.map((p) => [p.step, p.q3 - p.q1]), showSymbol: false, lineStyle: { opacity: 0 }, areaStyle: { color, opacity: 0.18 }, silent: true },
-        { type: 'line' as const, name: g.label, data: g.medianCurve.map((p) => [p.step, p.median]), showSymbol: g.medianCurve.length < 30, itemStyle: { color }, lineStyle: { color, width: 2 } },
+        {
+          type: 'line' as const,
+          name: `${g.label}\u0000q1`,
+          stack,
+          data: g.medianCurve.map((p) => [p.step, p.q1]),
+          showSymbol: false,
+          lineStyle: { opacity: 0 },
+          silent: true,
+        },
+        {
+          type: 'line' as const,
+          name: `${g.label}\u0000band`,
+          stack,
+          data: g.medianCurve.map((p) => [p.step, p.q3 - p.q1]),
+          showSymbol: false,
+          lineStyle: { opacity: 0 },
+          areaStyle: { color, opacity: 0.18 },
+          silent: true,
+        },
+        {
+          type: 'line' as const,
+          name: g.label,
+          data: g.medianCurve.map((p) => [p.step, p.median]),
+          showSymbol: g.medianCurve.length < 30,
+          itemStyle: { color },
+          lineStyle: { color, width: 2 },
+        },
       ];
     }),
   };

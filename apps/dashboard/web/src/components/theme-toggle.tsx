@@ -4,7 +4,13 @@ import type { Theme, ThemePreference } from '../hooks/use-theme';
 export function ThemeToggle({ theme, preference, onToggle }: { theme: Theme; preference: ThemePreference; onToggle: () => void }) {
   const next = theme === 'dark' ? 'light' : 'dark';
   return (
-    <button type="button" onClick={onToggle} aria-label={`Switch to ${next} mode`} title={preference === 'system' ? `${theme} (from your system)` : theme} data-testid="theme-toggle">
+    <button
+      type="button"
+      onClick={onToggle}
+      aria-label={`Switch to ${next} mode`}
+      title={preference === 'system' ? `${theme} (from your system)` : theme}
+      data-testid="theme-toggle"
+    >
       {theme === 'dark' ? '☾ dark' : '☀ light'}
     </button>
   );

@@ -96,7 +96,11 @@ export function useSweepLive(sweep: string): SweepLive {
     setOverview((old) => (old ? { ...old, summary: data as SweepSummary } : old));
   }, []);
 
-  const connection = useStream(cursor === undefined ? null : streamUrl(`${path}/stream`, { cursor }), { changes: onChanges, summary: onSummary, reset: onReset });
+  const connection = useStream(cursor === undefined ? null : streamUrl(`${path}/stream`, { cursor }), {
+    changes: onChanges,
+    summary: onSummary,
+    reset: onReset,
+  });
 
   // Throughput, elapsed time, ETA and the best trial's row are the server's to compute: refresh
   // the overview now and then while changes arrive (never more often than OVERVIEW_REFRESH_MS).

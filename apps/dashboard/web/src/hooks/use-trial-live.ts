@@ -18,7 +18,10 @@ export function useTrialLive(sweep: string, trial: number): ApiState<TrialDetail
   const onChanges = useCallback(
     (data: unknown) => {
       const message = data as ChangesMessage;
-      const touched = message.trials.some((t) => t.number === trial) || message.metrics.some((m) => m.trialNumber === trial) || message.events.some((e) => e.trialNumber === trial);
+      const touched =
+        message.trials.some((t) => t.number === trial) ||
+        message.metrics.some((m) => m.trialNumber === trial) ||
+        message.events.some((e) => e.trialNumber === trial);
       if (touched) setVersion((v) => v + 1);
     },
     [trial],

@@ -9,6 +9,10 @@ export function defaultCurveSelection(trials: readonly TrialRow[], direction: Di
     .filter((t) => t.state === 'COMPLETE' && t.value !== undefined && Number.isFinite(t.value))
     .sort((a, b) => (direction === 'maximize' ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)) || a.number - b.number)
     .slice(0, best);
-  const latest = (state: TrialRow['state'], n: number) => trials.filter((t) => t.state === state).sort((a, b) => b.number - a.number).slice(0, n);
+  const latest = (state: TrialRow['state'], n: number) =>
+    trials
+      .filter((t) => t.state === state)
+      .sort((a, b) => b.number - a.number)
+      .slice(0, n);
   return [...complete, ...latest('PRUNED', pruned), ...latest('RUNNING', running)].map((t) => t.number).sort((a, b) => a - b);
 }

@@ -6,8 +6,7 @@
 import type { ParamValue, TrialRow, TrialState } from '../api/types';
 
 export type ParamFilter =
-  | { readonly kind: 'values'; readonly values: readonly string[] }
-  | { readonly kind: 'range'; readonly min?: number; readonly max?: number };
+  { readonly kind: 'values'; readonly values: readonly string[] } | { readonly kind: 'range'; readonly min?: number; readonly max?: number };
 
 export interface TrialFilter {
   /** Empty: every state. */
@@ -30,7 +29,11 @@ function matchesParam(value: ParamValue | undefined, filter: ParamFilter): boole
 }
 
 export function isFilterActive(filter: TrialFilter): boolean {
-  return filter.states.length > 0 || filter.numbers !== undefined || Object.values(filter.params).some((f) => (f.kind === 'values' ? f.values.length > 0 : f.min !== undefined || f.max !== undefined));
+  return (
+    filter.states.length > 0 ||
+    filter.numbers !== undefined ||
+    Object.values(filter.params).some((f) => (f.kind === 'values' ? f.values.length > 0 : f.min !== undefined || f.max !== undefined))
+  );
 }
 
 export function filterTrials(trials: readonly TrialRow[], filter: TrialFilter): readonly TrialRow[] {

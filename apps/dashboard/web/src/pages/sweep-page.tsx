@@ -78,21 +78,53 @@ export function SweepPage({ sweep }: { sweep: string }) {
               <HistoryPanel sweep={sweep} trials={trials} metric={overview.summary.metric} direction={direction} />
             </Section>
             <Section id="curves" title="Learning curves">
-              <CurvesPanel sweep={sweep} metricNames={overview.metricNames} defaultMetric={overview.summary.metric} selected={selected} trials={trials} changes={live.changes} />
+              <CurvesPanel
+                sweep={sweep}
+                metricNames={overview.metricNames}
+                defaultMetric={overview.summary.metric}
+                selected={selected}
+                trials={trials}
+                changes={live.changes}
+              />
             </Section>
             <Section id="parallel" title="Parallel coordinates">
-              <ParallelPanel trials={trials} params={varying} metric={overview.summary.metric} direction={direction} onShowInTable={(numbers) => {
-                setFilter({ ...filter, numbers });
-                document.getElementById('trials')?.scrollIntoView();
-              }} />
+              <ParallelPanel
+                trials={trials}
+                params={varying}
+                metric={overview.summary.metric}
+                direction={direction}
+                onShowInTable={(numbers) => {
+                  setFilter({ ...filter, numbers });
+                  document.getElementById('trials')?.scrollIntoView();
+                }}
+              />
             </Section>
             <Section id="importance" title="Parameter importance and slice plots">
               <ImportancePanel sweep={sweep} metric={overview.summary.metric} params={varying} trials={trials} refresh={analysisRefresh} />
             </Section>
-            <Section id="trials" title="Trials" actions={<span className="muted" data-testid="trial-count">{shown.length === trials.length ? `${trials.length} trials` : `${shown.length} of ${trials.length} trials`}</span>}>
+            <Section
+              id="trials"
+              title="Trials"
+              actions={
+                <span className="muted" data-testid="trial-count">
+                  {shown.length === trials.length ? `${trials.length} trials` : `${shown.length} of ${trials.length} trials`}
+                </span>
+              }
+            >
               <TrialFilters params={varying} trials={trials} filter={filter} onChange={setFilter} />
-              <p className="table-hint">Click a row, or focus the table and use ↑/↓ and Enter, to open a trial; Space or the tick box adds it to the learning curves.</p>
-              <TrialsTable sweep={sweep} trials={shown} params={overview.parameters} sort={sort} onSort={setSort} selected={selectedSet} onToggle={toggle} viewKey={JSON.stringify([sort, filter])} />
+              <p className="table-hint">
+                Click a row, or focus the table and use ↑/↓ and Enter, to open a trial; Space or the tick box adds it to the learning curves.
+              </p>
+              <TrialsTable
+                sweep={sweep}
+                trials={shown}
+                params={overview.parameters}
+                sort={sort}
+                onSort={setSort}
+                selected={selectedSet}
+                onToggle={toggle}
+                viewKey={JSON.stringify([sort, filter])}
+              />
             </Section>
           </>
         )}

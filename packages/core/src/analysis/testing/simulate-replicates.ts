@@ -22,4 +22,3 @@ export function winnerRates(offsets: readonly number[], replicates: number, seed
   }
   return { any: any / seeds, g0: g0 / seeds };
 }
-

@@ -6,9 +6,7 @@ import type { TrialState } from '../../trial/trial-state.js';
  * steps. A COMPLETE or PRUNED trial's value is its last report.
  */
 export function makeTrial(number: number, values: readonly number[] | Readonly<Record<number, number>>, state: TrialState = 'RUNNING'): FrozenTrial {
-  const entries: [number, number][] = Array.isArray(values)
-    ? values.map((v, i) => [i + 1, v])
-    : Object.entries(values).map(([step, v]) => [Number(step), v]);
+  const entries: [number, number][] = Array.isArray(values) ? values.map((v, i) => [i + 1, v]) : Object.entries(values).map(([step, v]) => [Number(step), v]);
   entries.sort((a, b) => a[0] - b[0]);
   const last = entries.at(-1)?.[1];
   const finished = state === 'COMPLETE' || state === 'PRUNED';

@@ -151,7 +151,14 @@ export function describeSamplerConformance(name: string, make: (seed: number) =>
       const empty: SearchSpace = { params: [] };
       const sampler = make(4);
       expect(sampler.sample(frozen({ space: empty, trials: [], number: 0, direction: 'minimize' }))).toEqual({});
-      const trials: FrozenTrial[] = Array.from({ length: 12 }, (_, number) => ({ number, state: 'COMPLETE', params: {}, value: number, intermediate: new Map(), attempt: 1 }));
+      const trials: FrozenTrial[] = Array.from({ length: 12 }, (_, number) => ({
+        number,
+        state: 'COMPLETE',
+        params: {},
+        value: number,
+        intermediate: new Map(),
+        attempt: 1,
+      }));
       const later = frozen({ space: empty, trials, number: trials.length, direction: 'minimize' });
       // A grid has one point, {}, taken by now; every other sampler goes on proposing {}.
       if (!(sampler.isExhausted?.(later) ?? false)) expect(sampler.sample(later)).toEqual({});

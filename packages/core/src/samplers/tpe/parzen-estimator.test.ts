@@ -59,7 +59,12 @@ describe('buildParzenEstimator', () => {
   });
 
   it('keeps the log density finite inside the range, 1,000σ from every kernel', () => {
-    const e = estimator(Array.from({ length: 200 }, () => 0), 0, 1, 1e-200);
+    const e = estimator(
+      Array.from({ length: 200 }, () => 0),
+      0,
+      1,
+      1e-200,
+    );
     const out = new Float64Array(1);
     logDensities(e, Float64Array.from([1]), out);
     expect(Number.isFinite(out[0])).toBe(true);
@@ -72,10 +77,17 @@ describe('sampleParzen', () => {
     const random = createRandom(4);
     const draws = Array.from({ length: 40000 }, () => sampleParzen(e, random));
     for (const x of draws) expect(x >= 0 && x <= 1).toBe(true);
-    for (const [from, to] of [[0, 0.2], [0.2, 0.6], [0.6, 1]] as const) {
+    for (const [from, to] of [
+      [0, 0.2],
+      [0.2, 0.6],
+      [0.6, 1],
+    ] as const) {
       const share = draws.filter((x) => x >= from && x < to).length / draws.length;
       const n = 2000;
-      const ys = densityAt(e, Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n));
+      const ys = densityAt(
+        e,
+        Array.from({ length: n + 1 }, (_, i) => from + ((to - from) * i) / n),
+      );
       const mass = ys.reduce((sum, y, i) => sum + (i === 0 || i === n ? y / 2 : y), 0) * ((to - from) / n);
       expect(Math.abs(share - mass)).toBeLessThan(0.01);
     }

@@ -55,7 +55,10 @@ describe('splitTrials', () => {
     expect(added).toEqual([4, 2, 1, 5, 0, 3]);
     // Maximizing flips the value order within a step count, not the step order.
     const maxRanks = [2, 3].map((n) => numbers(splitTrials(trials, 'maximize', n, false).below));
-    expect(maxRanks).toEqual([[1, 4], [1, 2, 4]]);
+    expect(maxRanks).toEqual([
+      [1, 4],
+      [1, 2, 4],
+    ]);
   });
 
   it('leaves FAILED trials out and puts pending ones above only with the constant liar', () => {
@@ -76,7 +79,11 @@ describe('splitTrials', () => {
   it('keeps the best 25 of 1,000 exactly as a full sort would', () => {
     const values = Array.from({ length: 1000 }, (_, i) => Math.sin(i * 12.9898) * 43758.5453 - Math.floor(Math.sin(i * 12.9898) * 43758.5453));
     const trials = values.map((v, i) => trial(i, 'COMPLETE', v));
-    const expected = [...trials].sort((a, b) => (a.value as number) - (b.value as number)).slice(0, 25).map((t) => t.number).sort((a, b) => a - b);
+    const expected = [...trials]
+      .sort((a, b) => (a.value as number) - (b.value as number))
+      .slice(0, 25)
+      .map((t) => t.number)
+      .sort((a, b) => a - b);
     const split = splitTrials(trials, 'minimize', 25, false);
     expect(numbers(split.below)).toEqual(expected);
     expect(split.above).toHaveLength(975);

@@ -81,7 +81,9 @@ describe('TPE beats random search (median best of 20 seeds × 60 trials)', () =>
     };
     const objective = (p: Params): number => {
       const optimizer = p.optimizer as string;
-      return (floor[optimizer] as number) + (Math.log10(p.lr as number) - (bestLog10Lr[optimizer] as number)) ** 2 / 4 + (Math.log2(p.units as number) - 7) ** 2 / 9;
+      return (
+        (floor[optimizer] as number) + (Math.log10(p.lr as number) - (bestLog10Lr[optimizer] as number)) ** 2 / 4 + (Math.log2(p.units as number) - 7) ** 2 / 9
+      );
     };
     const { tpe, random } = medians(space, objective);
     expect(tpe).toBeGreaterThanOrEqual(0);

@@ -9,7 +9,10 @@ import { describeSamplerConformance } from '../testing/sampler-conformance.js';
 import { TpeSampler } from './tpe-sampler.js';
 
 describeSamplerConformance('tpe', (seed) => new TpeSampler({ seed }));
-describeSamplerConformance('tpe (3 startup trials, gamma 0.25, no liar)', (seed) => new TpeSampler({ seed, nStartupTrials: 3, gamma: 0.25, constantLiar: false }));
+describeSamplerConformance(
+  'tpe (3 startup trials, gamma 0.25, no liar)',
+  (seed) => new TpeSampler({ seed, nStartupTrials: 3, gamma: 0.25, constantLiar: false }),
+);
 
 const line: SearchSpace = { params: [{ name: 'x', distribution: { kind: 'float', low: 0, high: 1, log: false } }] };
 const trial = (number: number, params: Params, state: TrialState, value?: number, intermediate: ReadonlyMap<number, number> = new Map()): FrozenTrial => ({
@@ -22,7 +25,13 @@ const trial = (number: number, params: Params, state: TrialState, value?: number
 });
 
 /** Runs a sequential sweep of `objective` with `sampler` and returns its trials. */
-const sweep = (sampler: TpeSampler | RandomSampler, space: SearchSpace, objective: (p: Params) => number, count: number, direction: Direction = 'minimize'): FrozenTrial[] => {
+const sweep = (
+  sampler: TpeSampler | RandomSampler,
+  space: SearchSpace,
+  objective: (p: Params) => number,
+  count: number,
+  direction: Direction = 'minimize',
+): FrozenTrial[] => {
   const trials: FrozenTrial[] = [];
   for (let number = 0; number < count; number++) {
     const params = sampler.sample({ space, trials, number, direction });
@@ -76,7 +85,12 @@ describe('TpeSampler', () => {
         { name: 'batch', distribution: { kind: 'fixed', value: 64 } },
       ],
     };
-    const trials = sweep(new TpeSampler({ seed: 1 }), space, (p) => Math.abs(Math.log2(p.units as number) - 8) + (p.layers as number) + (p.dropout as number), 40);
+    const trials = sweep(
+      new TpeSampler({ seed: 1 }),
+      space,
+      (p) => Math.abs(Math.log2(p.units as number) - 8) + (p.layers as number) + (p.dropout as number),
+      40,
+    );
     for (const t of trials) {
       expect(Number.isInteger(t.params.units)).toBe(true);
       expect([1, 3, 5, 7]).toContain(t.params.layers);

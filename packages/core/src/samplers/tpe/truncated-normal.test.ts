@@ -32,7 +32,13 @@ describe('sampleTruncatedStandard', () => {
   };
 
   it('stays inside [a, b], even 30σ out in either tail', () => {
-    for (const [a, b] of [[-1, 1], [30, 30.5], [-30.5, -30], [2, 1e9], [-1e9, -5]] as const) {
+    for (const [a, b] of [
+      [-1, 1],
+      [30, 30.5],
+      [-30.5, -30],
+      [2, 1e9],
+      [-1e9, -5],
+    ] as const) {
       for (const z of draw(a, b, 500)) {
         expect(z).toBeGreaterThanOrEqual(a);
         expect(z).toBeLessThanOrEqual(b);
@@ -47,7 +53,11 @@ describe('sampleTruncatedStandard', () => {
   });
 
   it('has the truncated normal mean, φ(a)−φ(b) over the mass, in the body and in the tail', () => {
-    for (const [a, b] of [[-0.5, 2], [3, 4], [-12, -11]] as const) {
+    for (const [a, b] of [
+      [-0.5, 2],
+      [3, 4],
+      [-12, -11],
+    ] as const) {
       const zs = draw(a, b, 20000, 7);
       const mean = zs.reduce((s, z) => s + z, 0) / zs.length;
       const phi = (z: number): number => Math.exp(-0.5 * z * z);

@@ -17,7 +17,14 @@ describe('FastRNN in buildClassifier', () => {
   });
 
   it("is the default; rnnImplementation 'tfjs-layers' brings back tfjs-layers' layers", () => {
-    const base: ClassifierConfig = { input: { kind: 'tokens', vocabSize: 20, maxLen: 5 }, output: { kind: 'classification', classes: 2 }, cell: 'gru', units: 3, bidirectional: true, seed: 1 };
+    const base: ClassifierConfig = {
+      input: { kind: 'tokens', vocabSize: 20, maxLen: 5 },
+      output: { kind: 'classification', classes: 2 },
+      cell: 'gru',
+      units: 3,
+      bidirectional: true,
+      seed: 1,
+    };
     const fast = buildClassifier(base);
     const old = buildClassifier({ ...base, rnnImplementation: 'tfjs-layers' });
     const recurrent = (m: typeof fast) => (m.getLayer('birnn_1') as unknown as { forwardLayer: unknown }).forwardLayer;

@@ -45,7 +45,14 @@ function model(layer: tfl.layers.Layer, bidirectional: boolean): tfl.LayersModel
 
 function seededWeights(target: tfl.LayersModel, seed: number): void {
   const random = createRandom(seed);
-  target.setWeights(target.getWeights().map((w) => tf.tensor(Float32Array.from({ length: w.size }, () => random() - 0.5), w.shape)));
+  target.setWeights(
+    target.getWeights().map((w) =>
+      tf.tensor(
+        Float32Array.from({ length: w.size }, () => random() - 0.5),
+        w.shape,
+      ),
+    ),
+  );
 }
 
 /** Output and gradients of Σ output∘probe w.r.t. every weight, in weight order (async reads: webgpu). */
@@ -56,7 +63,10 @@ async function outputAndGradients(target: tfl.LayersModel, tokens: tf.Tensor, pr
     const { grads } = tf.variableGrads(() => {
       output = tf.keep(target.apply(tokens) as tf.Tensor);
       const random = createRandom(probeSeed);
-      const probe = tf.tensor(Float32Array.from({ length: output.size }, () => random() - 0.5), output.shape);
+      const probe = tf.tensor(
+        Float32Array.from({ length: output.size }, () => random() - 0.5),
+        output.shape,
+      );
       return tf.sum<tf.Scalar>(tf.mul(output, probe));
     }, variables);
     return [output!, ...variables.map((v) => grads[v.name] as tf.Tensor)];

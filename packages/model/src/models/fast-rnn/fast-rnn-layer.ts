@@ -68,7 +68,8 @@ export class FastRNN extends tfl.layers.Layer {
     this.activation = activation;
     this.recurrentDropout = rate(args.recurrentDropout, 'recurrentDropout');
     this.dropout = rate(args.dropout, 'dropout');
-    if (this.cellType === 'loop' && this.recurrentDropout > 0) throw new ConfigError('FastRNN: the loop cell has no recurrentDropout; use dropout (inside the step)');
+    if (this.cellType === 'loop' && this.recurrentDropout > 0)
+      throw new ConfigError('FastRNN: the loop cell has no recurrentDropout; use dropout (inside the step)');
     this.returnSequences = args.returnSequences ?? false;
     this.goBackwards = args.goBackwards ?? false;
     this.supportsMasking = true;
@@ -138,7 +139,11 @@ export class FastRNN extends tfl.layers.Layer {
           xProj,
           recurrentKernel: tf.slice(kernel1, [inputDim, 0], [h, h]) as tf.Tensor2D,
           ...(mask ? { mask } : {}),
-          loop: { kernel2: read('step2_kernel') as tf.Tensor2D, bias2: read('step2_bias') as tf.Tensor1D, ...(dropping ? { dropoutMasks: [dropMask(), dropMask()] as const } : {}) },
+          loop: {
+            kernel2: read('step2_kernel') as tf.Tensor2D,
+            bias2: read('step2_bias') as tf.Tensor1D,
+            ...(dropping ? { dropoutMasks: [dropMask(), dropMask()] as const } : {}),
+          },
         };
       } else {
         const width = GATE_COUNT[this.cellType] * h;

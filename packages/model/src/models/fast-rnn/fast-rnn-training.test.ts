@@ -20,7 +20,14 @@ const CURVE_TOLERANCE = 1e-4;
 const MAX_LEN = 32;
 let spam: PreparedText;
 
-const strategy: TrainingStrategy = { optimizer: { name: 'adam', lr: 0.01 }, schedule: { type: 'constant' }, clip: { type: 'none' }, batchSize: 32, epochs: 3, seed: 4 };
+const strategy: TrainingStrategy = {
+  optimizer: { name: 'adam', lr: 0.01 },
+  schedule: { type: 'constant' },
+  clip: { type: 'none' },
+  batchSize: 32,
+  epochs: 3,
+  seed: 4,
+};
 
 function config(overrides: Partial<ClassifierConfig>): ClassifierConfig {
   return {
@@ -62,7 +69,10 @@ describe('FastRNN in training', () => {
   }
 
   it('draws recurrent and loop dropout from the seed: same seed, same curve; another seed, another', async () => {
-    for (const overrides of [{ cell: 'lstm', recurrentDropout: 0.3, bidirectional: true }, { cell: 'loop', dropout: 0.3 }] as const) {
+    for (const overrides of [
+      { cell: 'lstm', recurrentDropout: 0.3, bidirectional: true },
+      { cell: 'loop', dropout: 0.3 },
+    ] as const) {
       const a = await history(config(overrides));
       const b = await history(config(overrides));
       const otherSeed = await history(config(overrides), { ...strategy, seed: 5 });

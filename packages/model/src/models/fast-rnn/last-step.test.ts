@@ -16,8 +16,14 @@ for (const backend of ['cpu', 'wasm'] as const) {
     for (const steps of [1, 7]) {
       it(`gives tf.slice's value and gradient bit for bit (T = ${steps})`, () => {
         const random = createRandom(steps);
-        const x = tf.tensor3d(Float32Array.from({ length: steps * 3 * 5 }, () => random() * 2 - 1), [steps, 3, 5]);
-        const probe = tf.tensor2d(Float32Array.from({ length: 15 }, () => random() * 2 - 1), [3, 5]);
+        const x = tf.tensor3d(
+          Float32Array.from({ length: steps * 3 * 5 }, () => random() * 2 - 1),
+          [steps, 3, 5],
+        );
+        const probe = tf.tensor2d(
+          Float32Array.from({ length: 15 }, () => random() * 2 - 1),
+          [3, 5],
+        );
         const results = (take: (x: tf.Tensor3D) => tf.Tensor2D) =>
           tf.tidy(() => {
             const { value, grad } = tf.valueAndGrad((input: tf.Tensor) => tf.sum(tf.mul(take(input as tf.Tensor3D), probe)))(x);

@@ -15,7 +15,12 @@ export function lastStep(sequence: tf.Tensor3D): tf.Tensor2D {
     const x = args[0] as tf.Tensor3D;
     return {
       value: tf.reshape(tf.gather(x, tf.tensor1d([steps - 1], 'int32')), [batch, units]),
-      gradFunc: (dy: tf.Tensor) => tf.pad(tf.reshape(dy, [1, batch, units]), [[steps - 1, 0], [0, 0], [0, 0]]),
+      gradFunc: (dy: tf.Tensor) =>
+        tf.pad(tf.reshape(dy, [1, batch, units]), [
+          [steps - 1, 0],
+          [0, 0],
+          [0, 0],
+        ]),
     };
   });
   return take(sequence) as tf.Tensor2D;

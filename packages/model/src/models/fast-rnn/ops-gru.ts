@@ -57,7 +57,7 @@ function gruBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, dropp
     const one = tf.scalar(1);
     const [z, reset] = tf.split<tf.Tensor3D>(gates, 2, 2);
     const hPrev = previousStates(h);
-    const input = dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev;
+    const input = dropMask ? tf.mul<tf.Tensor3D>(hPrev, dropMask) : hPrev;
     const m = mask ? maskColumn(mask) : undefined;
     const masked3 = (x: tf.Tensor) => (m ? tf.mul(x, m) : x);
     // With dh the gradient of h_t: da_h = dh·P1, da_z = dh·P2, da_r = dq·Q, and dh_{t−1} gets

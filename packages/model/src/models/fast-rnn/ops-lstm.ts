@@ -73,7 +73,12 @@ function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
     const a = masked3(tf.mul(o!, tf.sub(one, tf.square(tanhC))));
     const b = masked3(
       tf.concat(
-        [tf.mul(g, tf.mul(i!, tf.sub(one, i!))), tf.mul(cPrev, tf.mul(f!, tf.sub(one, f!))), tf.mul(i!, tf.sub(one, tf.square(g))), tf.mul(tanhC, tf.mul(o!, tf.sub(one, o!)))],
+        [
+          tf.mul(g, tf.mul(i!, tf.sub(one, i!))),
+          tf.mul(cPrev, tf.mul(f!, tf.sub(one, f!))),
+          tf.mul(i!, tf.sub(one, tf.square(g))),
+          tf.mul(tanhC, tf.mul(o!, tf.sub(one, o!))),
+        ],
         2,
       ),
     );
@@ -111,7 +116,7 @@ function lstmBackward(dy: tf.Tensor3D, saved: tf.Tensor[], masked: boolean, drop
     }
     const dxProj = tf.stack(dzs) as tf.Tensor3D;
     const hPrev = previousStates(h);
-    const dKernel = sumOuterOverTime(dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev, dxProj);
+    const dKernel = sumOuterOverTime(dropMask ? tf.mul<tf.Tensor3D>(hPrev, dropMask) : hPrev, dxProj);
     return [dxProj, dKernel];
   });
 }

@@ -231,7 +231,12 @@ describe('opsRecurrence subnormal flushing', () => {
       const random = createRandom(1);
       const f32 = (n: number, scale: number) => Float32Array.from({ length: n }, () => (random() * 2 - 1) * scale);
       const unflushed: Recurrence = (inputs) => kernelRecurrence(loadRnnKernel(), inputs, { flushSubnormals: false });
-      const values = { xProj: f32(steps * batch * width, 1), kernel: f32(units * width, 0.5 / Math.sqrt(units)), kernel2: f32(units * units, 0.5 / Math.sqrt(units)), bias2: f32(units, 0.1) };
+      const values = {
+        xProj: f32(steps * batch * width, 1),
+        kernel: f32(units * width, 0.5 / Math.sqrt(units)),
+        kernel2: f32(units * units, 0.5 / Math.sqrt(units)),
+        bias2: f32(units, 0.1),
+      };
       const gradients = (recurrence: Recurrence) =>
         tf.tidy(() => {
           const xProj = tf.tensor3d(values.xProj, [steps, batch, width]);
@@ -240,8 +245,16 @@ describe('opsRecurrence subnormal flushing', () => {
           const bias2 = tf.tensor1d(values.bias2);
           const lastOnly = tf.concat([tf.zeros([steps - 1, batch, units]), tf.ones([1, batch, units])]);
           const run = (x: tf.Tensor, k: tf.Tensor) =>
-            recurrence({ cell, activation: 'tanh', xProj: x as tf.Tensor3D, recurrentKernel: k as tf.Tensor2D, ...(cell === 'loop' ? { loop: { kernel2, bias2 } } : {}) });
-          return tf.grads((x, k) => tf.sum(tf.mul(run(x, k), lastOnly)))([xProj, kernel]).map((g) => g.dataSync() as Float32Array);
+            recurrence({
+              cell,
+              activation: 'tanh',
+              xProj: x as tf.Tensor3D,
+              recurrentKernel: k as tf.Tensor2D,
+              ...(cell === 'loop' ? { loop: { kernel2, bias2 } } : {}),
+            });
+          return tf
+            .grads((x, k) => tf.sum(tf.mul(run(x, k), lastOnly)))([xProj, kernel])
+            .map((g) => g.dataSync() as Float32Array);
         });
       const [dxOps, dkOps] = gradients(opsRecurrence);
       const [dxRaw, dkRaw] = gradients(unflushed);

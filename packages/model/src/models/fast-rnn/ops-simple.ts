@@ -74,6 +74,6 @@ function simpleBackward(dy: tf.Tensor3D, saved: tf.Tensor[], activation: 'tanh' 
     }
     const dxProj = tf.stack(das) as tf.Tensor3D;
     const hPrev = previousStates(h);
-    return [dxProj, sumOuterOverTime(dropMask ? (tf.mul<tf.Tensor3D>(hPrev, dropMask)) : hPrev, dxProj)];
+    return [dxProj, sumOuterOverTime(dropMask ? tf.mul<tf.Tensor3D>(hPrev, dropMask) : hPrev, dxProj)];
   });
 }

@@ -48,7 +48,20 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
   const port = await freePort(host);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-redis-'));
   const listen = options.tls
-    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', options.tls.certFile, '--tls-key-file', options.tls.keyFile, '--tls-ca-cert-file', options.tls.caFile, '--tls-auth-clients', 'no']
+    ? [
+        '--port',
+        '0',
+        '--tls-port',
+        String(port),
+        '--tls-cert-file',
+        options.tls.certFile,
+        '--tls-key-file',
+        options.tls.keyFile,
+        '--tls-ca-cert-file',
+        options.tls.caFile,
+        '--tls-auth-clients',
+        'no',
+      ]
     : ['--port', String(port)];
   const args = [...listen, '--bind', host, '--save', '', '--appendonly', options.persistent ? 'yes' : 'no', '--dir', dir, '--protected-mode', 'no'];
   if (options.password !== undefined) args.push('--requirepass', options.password);

@@ -26,12 +26,11 @@ export function collect(executor: TrialExecutor, task: TrialTask, onReport?: (st
   const reports: Collected['reports'] = [];
   const logs: string[] = [];
   const started = performance.now();
-  let handle: TrialHandle | undefined;
-  handle = executor.start(
+  const handle: TrialHandle = executor.start(
     task,
     (step, metrics) => {
       reports.push({ step, metrics, at: performance.now() - started });
-      const answer = onReport?.(step, handle!);
+      const answer = onReport?.(step, handle);
       return answer === 'stop' || answer instanceof Promise ? (answer as ReportAnswer | Promise<ReportAnswer>) : 'continue';
     },
     (line) => logs.push(line),

@@ -25,7 +25,9 @@ function database(): string {
   return path.join(dir, 'sweep.db');
 }
 
-const spec = parseSweepSpec('name: r\nobjective: noop\nmetric: { name: value, goal: maximize }\nbudget: { trials: 2, max_epochs: 2 }\nsampler: { type: random, seed: 9 }\nparameters:\n  x: { uniform: [0, 1] }');
+const spec = parseSweepSpec(
+  'name: r\nobjective: noop\nmetric: { name: value, goal: maximize }\nbudget: { trials: 2, max_epochs: 2 }\nsampler: { type: random, seed: 9 }\nparameters:\n  x: { uniform: [0, 1] }',
+);
 
 describe('RerunTrial', () => {
   it('runs trial 0 again with each seed, stored with its seed, stage and origin', async () => {
@@ -48,7 +50,9 @@ describe('RerunTrial', () => {
       }
       // The sampler's budget counts its own trials only.
       expect(outcome.trials.filter((t) => t.stage === undefined)).toHaveLength(2);
-      expect(store.loadTrials(outcome.sweep.id).map((t) => [t.stage ?? 'search', t.seed, t.origin])).toEqual(outcome.trials.map((t) => [t.stage ?? 'search', t.seed, t.origin]));
+      expect(store.loadTrials(outcome.sweep.id).map((t) => [t.stage ?? 'search', t.seed, t.origin])).toEqual(
+        outcome.trials.map((t) => [t.stage ?? 'search', t.seed, t.origin]),
+      );
     } finally {
       await executor.close();
       store.close();
@@ -80,7 +84,12 @@ describe('RerunTrial', () => {
     store = SqliteTrialStore.open(db);
     executor = new ThreadPoolExecutor({ threads: 1 });
     try {
-      const resumed = await runSweep({ store, executor, start: { kind: 'resume', name: 'r', specDir: process.cwd() }, sources: [new RerunTrial(0, [101, 202])] });
+      const resumed = await runSweep({
+        store,
+        executor,
+        start: { kind: 'resume', name: 'r', specDir: process.cwd() },
+        sources: [new RerunTrial(0, [101, 202])],
+      });
       expect(resumed.status).toBe('finished');
       expect(resumed.trials.filter((t) => t.stage === 'rerun').map((t) => t.seed)).toEqual([101, 202]);
       expect(resumed.trials.every((t) => t.state === 'COMPLETE')).toBe(true);

@@ -3,7 +3,7 @@
  * wired to the report stage and its end to the loop. Also takes back trials a dead orchestrator
  * left running where the executor can still follow them.
  */
-import type { FrozenTrial, StoredTrial, TrialExecutor, TrialHandle } from '@loopsweep/core';
+import type { FrozenTrial, StoredTrial, TrialHandle } from '@loopsweep/core';
 import { lostReason } from '../open-sweep.js';
 import type { RunningTrial, SweepRun } from '../sweep-run.js';
 import type { ReportStage } from './report.js';
@@ -20,10 +20,10 @@ export function launch(run: SweepRun, reports: ReportStage, trial: FrozenTrial):
  * reports replay from the first step; those already stored are kept as they are), else re-queued
  * as its next attempt.
  */
-export async function adopt(run: SweepRun, reports: ReportStage, lost: StoredTrial, reattach: NonNullable<TrialExecutor['reattach']>): Promise<void> {
+export async function adopt(run: SweepRun, reports: ReportStage, lost: StoredTrial): Promise<void> {
   const trial = run.study.trials[lost.number] as FrozenTrial;
   const entry = { trial } as RunningTrial;
-  const handle = await reattach.call(run.executor, run.task(trial), ...listeners(run, reports, entry));
+  const handle = await run.executor.reattach?.(run.task(trial), ...listeners(run, reports, entry));
   if (handle) {
     run.transitions.adopted(trial.number, run.executor.description);
     follow(run, entry, handle);

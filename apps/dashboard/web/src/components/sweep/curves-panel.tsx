@@ -30,7 +30,11 @@ export function CurvesPanel({ sweep, metricNames, defaultMetric, selected, trial
   }, [trials, selected]);
   const liveChanges = useThrottled(changes, LIVE_REFRESH_MS);
   const sorted = [...selected].sort((a, b) => a - b).join(',');
-  const curves = useApi<CurvesResponse>(selected.length === 0 ? null : `/sweeps/${segment(sweep)}/curves`, { metric, trials: sorted }, running ? liveChanges : 'settled');
+  const curves = useApi<CurvesResponse>(
+    selected.length === 0 ? null : `/sweeps/${segment(sweep)}/curves`,
+    { metric, trials: sorted },
+    running ? liveChanges : 'settled',
+  );
   const option = useMemo(() => (curves.data ? curvesOption(curves.data) : undefined), [curves.data]);
   const names = metricNames.includes(defaultMetric) ? metricNames : [defaultMetric, ...metricNames];
   return (
@@ -45,11 +49,15 @@ export function CurvesPanel({ sweep, metricNames, defaultMetric, selected, trial
           </select>
         </label>
         <span className="muted">
-          {selected.length === 0 ? 'Tick trials in the table below to draw their curves.' : `${selected.length} trial${selected.length === 1 ? '' : 's'}: ${sorted.replaceAll(',', ', ')}`}
+          {selected.length === 0
+            ? 'Tick trials in the table below to draw their curves.'
+            : `${selected.length} trial${selected.length === 1 ? '' : 's'}: ${sorted.replaceAll(',', ', ')}`}
         </span>
       </div>
       {curves.error && <ErrorPanel error={curves.error} what="learning curves" />}
-      {option && <EChart option={option} testId="chart-curves" label={`${metric} per step for trials ${sorted}; diamonds mark where pruned trials were stopped`} />}
+      {option && (
+        <EChart option={option} testId="chart-curves" label={`${metric} per step for trials ${sorted}; diamonds mark where pruned trials were stopped`} />
+      )}
     </div>
   );
 }

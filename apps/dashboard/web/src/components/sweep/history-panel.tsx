@@ -17,5 +17,12 @@ export function HistoryPanel({ sweep, trials, metric, direction }: { sweep: stri
     }),
     [sweep],
   );
-  return <EChart option={option} on={on} testId="chart-history" label={`${metric} of each trial by trial number, with the best so far; pruned and failed trials marked`} />;
+  return (
+    <EChart
+      option={option}
+      on={on}
+      testId="chart-history"
+      label={`${metric} of each trial by trial number, with the best so far; pruned and failed trials marked`}
+    />
+  );
 }

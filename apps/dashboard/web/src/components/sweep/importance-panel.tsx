@@ -21,7 +21,16 @@ interface Props {
 export function ImportancePanel({ sweep, metric, params, trials, refresh }: Props) {
   const importance = useApi<ImportanceResponse>(`/sweeps/${segment(sweep)}/importance`, { metric }, refresh);
   // Only the params the page shows (a fixed param's importance is 0 by definition).
-  const barOption = useMemo(() => (importance.data ? importanceOption(importance.data, params.map((p) => p.name)) : undefined), [importance.data, params]);
+  const barOption = useMemo(
+    () =>
+      importance.data
+        ? importanceOption(
+            importance.data,
+            params.map((p) => p.name),
+          )
+        : undefined,
+    [importance.data, params],
+  );
   const slices = useMemo(() => sliceOption(trials, params), [trials, params]);
   const data = importance.data;
   return (
@@ -40,7 +49,14 @@ export function ImportancePanel({ sweep, metric, params, trials, refresh }: Prop
                 </>
               )}
             </p>
-            {barOption && <EChart option={barOption} height={Math.max(160, 28 * params.length + 48)} testId="chart-importance" label={`importance of each parameter for ${metric}`} />}
+            {barOption && (
+              <EChart
+                option={barOption}
+                height={Math.max(160, 28 * params.length + 48)}
+                testId="chart-importance"
+                label={`importance of each parameter for ${metric}`}
+              />
+            )}
           </>
         )}
       </div>

@@ -48,7 +48,13 @@ export function ParallelPanel({ trials, params, metric, direction, onShowInTable
           </button>
         )}
       </div>
-      <EChart option={option} on={on} height={380} testId="chart-parallel" label={`parallel coordinates of ${params.map((p) => p.name).join(', ')} and ${metric} over completed trials`} />
+      <EChart
+        option={option}
+        on={on}
+        height={380}
+        testId="chart-parallel"
+        label={`parallel coordinates of ${params.map((p) => p.name).join(', ')} and ${metric} over completed trials`}
+      />
     </div>
   );
 }

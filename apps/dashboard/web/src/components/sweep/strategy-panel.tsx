@@ -30,7 +30,8 @@ export function StrategyPanel({ sweep, params, refresh }: { sweep: string; param
   const comparison = useApi<StrategyComparisonResponse>(by === undefined ? null : `/sweeps/${segment(sweep)}/compare`, { by }, refresh);
   const data = comparison.data?.by === by ? comparison.data : undefined;
   const options = useMemo(
-    () => (data ? { box: strategyBoxOption(data), best: strategyBestOption(data), curve: strategyCurveOption(data), rates: strategyRatesOption(data) } : undefined),
+    () =>
+      data ? { box: strategyBoxOption(data), best: strategyBestOption(data), curve: strategyCurveOption(data), rates: strategyRatesOption(data) } : undefined,
     [data],
   );
   if (categorical.length === 0) return <p className="muted">This sweep has no categorical parameter to compare strategies by.</p>;
@@ -58,7 +59,9 @@ export function StrategyPanel({ sweep, params, refresh }: { sweep: string; param
           <StrategyTable comparison={data} />
           <div className="grid-2">
             <div>
-              <h3>Final {data.metric} per {data.by}</h3>
+              <h3>
+                Final {data.metric} per {data.by}
+              </h3>
               <EChart option={options.box} testId="chart-strategy-box" label={`box plot of the final ${data.metric} per ${data.by}`} />
             </div>
             <div>

@@ -15,7 +15,6 @@ interface Props {
   readonly onChange: (filter: TrialFilter) => void;
 }
 
-
 export function TrialFilters({ params, trials, filter, onChange }: Props) {
   const setParam = (name: string, f: ParamFilter) => onChange({ ...filter, params: { ...filter.params, [name]: f } });
   const toggleState = (state: TrialState, on: boolean) =>
@@ -39,7 +38,11 @@ export function TrialFilters({ params, trials, filter, onChange }: Props) {
           return (
             <label key={param.name}>
               {param.name}
-              <select value={selected} data-testid={`filter-${param.name}`} onChange={(e) => setParam(param.name, { kind: 'values', values: e.target.value === '' ? [] : [e.target.value] })}>
+              <select
+                value={selected}
+                data-testid={`filter-${param.name}`}
+                onChange={(e) => setParam(param.name, { kind: 'values', values: e.target.value === '' ? [] : [e.target.value] })}
+              >
                 <option value="">any</option>
                 {categoriesOf(param, trials).map((value) => (
                   <option key={value} value={value}>
@@ -55,8 +58,20 @@ export function TrialFilters({ params, trials, filter, onChange }: Props) {
           <label key={param.name}>
             {param.name}
             <span className="range">
-              <BoundInput label={`${param.name} at least`} placeholder="min" testId={`filter-${param.name}-min`} value={range.min} onChange={(min) => setParam(param.name, { ...range, min })} />
-              <BoundInput label={`${param.name} at most`} placeholder="max" testId={`filter-${param.name}-max`} value={range.max} onChange={(max) => setParam(param.name, { ...range, max })} />
+              <BoundInput
+                label={`${param.name} at least`}
+                placeholder="min"
+                testId={`filter-${param.name}-min`}
+                value={range.min}
+                onChange={(min) => setParam(param.name, { ...range, min })}
+              />
+              <BoundInput
+                label={`${param.name} at most`}
+                placeholder="max"
+                testId={`filter-${param.name}-max`}
+                value={range.max}
+                onChange={(max) => setParam(param.name, { ...range, max })}
+              />
             </span>
           </label>
         );

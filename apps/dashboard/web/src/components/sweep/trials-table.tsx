@@ -42,7 +42,13 @@ function columnsFor(params: readonly ParamInfo[]): Column[] {
     { key: 'number', title: '#', width: 4.5, numeric: true, cell: (t) => t.number },
     { key: 'state', title: 'state', width: 7, cell: (t) => <StateBadge state={t.state} /> },
     { key: 'value', title: 'value', width: 7, numeric: true, cell: (t) => formatNumber(t.value) },
-    ...params.map<Column>((p) => ({ key: `param:${p.name}`, title: p.name, width: p.kind === 'numeric' ? 7.5 : 8.5, numeric: p.kind === 'numeric', cell: (t) => formatParam(t.params[p.name]) })),
+    ...params.map<Column>((p) => ({
+      key: `param:${p.name}`,
+      title: p.name,
+      width: p.kind === 'numeric' ? 7.5 : 8.5,
+      numeric: p.kind === 'numeric',
+      cell: (t) => formatParam(t.params[p.name]),
+    })),
     { key: 'lastStep', title: 'steps', width: 5, numeric: true, cell: (t) => t.lastStep ?? '—' },
     { key: 'duration', title: 'duration', width: 7, numeric: true, cell: (t) => formatDuration(durationOf(t)) },
   ];
@@ -88,7 +94,14 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number, trial: TrialRow) => {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + page, PageUp: index - page, Home: 0, End: trials.length - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: trials.length - 1,
+    };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
@@ -101,7 +114,8 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
     }
   };
 
-  const sortBy = (key: SortKey) => onSort({ key, order: sort.key === key && sort.order === 'asc' ? 'desc' : key === 'value' && sort.key !== key ? 'desc' : 'asc' });
+  const sortBy = (key: SortKey) =>
+    onSort({ key, order: sort.key === key && sort.order === 'asc' ? 'desc' : key === 'value' && sort.key !== key ? 'desc' : 'asc' });
 
   return (
     <div className="vtable" role="table" aria-label="Trials" aria-rowcount={trials.length + 1} data-testid="trials-table">
@@ -112,7 +126,13 @@ export function TrialsTable({ sweep, trials, params, sort, onSort, selected, onT
           </span>
           {columns.map((c) => (
             <span key={c.key} role="columnheader" aria-sort={sort.key === c.key ? (sort.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" aria-pressed={sort.key === c.key} onClick={() => sortBy(c.key)} className={c.numeric ? 'numeric' : undefined} title={`sort by ${c.title}`}>
+              <button
+                type="button"
+                aria-pressed={sort.key === c.key}
+                onClick={() => sortBy(c.key)}
+                className={c.numeric ? 'numeric' : undefined}
+                title={`sort by ${c.title}`}
+              >
                 {c.title}
                 {sort.key === c.key ? (sort.order === 'asc' ? ' ▲' : ' ▼') : ''}
               </button>
