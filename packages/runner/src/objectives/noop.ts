@@ -105,14 +105,18 @@ function noopSettings(params: Readonly<Record<string, unknown>>, maxEpochs: numb
   const fail = params['noop_fail'] === 'none' ? undefined : params['noop_fail'];
   const failStep = params['noop_fail_step'] ?? (fail === undefined || fail === 'nan' ? Number.POSITIVE_INFINITY : 1);
   const logEnv = params['noop_log_env'] ?? false;
-  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0)
-    throw new TypeError(`noop: noop_steps must be an integer >= 0, got ${inspect(steps)}`);
-  if (typeof sleepMs !== 'number' || !(sleepMs >= 0)) throw new TypeError(`noop: noop_sleep_ms must be a number >= 0, got ${inspect(sleepMs)}`);
+  if (typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) throw new TypeError(`noop: noop_steps must be an integer >= 0, got ${shown(steps)}`);
+  if (typeof sleepMs !== 'number' || !(sleepMs >= 0)) throw new TypeError(`noop: noop_sleep_ms must be a number >= 0, got ${shown(sleepMs)}`);
   if (fail !== undefined && !(FAILURES as readonly unknown[]).includes(fail))
-    throw new TypeError(`noop: noop_fail must be one of none, ${FAILURES.join(', ')}, got ${inspect(fail)}`);
+    throw new TypeError(`noop: noop_fail must be one of none, ${FAILURES.join(', ')}, got ${shown(fail)}`);
   if (typeof failStep !== 'number' || !(failStep === Number.POSITIVE_INFINITY || (Number.isInteger(failStep) && failStep >= 0))) {
-    throw new TypeError(`noop: noop_fail_step must be an integer >= 0, got ${inspect(failStep)}`);
+    throw new TypeError(`noop: noop_fail_step must be an integer >= 0, got ${shown(failStep)}`);
   }
-  if (typeof logEnv !== 'boolean') throw new TypeError(`noop: noop_log_env must be true or false, got ${inspect(logEnv)}`);
+  if (typeof logEnv !== 'boolean') throw new TypeError(`noop: noop_log_env must be true or false, got ${shown(logEnv)}`);
   return { steps, sleepMs, ...(fail !== undefined ? { fail: fail as Failure } : {}), failStep, logEnv };
+}
+
+/** A param value in a message: a string as it is, anything else as inspect() shows it. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : inspect(value);
 }
