@@ -349,8 +349,45 @@ const ROWS: readonly { readonly title: string; readonly yaml: string; readonly p
       ['sampler.sed', 'unknown key'],
     ],
   },
+  // The comparison protocol
+  {
+    title: 'compare by a parameter that does not exist',
+    yaml: spec({
+      budget: null,
+      parameters: params('optimizer: { values: [adam, sgd] }', 'lr: { log_uniform: [1.0e-4, 1.0e-1] }'),
+      extra: 'compare: { by: optimiser, trials_per_value: 10, confirm: { seeds: 5 } }',
+    }),
+    problems: [['compare.by', "'optimiser' is not a parameter of this sweep", "did you mean 'optimizer'?"]],
+  },
+  {
+    title: 'compare by a continuous parameter',
+    yaml: spec({ budget: null, extra: 'compare: { by: lr, trials_per_value: 10, confirm: { seeds: 5 } }' }),
+    problems: [['compare.by', "'lr' is not a categorical parameter with two or more values", 'lr: { values: [a, b] }']],
+  },
+  {
+    title: 'compare by a conditional parameter',
+    yaml: spec({
+      budget: null,
+      parameters: params('clip: { values: [none, norm] }', 'mode: { values: [x, y], when: { clip: norm } }'),
+      extra: 'compare: { by: mode, trials_per_value: 10, confirm: { seeds: 5 } }',
+    }),
+    problems: [['compare.by', "'mode' is conditional", 'remove parameters.mode.when']],
+  },
+  {
+    title: 'compare with budget.trials, a grid, one seed and a confidence of 1',
+    yaml: spec({
+      budget: 'budget: { trials: 30 }',
+      parameters: params('optimizer: { values: [adam, sgd] }'),
+      extra: 'sampler: { type: grid }\ncompare: { by: optimizer, trials_per_value: 10, confirm: { seeds: 1 }, confidence: 1 }',
+    }),
+    problems: [
+      ['budget.trials', 'is set by the comparison', 'remove budget.trials'],
+      ['sampler.type', 'a grid cannot search each value with the same budget', 'use tpe or random'],
+      ['compare.confirm.seeds', 'must be'],
+      ['compare.confidence', 'must be'],
+    ],
+  },
 ];
-
 describe('a bad spec is refused with every problem', () => {
   test('the table covers enough cases', () => {
     expect(ROWS.length).toBeGreaterThanOrEqual(25);

@@ -4,6 +4,7 @@ import { createSampler } from '../samplers/create-sampler.js';
 import type { SamplerConfig } from '../samplers/sampler-config.js';
 import { prunerSchema } from './pruner-schema.js';
 import { SAMPLER_TYPES, samplerSchema } from './sampler-schema.js';
+import { compareProblems } from './check-compare.js';
 import { isMapping } from './spec-path.js';
 
 /**
@@ -26,7 +27,7 @@ export function checkSpecRules(spec: Readonly<Record<string, unknown>>): SpecPro
   if (isMapping(spec['parameters']) && Object.keys(spec['parameters']).length === 0) {
     problems.push({ path: 'parameters', message: 'must define at least one parameter', hint: 'e.g. lr: { log_uniform: [1.0e-4, 1.0e-1] }' });
   }
-  problems.push(...budgetProblems(spec), ...samplerProblems(spec), ...prunerProblems(spec));
+  problems.push(...budgetProblems(spec), ...samplerProblems(spec), ...prunerProblems(spec), ...compareProblems(spec));
   return problems;
 }
 
@@ -36,6 +37,8 @@ function budgetProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] 
   const budget = spec['budget'];
   if (type === undefined || type === 'grid' || (budget !== undefined && !isMapping(budget))) return [];
   if (budget?.['trials'] !== undefined || budget?.['timeout'] !== undefined) return [];
+  // A comparison's budget is compare.trials_per_value for each value, then its confirmations.
+  if (isMapping(spec['compare'])) return [];
   return [{ path: 'budget', message: `a ${type} sweep needs a limit: it never runs out of trials`, hint: 'set budget.trials or budget.timeout' }];
 }
 

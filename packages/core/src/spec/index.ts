@@ -5,4 +5,13 @@ export { createSearchSpace, type SearchSpaceOptions } from './build-search-space
 export { sweepSpecJsonSchema, SWEEP_SPEC_SCHEMA_ID, type SweepSpecJsonSchemaOptions } from './json-schema.js';
 export { sweepSpecDocument, type SweepSpecDocument } from './spec-document.js';
 export { durationSeconds } from './duration.js';
-export { PARAM_KINDS, DEFAULT_FAIL_FAST, type ParamKind, type ParamSpec, type MetricSpec, type BudgetSpec, type SweepSpec } from './sweep-spec.js';
+export {
+  PARAM_KINDS,
+  DEFAULT_FAIL_FAST,
+  type ParamKind,
+  type ParamSpec,
+  type MetricSpec,
+  type BudgetSpec,
+  type CompareSpec,
+  type SweepSpec,
+} from './sweep-spec.js';

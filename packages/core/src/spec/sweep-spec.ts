@@ -58,6 +58,18 @@ export interface BudgetSpec {
 /** How many first trials failing the same way stop a sweep, unless `budget.fail_fast` says otherwise. */
 export const DEFAULT_FAIL_FAST = 3;
 
+/** `compare:`: the comparison protocol (search each value with the same budget, then confirm over seeds). */
+export interface CompareSpec {
+  /** The categorical parameter whose values are compared. */
+  readonly by: string;
+  /** Search trials per value. */
+  readonly trials_per_value: number;
+  /** Confirmation replicates: each value's best configuration re-run with this many fresh seeds. */
+  readonly confirm: { readonly seeds: number };
+  /** Default 0.95. */
+  readonly confidence?: number;
+}
+
 /**
  * A validated sweep spec: what `parseSweepSpec` / `validateSweepSpec` return. Keys are snake_case,
  * as users write them; defaults are filled in; `space` is derived from `parameters`.
@@ -75,6 +87,8 @@ export interface SweepSpec {
   readonly sampler: SamplerConfig;
   /** Default `{ type: 'none' }`. */
   readonly pruner: PrunerConfig;
+  /** The comparison protocol, if the sweep is one. */
+  readonly compare?: CompareSpec;
   /** As written, in the spec's order. */
   readonly parameters: Readonly<Record<string, ParamSpec>>;
   /** `parameters` as distributions, parents before the parameters that depend on them. */

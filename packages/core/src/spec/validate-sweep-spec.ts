@@ -49,11 +49,12 @@ export function validateSweepSpec(value: unknown, source?: string, options: Vali
   }
 
   if (problems.length > 0 || !parsed.success || !space?.ok) throw new SpecError(inDocumentOrder(problems, raw), source);
-  const { name, objective, dataset, metric, budget, sampler: samplerConfig, pruner } = parsed.data;
+  const { name, objective, dataset, metric, budget, sampler: samplerConfig, pruner, compare } = parsed.data;
   return {
     name,
     objective,
     ...(dataset === undefined ? {} : { dataset }),
+    ...(compare === undefined ? {} : { compare }),
     metric,
     budget,
     sampler: samplerConfig,

@@ -9,7 +9,7 @@ import type { Pruner } from '../pruners/pruner.js';
 import type { Sampler, SamplingContext } from '../samplers/sampler.js';
 import type { Params } from '../search-space/distributions.js';
 import type { SearchSpace } from '../search-space/search-space.js';
-import { isBetter, lastStep, type Direction, type FrozenTrial } from '../trial/frozen-trial.js';
+import { SEARCH_STAGE, isBetter, lastStep, type Direction, type FrozenTrial } from '../trial/frozen-trial.js';
 import { canTransition, type TrialState } from '../trial/trial-state.js';
 import { checkRecords } from './check-records.js';
 
@@ -22,6 +22,17 @@ export interface StudyOptions {
   readonly pruner: Pruner;
   /** Records to rebuild from (resume): trials 0..n−1 in number order. */
   readonly trials?: readonly FrozenTrial[];
+  /**
+   * The trials `trial` competes with when the pruner judges it, or undefined when it is never
+   * pruned. Default: a search-stage trial competes with every trial; a trial of another stage (a
+   * re-run, a confirmation) runs its whole budget, since its value must compare with its peers'.
+   */
+  readonly pruneAmong?: (trial: FrozenTrial, trials: readonly FrozenTrial[]) => readonly FrozenTrial[] | undefined;
+}
+
+/** Study's default pruneAmong. */
+export function searchTrialsArePruned(trial: FrozenTrial, trials: readonly FrozenTrial[]): readonly FrozenTrial[] | undefined {
+  return (trial.stage ?? SEARCH_STAGE) === SEARCH_STAGE ? trials : undefined;
 }
 
 export interface PruneDecision {
@@ -42,6 +53,7 @@ export class Study {
   readonly metric: string;
   readonly sampler: Sampler;
   readonly pruner: Pruner;
+  readonly #pruneAmong: NonNullable<StudyOptions['pruneAmong']>;
   #trials: FrozenTrial[];
 
   /** @throws {SweepError} code 'STORE' when `trials` are not a consistent history (gaps, bad values). */
@@ -51,6 +63,7 @@ export class Study {
     this.metric = options.metric;
     this.sampler = options.sampler;
     this.pruner = options.pruner;
+    this.#pruneAmong = options.pruneAmong ?? searchTrialsArePruned;
     this.#trials = [...(options.trials ?? [])];
     checkRecords(this.#trials);
   }
@@ -116,7 +129,8 @@ export class Study {
     intermediate.set(step, value);
     const updated: FrozenTrial = { ...trial, intermediate: new Map([...intermediate].sort((a, b) => a[0] - b[0])) };
     this.#trials[number] = updated;
-    return { value, prune: this.pruner.prune({ direction: this.direction, trials: this.#trials }, updated) };
+    const peers = this.#pruneAmong(updated, this.#trials);
+    return { value, prune: peers !== undefined && this.pruner.prune({ direction: this.direction, trials: peers }, updated) };
   }
 
   /**

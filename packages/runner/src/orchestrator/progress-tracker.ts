@@ -1,5 +1,6 @@
 import { TRIAL_STATES, type FrozenTrial, type Study, type SweepSpec, type TrialState } from '@loopsweep/core';
 import type { SweepProgress } from './progress.js';
+import { comparedValues } from './sources/comparison-search.js';
 
 /** Builds SweepProgress snapshots from the study's in-memory records (no database reads). */
 export class ProgressTracker {
@@ -23,7 +24,9 @@ export class ProgressTracker {
     const elapsedSeconds = (Date.now() - this.startedAt) / 1000;
     const finishedThisRun = this.#finished() - this.#finishedAtStart;
     const trialsPerMinute = elapsedSeconds > 0 ? (finishedThisRun * 60) / elapsedSeconds : 0;
-    const budget = this.spec.budget.trials;
+    const compare = this.spec.compare;
+    // A comparison's budget: each value's search trials, then its confirmations.
+    const budget = this.spec.budget.trials ?? (compare ? comparedValues(this.spec).length * (compare.trials_per_value + compare.confirm.seeds) : undefined);
     const remaining = budget === undefined ? undefined : budget - this.#finished();
     const best = this.study.best();
     return {

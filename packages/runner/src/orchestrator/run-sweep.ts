@@ -23,7 +23,7 @@ import type { RunnerEvent } from './progress.js';
 import { ProgressTracker } from './progress-tracker.js';
 import { resolveObjective } from './resolve-objective.js';
 import { RequeuedTrials } from './sources/requeued-trials.js';
-import { SamplerTrials } from './sources/sampler-trials.js';
+import { specSources } from './sources/spec-sources.js';
 import type { TrialSource } from './sources/trial-source.js';
 import { askNext, sourcesDone } from './stages/ask.js';
 import { finishTrial } from './stages/finish.js';
@@ -105,7 +105,7 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
     owner,
     startedAt,
     transitions: new Transitions(study, store, sweep.id, owner, spec.metric.name),
-    sources: [requeued, ...(options.sources ?? []), new SamplerTrials(study.trials)],
+    sources: [requeued, ...(options.sources ?? []), ...specSources(spec, study.trials)],
     requeued,
     running: new Map(),
     metrics: new MetricsBatcher(store, sweep.id),

@@ -15,11 +15,13 @@ export class RerunTrial implements TrialSource {
   /**
    * @param origin the trial whose params to run again; its re-runs start once it has finished.
    * @param seeds the seeds to run it with, one trial each.
+   * @param stage what the re-runs are for, stored with each ('rerun'; a comparison's 'confirm').
    * @throws {RangeError} when `origin` is not a trial number or a seed is not a 32-bit unsigned integer.
    */
   constructor(
     readonly origin: number,
     readonly seeds: readonly number[],
+    readonly stage: string = RERUN_STAGE,
   ) {
     if (!Number.isInteger(origin) || origin < 0) throw new RangeError(`rerun: origin must be a trial number (an integer >= 0), got ${origin}`);
     for (const seed of seeds) {
@@ -33,7 +35,7 @@ export class RerunTrial implements TrialSource {
     if (!original || original.state === 'QUEUED' || original.state === 'RUNNING') return undefined;
     const seed = this.#seedsLeft(context)[0];
     if (seed === undefined) return undefined;
-    return context.transitions.created(context.study.enqueue(original.params, { seed, stage: RERUN_STAGE, origin: this.origin }));
+    return context.transitions.created(context.study.enqueue(original.params, { seed, stage: this.stage, origin: this.origin }));
   }
 
   done(context: SourceContext): boolean {
@@ -42,7 +44,7 @@ export class RerunTrial implements TrialSource {
 
   /** Seeds without a re-run in the study yet (the store's records: a resumed sweep skips those done). */
   #seedsLeft({ study }: SourceContext): number[] {
-    const ran = new Set(study.trials.filter((t) => t.stage === RERUN_STAGE && t.origin === this.origin).map((t) => t.seed));
+    const ran = new Set(study.trials.filter((t) => t.stage === this.stage && t.origin === this.origin).map((t) => t.seed));
     return this.seeds.filter((seed) => !ran.has(seed));
   }
 }
