@@ -6,6 +6,7 @@ export function describeSpec(spec: SweepSpec): string {
   const params = Object.keys(spec.parameters);
   const budget: string[] = [];
   if (spec.budget.trials !== undefined) budget.push(`${spec.budget.trials} trial${spec.budget.trials === 1 ? '' : 's'}`);
+  else if (spec.compare) budget.push(comparisonBudget(spec));
   else if (spec.sampler.type === 'grid') budget.push('the whole grid');
   if (spec.budget.max_epochs !== undefined) budget.push(`${spec.budget.max_epochs} epoch${spec.budget.max_epochs === 1 ? '' : 's'} each`);
   if (spec.budget.timeout !== undefined) budget.push(`at most ${formatDuration(spec.budget.timeout)}`);
@@ -16,4 +17,13 @@ export function describeSpec(spec: SweepSpec): string {
     `${spec.sampler.type} sampler (seed ${spec.sampler.seed}), ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}, ` +
     `budget ${budget.join(', ') || 'unbounded'}; ${spec.objective} objective, optimizing ${spec.metric.name} (${spec.metric.goal})`
   );
+}
+
+/** "compare optimizer (3 values): 8 search trials each, then 8 seeds of each best (48 trials)". */
+export function comparisonBudget(spec: SweepSpec): string {
+  const compare = spec.compare;
+  if (!compare) return '';
+  const values = spec.parameters[compare.by]?.values?.length ?? 0;
+  const total = values * (compare.trials_per_value + compare.confirm.seeds);
+  return `compare ${compare.by} (${values} values): ${compare.trials_per_value} search trials each, then ${compare.confirm.seeds} seeds of each best (${total} trials)`;
 }

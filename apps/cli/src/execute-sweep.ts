@@ -9,6 +9,7 @@ import type { SweepSpec, TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { compareFromReader, formatCompactComparison } from './compare-report.js';
+import { comparisonBudget } from './describe-spec.js';
 import { deviceSlots } from './devices.js';
 import { openCoordinator } from './distributed/coordinator.js';
 import { EXIT, UsageError } from './errors.js';
@@ -87,7 +88,14 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
       say: (text) => reporter.info(text),
       runningCount: () => reporter.latest?.running.length ?? 0,
     });
-    const budget = spec.budget.trials !== undefined ? `${spec.budget.trials} trials` : spec.sampler.type === 'grid' ? 'the whole grid' : 'no trial limit';
+    const budget =
+      spec.budget.trials !== undefined
+        ? `${spec.budget.trials} trials`
+        : spec.compare
+          ? comparisonBudget(spec)
+          : spec.sampler.type === 'grid'
+            ? 'the whole grid'
+            : 'no trial limit';
     reporter.info(
       `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${spec.sampler.type} sampler, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
         `${executor.description}; database ${options.db}`,
