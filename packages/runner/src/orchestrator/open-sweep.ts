@@ -10,9 +10,11 @@ import {
   type StoredTrial,
   type SweepRecord,
   type SweepSpec,
+  type TrialExecutor,
   type TrialStore,
 } from '@loopsweep/core';
 import { ownerLiveness, parseOwner } from './owner.js';
+import { resolveObjective } from './resolve-objective.js';
 import { specHash } from './spec-hash.js';
 
 /** Records a new sweep. @throws {StoreError} when the name is taken (the message says to resume). */
@@ -82,4 +84,50 @@ export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner:
     store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${trial.attempt + 1}`);
   }
   return lost;
+}
+
+/** How a sweep is started: a new spec, or the stored sweep of that name (resume). */
+export type SweepStart =
+  { readonly kind: 'new'; readonly spec: SweepSpec; readonly specDir: string } | { readonly kind: 'resume'; readonly name: string; readonly specDir: string };
+
+export interface OpenedSweep {
+  readonly sweep: SweepRecord;
+  readonly spec: SweepSpec;
+  /** The objective as workers load it: a built-in name or an absolute path. */
+  readonly objective: string;
+  /** On resume, trials a dead orchestrator left RUNNING that the executor may still follow. */
+  readonly lost: readonly StoredTrial[];
+}
+
+/**
+ * Creates the sweep, or takes a stored one back: the objective is checked before anything is
+ * written, and on resume the trials a dead owner left RUNNING are re-queued (or, where the
+ * executor can still follow them, handed back as `lost`).
+ * @throws {SpecError} for an unknown objective; {StoreError} when the name is taken (new) or the
+ *   sweep is missing or still running elsewhere (resume).
+ */
+export function openSweep(
+  store: TrialStore,
+  executor: TrialExecutor,
+  start: SweepStart,
+  lease: { readonly owner: string; readonly startedAt: number; readonly leaseMs: number },
+): OpenedSweep {
+  let opened: OpenedSweep;
+  if (start.kind === 'new') {
+    const objective = resolveObjective(start.spec.objective, start.specDir);
+    opened = { sweep: createSweepRecord(store, start.spec), spec: start.spec, objective, lost: [] };
+  } else {
+    const { sweep, spec } = loadSweepRecord(store, start.name);
+    const objective = resolveObjective(spec.objective, start.specDir);
+    const { owner, startedAt, leaseMs } = lease;
+    let lost: StoredTrial[] = [];
+    if (executor.reattach) lost = findLostTrials(store, sweep, owner, startedAt, leaseMs);
+    else reclaimInterrupted(store, sweep, owner, startedAt, leaseMs);
+    store.setSweepStatus(sweep.id, 'running');
+    store.appendEvent(sweep.id, null, 'sweep_resumed', `sweep ${sweep.name} resumed`);
+    opened = { sweep, spec, objective, lost };
+  }
+  // Where the trials run is part of the record (for a queue: its name and redacted URL).
+  store.appendEvent(opened.sweep.id, null, 'info', `trials run on ${executor.description}`);
+  return opened;
 }

@@ -2,10 +2,25 @@
  * The state one run of a sweep shares between the orchestrator's stages. Built once by runSweep;
  * each stage reads and changes only what its job needs.
  */
-import type { FrozenTrial, SweepRecord, TrialExecutor, TrialHandle, TrialOutcome, TrialStore, TrialTask } from '@loopsweep/core';
-import type { FailurePolicy } from './failure-policy.js';
-import type { MetricsBatcher } from './metrics-batcher.js';
-import type { RequeuedTrials } from './sources/requeued-trials.js';
+import {
+  createStudy,
+  trialSeed,
+  type FrozenTrial,
+  type SweepRecord,
+  type SweepSpec,
+  type TrialExecutor,
+  type TrialHandle,
+  type TrialOutcome,
+  type TrialStore,
+  type TrialTask,
+} from '@loopsweep/core';
+import { FailurePolicy } from './failure-policy.js';
+import { MetricsBatcher } from './metrics-batcher.js';
+import type { RunnerEvent } from './progress.js';
+import { RequeuedTrials } from './sources/requeued-trials.js';
+import { specSources } from './sources/spec-sources.js';
+import { Transitions } from './transitions.js';
+import type { Wakeup } from './wakeup.js';
 import type { SourceContext, TrialSource } from './sources/trial-source.js';
 
 /** A trial on a slot, from launch until its outcome has been recorded. */
@@ -40,4 +55,55 @@ export interface SweepRun extends SourceContext {
   ended(number: number, outcome: TrialOutcome): void;
   /** A line for the caller's terminal (not stored). */
   log(message: string, trialNumber?: number): void;
+}
+
+export interface SweepRunParts {
+  readonly store: TrialStore;
+  readonly executor: TrialExecutor;
+  readonly sweep: SweepRecord;
+  readonly spec: SweepSpec;
+  readonly objective: string;
+  readonly owner: string;
+  readonly startedAt: number;
+  /** The caller's trial sources, tried after retries and before the spec's own. */
+  readonly extraSources: readonly TrialSource[];
+  readonly onEvent: ((event: RunnerEvent) => void) | undefined;
+  /** Woken when a trial ends; its ending goes to `endings`. */
+  readonly wakeup: Wakeup;
+  readonly endings: { number: number; outcome: TrialOutcome }[];
+}
+
+/** The run's shared state: the study rebuilt from the store, its sources, and its bookkeeping. */
+export function createSweepRun(parts: SweepRunParts): SweepRun {
+  const { store, sweep, spec, objective, onEvent, wakeup, endings } = parts;
+  const study = createStudy(spec, store.loadTrials(sweep.id));
+  const requeued = new RequeuedTrials(study.trials);
+  // Unique beyond this database: sweeps of several databases may share one queue.
+  const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}.${sweep.specHash.slice(0, 8)}`;
+  return {
+    ...parts,
+    study,
+    transitions: new Transitions(study, store, sweep.id, parts.owner, spec.metric.name),
+    sources: [requeued, ...parts.extraSources, ...specSources(spec, study.trials)],
+    requeued,
+    running: new Map(),
+    metrics: new MetricsBatcher(store, sweep.id),
+    failures: new FailurePolicy(spec.budget),
+    task: (trial) => ({
+      sweepName: spec.name,
+      sweepKey,
+      trialNumber: trial.number,
+      attempt: trial.attempt,
+      params: trial.params,
+      objective,
+      seed: trialSeed(spec.sampler.seed, trial),
+      ...(spec.dataset ? { dataset: spec.dataset } : {}),
+      ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
+    }),
+    ended: (number, outcome) => {
+      endings.push({ number, outcome });
+      wakeup.wake();
+    },
+    log: (message, trialNumber) => onEvent?.({ type: 'log', message, ...(trialNumber !== undefined ? { trialNumber } : {}) }),
+  };
 }

@@ -33,3 +33,26 @@ export function sweepEnd(run: SweepRun, control: SweepControl): SweepEnd {
   if (sourcesDone(run) && run.requeued.size === 0) return { status: 'finished' };
   return { status: 'interrupted', reason: 'stopped by the user' };
 }
+
+/** Why the running trials must be cancelled now (Ctrl-C twice, the failure policy), if they must. */
+export function cancelReason(run: SweepRun, control: SweepControl): string | undefined {
+  if (control.abortingRunning) return 'stopped by the user (Ctrl-C twice)';
+  if (run.failures.stop) return `the sweep stops: ${run.failures.stop.message}`;
+  return undefined;
+}
+
+/** Stores how the sweep ended (its status and the closing event) and returns it. */
+export function recordEnd(run: SweepRun, control: SweepControl): SweepEnd {
+  const { store, sweep, study } = run;
+  const stuck = run.sources.filter((source) => !source.done(run));
+  if (!control.stoppingAsking && !run.failures.stop && stuck.length > 0) {
+    // Nothing runs and these sources still had nothing to give: nothing could change their mind.
+    store.appendEvent(sweep.id, null, 'info', `ended with nothing left to run for: ${stuck.map((source) => source.name).join(', ')}`);
+  }
+  const end = sweepEnd(run, control);
+  store.setSweepStatus(sweep.id, end.status);
+  const count = `${study.trials.length} trials`;
+  if (end.status === 'finished') store.appendEvent(sweep.id, null, 'sweep_finished', `sweep finished after ${count}`);
+  else store.appendEvent(sweep.id, null, 'interrupted', `sweep ${end.status} after ${count}: ${end.reason}`);
+  return end;
+}
