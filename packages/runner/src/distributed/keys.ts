@@ -19,3 +19,12 @@ export function controlChannel(queue: string): string {
 export function stopKey(queue: string, jobId: string): string {
   return `loopsweep:${queue}:stop:${jobId}`;
 }
+
+/**
+ * List of a coordinator's answers to one agent's reports (RPUSH by coordinators, BLPOP by the
+ * agent). A list rather than pub/sub: an answer pushed while the agent was disconnected waits for
+ * it instead of being lost, at the same latency (BLPOP wakes on the push).
+ */
+export function answersKey(queue: string, agent: string): string {
+  return `loopsweep:${queue}:answers:${agent}`;
+}

@@ -4,7 +4,7 @@
  * writer; reports come back as job progress, prune and cancel orders go out through Redis.
  */
 import os from 'node:os';
-import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
+import type { ReportListener, TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isAgentLive, readAgents } from './agent-registry.js';
@@ -13,6 +13,7 @@ import { controlChannel, stopKey } from './keys.js';
 import { checkWhole } from './check-options.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
+import { sendAnswer, type ReportAnswerMessage } from './report-answer.js';
 import type { StopOrder } from './stop-orders.js';
 import { TrialFlight } from './trial-flight.js';
 
@@ -32,8 +33,6 @@ export interface QueueExecutorOptions {
   /** Words for the user about the queue, e.g. that no agent serves it while trials wait. */
   readonly onNotice?: (line: string) => void;
 }
-
-type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
 
 const DAY_SECONDS = 24 * 60 * 60;
 
@@ -108,7 +107,7 @@ export class QueueExecutor implements TrialExecutor {
     return `queue '${this.#target.name}' at ${this.#target.redactedUrl} (${live} agent${live === 1 ? '' : 's'}, ${slots} slot${slots === 1 ? '' : 's'} now)`;
   }
 
-  start(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): TrialHandle {
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle {
     const jobId = jobIdFor(task);
     if (this.#closed) return { done: Promise.resolve(cancelled('the executor is closed')), prune: () => undefined, cancel: () => undefined };
     const flight = this.#follow(jobId, onReport, onLog);
@@ -129,7 +128,7 @@ export class QueueExecutor implements TrialExecutor {
     return this.#handle(flight);
   }
 
-  async reattach(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
+  async reattach(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
     const jobId = jobIdFor(task);
     const job = await Job.fromId(this.#queue, jobId);
     if (!job) return undefined;
@@ -140,6 +139,7 @@ export class QueueExecutor implements TrialExecutor {
     // After start() has returned (the TrialExecutor contract): replay a result that waited for us.
     if (state === 'completed') setImmediate(() => this.#completed(jobId, job.returnvalue));
     else if (state === 'failed') setImmediate(() => this.#failed(jobId, job.failedReason));
+    else this.#releaseLastReports(jobId, job.progress);
     return this.#handle(flight);
   }
 
@@ -156,8 +156,23 @@ export class QueueExecutor implements TrialExecutor {
     await this.#client.quit().catch(() => this.#client.disconnect());
   }
 
-  #follow(jobId: string, onReport: ReportFn, onLog: ((line: string) => void) | undefined): TrialFlight {
-    const flight = new TrialFlight(jobId, onReport, onLog);
+  /**
+   * A job taken over while an agent runs it: the reports of its last progress message may wait for
+   * answers of the coordinator that died. This one never sees them live (they come with the
+   * result), so it tells the agent to go on now instead of after its timeout.
+   */
+  #releaseLastReports(jobId: string, data: unknown): void {
+    const last = decodeProgress(data);
+    if (!last) return;
+    for (let k = 0; k < last.reports.length; k++) this.#answer({ jobId, run: last.run, i: last.i + k, answer: 'continue' });
+  }
+
+  #answer(message: ReportAnswerMessage): void {
+    void sendAnswer(this.#client, this.#target.name, message).catch((error: Error) => this.#onError(redactUrl(error.message)));
+  }
+
+  #follow(jobId: string, onReport: ReportListener, onLog: ((line: string) => void) | undefined): TrialFlight {
+    const flight = new TrialFlight(jobId, onReport, onLog, (message) => this.#answer(message));
     this.#flights.set(jobId, flight);
     return flight;
   }
