@@ -38,8 +38,9 @@ export interface AgentOptions {
   readonly heartbeatMs?: number;
   /**
    * How long a report waits for its coordinator's answer (the orchestrator stores it and asks the
-   * pruner first) before the trial goes on as if told 'continue': a dead coordinator or an answer
-   * lost in Redis must not hold a trial forever. Default 30 s.
+   * pruner first) before the trial goes on as if told 'continue', and stops waiting for answers
+   * for the rest of that run. The last resort: a coordinator that is gone, a reconnection and a
+   * report that could not be sent release reports at once (answer-inbox.ts). Default 30 s.
    */
   readonly answerTimeoutMs?: number;
   readonly onEvent?: (event: AgentEvent) => void;
@@ -94,10 +95,9 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   let orders: StopOrderListener;
   let answers: AnswerInbox;
   const unanswered = new Map<string, (line: string) => void>();
-  const onTimeout = (jobId: string, run: string, i: number) => {
-    const line = `no answer from the coordinator to report ${i + 1} of run ${run} within ${answerTimeoutMs / 1000} s: the trial goes on (is the coordinator still running?)`;
-    emit({ type: 'notice', message: `job ${jobId}: ${line}` });
-    unanswered.get(jobId)?.(line);
+  const onGiveUp = (jobId: string, _run: string, why: string) => {
+    emit({ type: 'notice', message: `job ${jobId}: ${why}` });
+    unanswered.get(jobId)?.(why);
   };
   try {
     await checkNameFree(client, target.name, name, instance);
@@ -107,7 +107,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
     throw error;
   }
   try {
-    answers = await AnswerInbox.open(target, name, answerTimeoutMs, onTimeout, onError);
+    answers = await AnswerInbox.open({ target, agent: name, client, timeoutMs: answerTimeoutMs, onGiveUp, onError });
   } catch (error) {
     await orders.close();
     client.disconnect();
@@ -138,12 +138,20 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       throw error; // BullMQ fails the job with this reason; the coordinator records it
     }
     const run = `${name}#${job.attemptsStarted}`;
-    const progress = new ProgressBatcher(run, identity, (message) => job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))));
+    // The coordinator that waits for this job's reports (a job of an older coordinator names none).
+    const presence = typeof (job.data as { presence?: unknown }).presence === 'string' ? (job.data as { presence: string }).presence : undefined;
+    const progress = new ProgressBatcher(run, identity, (message) =>
+      job.updateProgress(encodeProgress(message)).catch((error: Error) => {
+        // Reports that never reached Redis get no answer (the job is gone, e.g. after a Redis restart without persistence).
+        onError(redactUrl(error.message));
+        answers.lost(jobId, run, message.i, message.reports.length);
+      }),
+    );
     emit({ type: 'started', task, run });
     // Each report waits for its coordinator's answer (by job, run and index), as in a local pool.
     const handle = executor.start(
       task,
-      (step, metrics) => answers.wait(jobId, run, progress.report(step, metrics)),
+      (step, metrics) => answers.wait(jobId, run, progress.report(step, metrics), presence),
       (line) => progress.log(line),
     );
     unanswered.set(jobId, (line) => progress.log(line));

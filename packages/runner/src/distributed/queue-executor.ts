@@ -11,6 +11,7 @@ import { isAgentLive, readAgents } from './agent-registry.js';
 import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor } from './job-data.js';
 import { controlChannel, stopKey } from './keys.js';
 import { checkWhole } from './check-options.js';
+import { CoordinatorPresence } from './coordinator-presence.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
 import { sendAnswer, type ReportAnswerMessage } from './report-answer.js';
@@ -49,6 +50,8 @@ export class QueueExecutor implements TrialExecutor {
   #saidNoAgents = false;
   readonly #timer: NodeJS.Timeout;
   #agents = { live: 0, slots: 0 };
+  /** Named in each job: agents wait for answers to its reports only while this coordinator is there. */
+  #presence: CoordinatorPresence | undefined;
   #polling = false;
   #closed = false;
 
@@ -65,6 +68,7 @@ export class QueueExecutor implements TrialExecutor {
     const executor = new QueueExecutor(options);
     try {
       await Promise.all([executor.#queue.waitUntilReady(), executor.#events.waitUntilReady()]);
+      executor.#presence = await CoordinatorPresence.open(options.target, executor.#client, executor.#onError);
       await executor.#countAgents();
     } catch (error) {
       await executor.close();
@@ -113,7 +117,7 @@ export class QueueExecutor implements TrialExecutor {
     const flight = this.#follow(jobId, onReport, onLog);
     // Same attempt, same job id: adding a job that is already there is a no-op (idempotent).
     this.#queue
-      .add(TRIAL_JOB, encodeJobData(task, os.hostname()), {
+      .add(TRIAL_JOB, encodeJobData(task, os.hostname(), this.#presence?.id), {
         jobId,
         attempts: 1,
         removeOnComplete: { age: this.#keepSeconds },
@@ -139,7 +143,11 @@ export class QueueExecutor implements TrialExecutor {
     // After start() has returned (the TrialExecutor contract): replay a result that waited for us.
     if (state === 'completed') setImmediate(() => this.#completed(jobId, job.returnvalue));
     else if (state === 'failed') setImmediate(() => this.#failed(jobId, job.failedReason));
-    else this.#releaseLastReports(jobId, job.progress);
+    else {
+      this.#releaseLastReports(jobId, job.progress);
+      // An agent that takes it from now on waits for this coordinator's answers, not the dead one's.
+      if (this.#presence) await job.updateData({ ...(job.data as object), presence: this.#presence.id }).catch(() => undefined);
+    }
     return this.#handle(flight);
   }
 
@@ -152,6 +160,7 @@ export class QueueExecutor implements TrialExecutor {
       this.#stop(flight, { jobId: flight.jobId, action: 'cancel', reason: 'the coordinator was closed' });
       this.#settle(flight, cancelled('the executor was closed'));
     }
+    await this.#presence?.close();
     await Promise.allSettled([this.#events.close(), this.#queue.close()]);
     await this.#client.quit().catch(() => this.#client.disconnect());
   }

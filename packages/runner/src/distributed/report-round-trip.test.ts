@@ -60,7 +60,7 @@ describe.skipIf(!HAS_REDIS)("a report's answer, through Redis", () => {
     expect(run.logs.filter((line) => line.startsWith('after report'))).toEqual(['after report 1: signal live', 'after report 2: signal aborted']);
   });
 
-  it('goes on after the timeout when no answer comes (no coordinator follows the job), saying so', async () => {
+  it('goes on after one timeout when no answer comes (no coordinator follows the job), saying so, and waits no more in that run', async () => {
     const queue = target();
     const events: AgentEvent[] = [];
     await agent(queue, { answerTimeoutMs: 200, onEvent: (event) => events.push(event) });
@@ -78,10 +78,11 @@ describe.skipIf(!HAS_REDIS)("a report's answer, through Redis", () => {
     const result = decodeResult(job.returnvalue);
     expect(result?.outcome.status).toBe('complete');
     expect(result?.reports.map((r) => r.step)).toEqual([1, 2, 3]);
-    // Each of the 3 reports waited for its timeout, one after another.
-    expect(performance.now() - started).toBeGreaterThanOrEqual(600);
+    // The first report waited out the timeout; the two after it went on at once.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(200);
+    expect(performance.now() - started).toBeLessThan(600);
     const notices = events.filter((e) => e.type === 'notice');
-    expect(notices).toHaveLength(3);
-    expect(notices[0]).toMatchObject({ message: expect.stringContaining('no answer from the coordinator to report 1') });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ message: expect.stringContaining('no answer from the coordinator to report 1 of run') });
   });
 });
