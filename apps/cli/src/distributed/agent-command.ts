@@ -89,6 +89,9 @@ function describeEvent(event: AgentEvent, verbose: boolean, say: (line: string) 
     case 'error':
       warn(`redis: ${event.message}`);
       return;
+    case 'notice':
+      warn(event.message);
+      return;
   }
 }
 

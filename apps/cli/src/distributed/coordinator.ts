@@ -2,11 +2,9 @@
  * `sweep run|resume --queue`: the orchestrator's executor becomes the queue, and, unless
  * `--parallel 0`, this machine also serves the queue with a local agent on its own pool.
  */
-import type { TrialExecutor, TrialHandle, TrialTask } from '@loopsweep/core';
+import type { ReportListener, TrialExecutor, TrialHandle, TrialTask } from '@loopsweep/core';
 import { QueueExecutor, createExecutor, startAgent, type Agent, type DeviceSlots, type QueueTarget } from '@loopsweep/runner';
 import { asUsageError } from './queue-target-arg.js';
-
-type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
 
 /** The queue plus the local agent and pool it may own; close() ends all three. */
 class CoordinatorExecutor implements TrialExecutor {
@@ -23,11 +21,11 @@ class CoordinatorExecutor implements TrialExecutor {
     return this.local ? `${this.queue.description}; a local agent runs ${this.local.pool.description}` : `${this.queue.description}; no local trials`;
   }
 
-  start(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): TrialHandle {
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle {
     return this.queue.start(task, onReport, onLog);
   }
 
-  reattach(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
+  reattach(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
     return this.queue.reattach(task, onReport, onLog);
   }
 

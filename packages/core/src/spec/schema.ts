@@ -90,13 +90,10 @@ const compareSchema = z
       .meta({ description: 'The search budget of each value: every value gets this many trials, each with its own sampler history.' }),
     confirm: z
       .strictObject({
-        seeds: z
-          .int()
-          .min(2)
-          .meta({
-            description:
-              "Re-runs of each value's best configuration, one per fresh seed: the replicates the verdict is computed on. About 10 find an effect of 2 noise sd among 3–5 values.",
-          }),
+        seeds: z.int().min(2).meta({
+          description:
+            "Re-runs of each value's best configuration, one per fresh seed: the replicates the verdict is computed on. About 10 find an effect of 2 noise sd among 3–5 values.",
+        }),
       })
       .meta({ description: "The confirmation stage: each value's best configuration run again with fresh seeds." }),
     confidence: z

@@ -38,7 +38,7 @@ async function coordinator(queue: QueueTarget): Promise<QueueExecutor> {
 }
 
 async function agentsOf(queue: QueueTarget) {
-  const client = openRedis(queue, () => undefined);
+  const client = openRedis(queue, () => 'continue');
   try {
     return await readAgents(client, queue.name);
   } finally {
@@ -61,7 +61,7 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     const queue = target();
     const a = await agent(queue, 'reg');
     const executor = await coordinator(queue);
-    const handle = executor.start(task(queue, { noop_steps: 20, noop_sleep_ms: 50 }), () => undefined);
+    const handle = executor.start(task(queue, { noop_steps: 20, noop_sleep_ms: 50 }), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 400));
     const [info] = await agentsOf(queue);
     expect(info).toMatchObject({
@@ -111,7 +111,7 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
     const a = await agent(queue, 'leaving');
     const executor = await coordinator(queue);
     const reports: number[] = [];
-    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), (step) => reports.push(step));
+    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), (step) => (reports.push(step), 'continue'));
     while (reports.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     await a.close({ force: true });
     expect(await handle.done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'agent leaving was stopped' });
@@ -120,7 +120,7 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
   it('obeys a prune order given before it took the job (kept in Redis beside the pub/sub message)', async () => {
     const queue = target();
     const executor = await coordinator(queue);
-    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), () => undefined);
+    const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 100));
     handle.prune(); // no agent yet: only the key can carry it
     await agent(queue, 'late');
@@ -130,6 +130,6 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
 
 if (!HAS_REDIS) {
   describe('startAgent', () => {
-    it.skip(`needs redis-server: ${REDIS_MISSING}`, () => undefined);
+    it.skip(`needs redis-server: ${REDIS_MISSING}`, () => 'continue');
   });
 }

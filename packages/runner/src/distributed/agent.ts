@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { Worker, type Job } from 'bullmq';
 import { acceptJob } from './accept-job.js';
+import { AnswerInbox } from './answer-inbox.js';
 import { checkNameFree, forgetOldAgents, removeAgent, writeAgent, type AgentInfo } from './agent-registry.js';
 import { checkWhole } from './check-options.js';
 import { encodeProgress, encodeResult } from './job-data.js';
@@ -35,6 +36,13 @@ export interface AgentOptions {
   readonly lockMs?: number;
   /** How often the agent refreshes its registration. Default 2 s. */
   readonly heartbeatMs?: number;
+  /**
+   * How long a report waits for its coordinator's answer (the orchestrator stores it and asks the
+   * pruner first) before the trial goes on as if told 'continue', and stops waiting for answers
+   * for the rest of that run. The last resort: a coordinator that is gone, a reconnection and a
+   * report that could not be sent release reports at once (answer-inbox.ts). Default 30 s.
+   */
+  readonly answerTimeoutMs?: number;
   readonly onEvent?: (event: AgentEvent) => void;
 }
 
@@ -42,7 +50,9 @@ export type AgentEvent =
   | { readonly type: 'started'; readonly task: TrialTask; readonly run: string }
   | { readonly type: 'ended'; readonly task: TrialTask; readonly outcome: TrialOutcome }
   | { readonly type: 'refused'; readonly jobId: string; readonly reason: string }
-  | { readonly type: 'error'; readonly message: string };
+  | { readonly type: 'error'; readonly message: string }
+  /** Something the agent's owner should know that is not a Redis error (a report left unanswered). */
+  | { readonly type: 'notice'; readonly message: string };
 
 export interface Agent {
   readonly name: string;
@@ -70,6 +80,8 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const { target, executor } = options;
   checkWhole('lockMs', options.lockMs, 100);
   checkWhole('heartbeatMs', options.heartbeatMs, 1);
+  checkWhole('answerTimeoutMs', options.answerTimeoutMs, 1);
+  const answerTimeoutMs = options.answerTimeoutMs ?? 30_000;
   const name = options.name ?? `${os.hostname()}-${process.pid}`;
   const lockMs = options.lockMs ?? 30_000;
   const allowed = new Set(options.allowObjectives ?? []);
@@ -81,10 +93,23 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
   const identity = { name, host: os.hostname() };
   const instance = randomBytes(6).toString('hex');
   let orders: StopOrderListener;
+  let answers: AnswerInbox;
+  const unanswered = new Map<string, (line: string) => void>();
+  const onGiveUp = (jobId: string, _run: string, why: string) => {
+    emit({ type: 'notice', message: `job ${jobId}: ${why}` });
+    unanswered.get(jobId)?.(why);
+  };
   try {
     await checkNameFree(client, target.name, name, instance);
     orders = await StopOrderListener.listen(target, client, onError);
   } catch (error) {
+    client.disconnect();
+    throw error;
+  }
+  try {
+    answers = await AnswerInbox.open({ target, agent: name, client, timeoutMs: answerTimeoutMs, onGiveUp, onError });
+  } catch (error) {
+    await orders.close();
     client.disconnect();
     throw error;
   }
@@ -113,22 +138,29 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
       throw error; // BullMQ fails the job with this reason; the coordinator records it
     }
     const run = `${name}#${job.attemptsStarted}`;
+    // The coordinator that waits for this job's reports (a job of an older coordinator names none).
+    const presence = typeof (job.data as { presence?: unknown }).presence === 'string' ? (job.data as { presence: string }).presence : undefined;
     const progress = new ProgressBatcher(run, identity, (message) =>
-      job.updateProgress(encodeProgress(message)).catch((error: Error) => onError(redactUrl(error.message))),
+      job.updateProgress(encodeProgress(message)).catch((error: Error) => {
+        // Reports that never reached Redis get no answer (the job is gone, e.g. after a Redis restart without persistence).
+        onError(redactUrl(error.message));
+        answers.lost(jobId, run, message.i, message.reports.length);
+      }),
     );
     emit({ type: 'started', task, run });
+    // Each report waits for its coordinator's answer (by job, run and index), as in a local pool.
     const handle = executor.start(
       task,
-      (step, metrics) => {
-        progress.report(step, metrics);
-        return 'continue';
-      },
+      (step, metrics) => answers.wait(jobId, run, progress.report(step, metrics), presence),
       (line) => progress.log(line),
     );
+    unanswered.set(jobId, (line) => progress.log(line));
     // The registration (what `sweep status` lists) follows with the next heartbeat.
     running.set(jobId, { task, handle, since: Date.now() });
     orders.follow(jobId, handle);
     const outcome = await handle.done;
+    answers.release(jobId);
+    unanswered.delete(jobId);
     orders.forget(jobId);
     running.delete(jobId);
     const { reports, logs } = await progress.finish();
@@ -163,6 +195,7 @@ export async function startAgent(options: AgentOptions): Promise<Agent> {
         clearInterval(heartbeat);
         await removeAgent(client, target.name, name).catch(() => undefined);
         await orders.close();
+        await answers.close();
         await client.quit().catch(() => client.disconnect());
       })();
       return closing;

@@ -184,16 +184,16 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     await agent(queue, 1);
     const first = await coordinator(queue);
     const live: [number, number][] = [];
-    const outcome = await first.start(task(queue.name, 0), (step, m) => live.push([step, m['value']!])).done;
+    const outcome = await first.start(task(queue.name, 0), (step, m) => (live.push([step, m['value']!]), 'continue')).done;
     expect(outcome.status).toBe('complete');
     await first.close();
     const second = await coordinator(queue);
     const replayed: [number, number][] = [];
-    const handle = await second.reattach(task(queue.name, 0), (step, m) => replayed.push([step, m['value']!]));
+    const handle = await second.reattach(task(queue.name, 0), (step, m) => (replayed.push([step, m['value']!]), 'continue'));
     expect(await handle!.done).toEqual(outcome);
     expect(replayed).toEqual(live);
     expect(replayed.map(([step]) => step)).toEqual([1, 2, 3, 4]);
-    expect(await second.reattach(task(queue.name, 1), () => undefined)).toBeUndefined();
+    expect(await second.reattach(task(queue.name, 1), () => 'continue')).toBeUndefined();
   });
 
   // The executor contract, as ThreadPoolExecutor's tests state it, holds through the queue too.
@@ -243,7 +243,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     const executor = await QueueExecutor.open({ target: queue, pollMs: 50, onNotice: (line) => notices.push(line) });
     cleanups.push(() => executor.close());
     expect(executor.slots).toBe(2); // nobody yet: one trial waits for the first agent, plus the prefetch
-    const handle = executor.start(task(queue.name, 0), () => undefined);
+    const handle = executor.start(task(queue.name, 0), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(notices).toEqual([
       `no live agent serves queue '${queue.name}' at ${queue.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`,
@@ -255,7 +255,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
   it('takes a job nobody took yet off the queue when cancelled', async () => {
     const queue = target();
     const executor = await coordinator(queue); // no agent: the job waits
-    const handle = executor.start(task(queue.name, 0), () => undefined);
+    const handle = executor.start(task(queue.name, 0), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 200));
     handle.cancel('stopped by the user');
     expect(await handle.done).toEqual({ status: 'failed', kind: 'cancelled', reason: 'stopped by the user' });
@@ -264,7 +264,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
   it('ends a trial whose job vanished from Redis (a restart without persistence) as cancelled, to run again', async () => {
     const queue = target();
     const executor = await coordinator(queue);
-    const handle = executor.start(task(queue.name, 0), () => undefined);
+    const handle = executor.start(task(queue.name, 0), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const { Queue } = await import('bullmq');
     const admin = new Queue(queue.name, { connection: bullConnection(queue) });
@@ -278,6 +278,6 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
 
 if (!HAS_REDIS) {
   describe('without redis-server', () => {
-    it.skip(`skips the queue tests: ${REDIS_MISSING}`, () => undefined);
+    it.skip(`skips the queue tests: ${REDIS_MISSING}`, () => 'continue');
   });
 }

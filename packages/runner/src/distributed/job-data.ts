@@ -15,6 +15,11 @@ export interface TrialJobData {
   readonly task: TrialTask;
   /** The coordinator's host, for agents' logs. */
   readonly coordinator: string;
+  /**
+   * The coordinator's presence id (coordinator-presence.ts): an agent waits for answers to the
+   * job's reports only while that coordinator is there. Absent in jobs of older coordinators.
+   */
+  readonly presence?: string;
 }
 
 /** One report of a trial, as the agent saw it. */
@@ -62,8 +67,8 @@ export function jobIdFor(task: Pick<TrialTask, 'sweepName' | 'sweepKey' | 'trial
   return `${task.sweepKey ?? task.sweepName}/${task.trialNumber}/${task.attempt}`;
 }
 
-export function encodeJobData(task: TrialTask, coordinator: string): TrialJobData {
-  return toWire({ format: JOB_FORMAT, task, coordinator }) as TrialJobData;
+export function encodeJobData(task: TrialTask, coordinator: string, presence?: string): TrialJobData {
+  return toWire({ format: JOB_FORMAT, task, coordinator, ...(presence === undefined ? {} : { presence }) }) as TrialJobData;
 }
 
 /**

@@ -19,3 +19,26 @@ export function controlChannel(queue: string): string {
 export function stopKey(queue: string, jobId: string): string {
   return `loopsweep:${queue}:stop:${jobId}`;
 }
+
+/**
+ * List of a coordinator's answers to one agent's reports (RPUSH by coordinators, BLPOP by the
+ * agent). A list rather than pub/sub: an answer pushed while the agent was disconnected waits for
+ * it instead of being lost, at the same latency (BLPOP wakes on the push).
+ */
+export function answersKey(queue: string, agent: string): string {
+  return `loopsweep:${queue}:answers:${agent}`;
+}
+
+/**
+ * A coordinator's sign of life, named in each job it enqueues: a key it refreshes (gone a while
+ * after the coordinator goes silent) and a pub/sub channel it stays subscribed to (empty as soon as
+ * Redis sees its connection close, e.g. at once after kill -9). Channels and keys are separate
+ * namespaces in Redis; the two names differ only for whoever reads MONITOR.
+ */
+export function presenceKey(queue: string, coordinator: string): string {
+  return `loopsweep:${queue}:coordinator:${coordinator}`;
+}
+
+export function presenceChannel(queue: string, coordinator: string): string {
+  return `loopsweep:${queue}:coordinator-alive:${coordinator}`;
+}

@@ -29,10 +29,12 @@ export class ProgressBatcher {
     private readonly write: (progress: TrialProgress) => Promise<unknown>,
   ) {}
 
-  report(step: number, metrics: Readonly<Record<string, number>>): void {
+  /** Queues a report; returns its index within the run (what the coordinator's answer names). */
+  report(step: number, metrics: Readonly<Record<string, number>>): number {
     const report = { step, metrics };
     this.#batch().reports.push(report);
     this.#reports.push(report);
+    return this.#reports.length - 1;
   }
 
   log(line: string): void {

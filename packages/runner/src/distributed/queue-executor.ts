@@ -4,15 +4,17 @@
  * writer; reports come back as job progress, prune and cancel orders go out through Redis.
  */
 import os from 'node:os';
-import type { TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
+import type { ReportListener, TrialExecutor, TrialHandle, TrialOutcome, TrialTask } from '@loopsweep/core';
 import { Job, Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { isAgentLive, readAgents } from './agent-registry.js';
 import { TRIAL_JOB, decodeProgress, decodeResult, encodeJobData, jobIdFor } from './job-data.js';
 import { controlChannel, stopKey } from './keys.js';
 import { checkWhole } from './check-options.js';
+import { CoordinatorPresence } from './coordinator-presence.js';
 import { bullConnection, checkReachable, openRedis } from './redis-client.js';
 import { redactUrl, type QueueTarget } from './queue-target.js';
+import { sendAnswer, type ReportAnswerMessage } from './report-answer.js';
 import type { StopOrder } from './stop-orders.js';
 import { TrialFlight } from './trial-flight.js';
 
@@ -33,8 +35,6 @@ export interface QueueExecutorOptions {
   readonly onNotice?: (line: string) => void;
 }
 
-type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
-
 const DAY_SECONDS = 24 * 60 * 60;
 
 export class QueueExecutor implements TrialExecutor {
@@ -50,6 +50,8 @@ export class QueueExecutor implements TrialExecutor {
   #saidNoAgents = false;
   readonly #timer: NodeJS.Timeout;
   #agents = { live: 0, slots: 0 };
+  /** Named in each job: agents wait for answers to its reports only while this coordinator is there. */
+  #presence: CoordinatorPresence | undefined;
   #polling = false;
   #closed = false;
 
@@ -66,6 +68,7 @@ export class QueueExecutor implements TrialExecutor {
     const executor = new QueueExecutor(options);
     try {
       await Promise.all([executor.#queue.waitUntilReady(), executor.#events.waitUntilReady()]);
+      executor.#presence = await CoordinatorPresence.open(options.target, executor.#client, executor.#onError);
       await executor.#countAgents();
     } catch (error) {
       await executor.close();
@@ -108,13 +111,13 @@ export class QueueExecutor implements TrialExecutor {
     return `queue '${this.#target.name}' at ${this.#target.redactedUrl} (${live} agent${live === 1 ? '' : 's'}, ${slots} slot${slots === 1 ? '' : 's'} now)`;
   }
 
-  start(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): TrialHandle {
+  start(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): TrialHandle {
     const jobId = jobIdFor(task);
     if (this.#closed) return { done: Promise.resolve(cancelled('the executor is closed')), prune: () => undefined, cancel: () => undefined };
     const flight = this.#follow(jobId, onReport, onLog);
     // Same attempt, same job id: adding a job that is already there is a no-op (idempotent).
     this.#queue
-      .add(TRIAL_JOB, encodeJobData(task, os.hostname()), {
+      .add(TRIAL_JOB, encodeJobData(task, os.hostname(), this.#presence?.id), {
         jobId,
         attempts: 1,
         removeOnComplete: { age: this.#keepSeconds },
@@ -129,7 +132,7 @@ export class QueueExecutor implements TrialExecutor {
     return this.#handle(flight);
   }
 
-  async reattach(task: TrialTask, onReport: ReportFn, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
+  async reattach(task: TrialTask, onReport: ReportListener, onLog?: (line: string) => void): Promise<TrialHandle | undefined> {
     const jobId = jobIdFor(task);
     const job = await Job.fromId(this.#queue, jobId);
     if (!job) return undefined;
@@ -140,6 +143,11 @@ export class QueueExecutor implements TrialExecutor {
     // After start() has returned (the TrialExecutor contract): replay a result that waited for us.
     if (state === 'completed') setImmediate(() => this.#completed(jobId, job.returnvalue));
     else if (state === 'failed') setImmediate(() => this.#failed(jobId, job.failedReason));
+    else {
+      this.#releaseLastReports(jobId, job.progress);
+      // An agent that takes it from now on waits for this coordinator's answers, not the dead one's.
+      if (this.#presence) await job.updateData({ ...(job.data as object), presence: this.#presence.id }).catch(() => undefined);
+    }
     return this.#handle(flight);
   }
 
@@ -152,12 +160,28 @@ export class QueueExecutor implements TrialExecutor {
       this.#stop(flight, { jobId: flight.jobId, action: 'cancel', reason: 'the coordinator was closed' });
       this.#settle(flight, cancelled('the executor was closed'));
     }
+    await this.#presence?.close();
     await Promise.allSettled([this.#events.close(), this.#queue.close()]);
     await this.#client.quit().catch(() => this.#client.disconnect());
   }
 
-  #follow(jobId: string, onReport: ReportFn, onLog: ((line: string) => void) | undefined): TrialFlight {
-    const flight = new TrialFlight(jobId, onReport, onLog);
+  /**
+   * A job taken over while an agent runs it: the reports of its last progress message may wait for
+   * answers of the coordinator that died. This one never sees them live (they come with the
+   * result), so it tells the agent to go on now instead of after its timeout.
+   */
+  #releaseLastReports(jobId: string, data: unknown): void {
+    const last = decodeProgress(data);
+    if (!last) return;
+    for (let k = 0; k < last.reports.length; k++) this.#answer({ jobId, run: last.run, i: last.i + k, answer: 'continue' });
+  }
+
+  #answer(message: ReportAnswerMessage): void {
+    void sendAnswer(this.#client, this.#target.name, message).catch((error: Error) => this.#onError(redactUrl(error.message)));
+  }
+
+  #follow(jobId: string, onReport: ReportListener, onLog: ((line: string) => void) | undefined): TrialFlight {
+    const flight = new TrialFlight(jobId, onReport, onLog, (message) => this.#answer(message));
     this.#flights.set(jobId, flight);
     return flight;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrialJobResult, TrialProgress } from './job-data.js';
+import type { ReportAnswerMessage } from './report-answer.js';
 import { TrialFlight } from './trial-flight.js';
 
 const who = { name: 'a', host: 'box' };
@@ -19,14 +20,16 @@ const result = (run: string, steps: number[], agent = who): TrialJobResult => ({
   logs: ['bye'],
 });
 
-function follow() {
+function follow(decide: (step: number) => 'continue' | 'stop' | Promise<'continue' | 'stop'> = () => 'continue') {
   const seen: string[] = [];
+  const answers: ReportAnswerMessage[] = [];
   const flight = new TrialFlight(
     's/0/1',
-    (step) => seen.push(`report ${step}`),
+    (step) => (seen.push(`report ${step}`), decide(step)),
     (line) => seen.push(line),
+    (answer) => answers.push(answer),
   );
-  return { flight, seen };
+  return { flight, seen, answers };
 }
 
 describe('TrialFlight', () => {
@@ -82,5 +85,37 @@ describe('TrialFlight', () => {
     expect(flight.end({ status: 'pruned' })).toBe(false);
     expect(seen).toEqual([]);
     expect(await flight.done).toEqual({ status: 'pruned' });
+  });
+
+  it("sends each delivered report's answer back, naming the job, run and index; a report it cannot deliver is answered 'continue' at once", async () => {
+    const { flight, answers } = follow((step) => (step === 2 ? Promise.resolve('stop') : 'continue'));
+    flight.progress(progress('a#1', 0, [1, 2], { agent: who }));
+    flight.progress(progress('a#1', 1, [2])); // delivered twice: answered once
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answers).toEqual([
+      { jobId: 's/0/1', run: 'a#1', i: 0, answer: 'continue' },
+      { jobId: 's/0/1', run: 'a#1', i: 1, answer: 'stop' },
+    ]);
+    answers.length = 0;
+    flight.progress(progress('a#1', 3, [4, 5])); // index 2 is missing: live delivery stops
+    expect(answers).toEqual([
+      { jobId: 's/0/1', run: 'a#1', i: 3, answer: 'continue' },
+      { jobId: 's/0/1', run: 'a#1', i: 4, answer: 'continue' },
+    ]);
+  });
+
+  it('answers a listener that throws or rejects with continue, and sends nothing once the flight has ended', async () => {
+    const { flight, answers } = follow((step) => {
+      if (step === 1) throw new Error('bug');
+      return step === 2 ? Promise.reject(new Error('bug')) : new Promise((resolve) => setTimeout(() => resolve('stop'), 20));
+    });
+    flight.progress(progress('a#1', 0, [1, 2, 3], { agent: who }));
+    await new Promise((resolve) => setImmediate(resolve));
+    flight.end({ status: 'pruned' });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(answers.map((a) => [a.i, a.answer])).toEqual([
+      [0, 'continue'],
+      [1, 'continue'],
+    ]);
   });
 });

@@ -5,12 +5,17 @@
  * Why it tracks runs: a job taken again after its agent died starts a new run, whose reports count
  * from i = 0 again (the same steps reported again overwrite, as a retried epoch does); a late
  * message of the agent that lost the job is ignored. A message that skips an index (events lost
- * while disconnected) stops live delivery for that run; the result then carries the rest.
+ * while disconnected, or a coordinator that took the job over mid-run) stops live delivery for that
+ * run; the result then carries the rest.
+ *
+ * Each report delivered live is a round trip: onReport's answer goes back to the run's agent
+ * through `answer`, naming the job, the run and the report's index. A report that cannot be
+ * delivered live is answered 'continue' at once, so that its trial never waits on a coordinator
+ * that will see it only with the result.
  */
-import type { TrialOutcome } from '@loopsweep/core';
-import type { AgentIdentity, TrialJobResult, TrialProgress } from './job-data.js';
-
-type ReportFn = (step: number, metrics: Readonly<Record<string, number>>) => void;
+import type { ReportAnswer, ReportListener, TrialOutcome } from '@loopsweep/core';
+import type { AgentIdentity, TrialJobResult, TrialProgress, WireReport } from './job-data.js';
+import type { ReportAnswerMessage } from './report-answer.js';
 
 export class TrialFlight {
   readonly done: Promise<TrialOutcome>;
@@ -28,8 +33,9 @@ export class TrialFlight {
 
   constructor(
     readonly jobId: string,
-    private readonly onReport: ReportFn,
+    private readonly onReport: ReportListener,
     private readonly onLog: ((line: string) => void) | undefined,
+    private readonly answer: (message: ReportAnswerMessage) => void = () => undefined,
   ) {
     this.done = new Promise((resolve) => (this.#resolve = resolve));
   }
@@ -56,12 +62,29 @@ export class TrialFlight {
       const index = progress.i + k;
       if (this.#behind || index > this.#delivered) {
         this.#behind = true;
-        return;
+        this.answer({ jobId: this.jobId, run: progress.run, i: index, answer: 'continue' });
+        continue;
       }
-      if (index < this.#delivered) continue;
+      if (index < this.#delivered) continue; // answered when it was delivered
       this.#delivered += 1;
-      this.onReport(report.step, report.metrics);
+      this.#ask(progress.run, index, report);
     }
+  }
+
+  /** Hands a report to the orchestrator and its answer back to the agent (unless the flight has ended: no trial waits then). */
+  #ask(run: string, i: number, report: WireReport): void {
+    let decided: ReturnType<ReportListener>;
+    try {
+      decided = this.onReport(report.step, report.metrics);
+    } catch {
+      decided = 'continue'; // a listener's bug must not hold the trial until the agent's timeout
+    }
+    void Promise.resolve(decided)
+      .catch((): ReportAnswer => 'continue')
+      .then((answer) => {
+        // Anything but 'stop' (a listener typed loosely, returning nothing) means go on.
+        if (!this.#ended) this.answer({ jobId: this.jobId, run, i, answer: answer === 'stop' ? 'stop' : 'continue' });
+      });
   }
 
   /** A line about the trial from the executor itself (a stall). */
@@ -78,7 +101,8 @@ export class TrialFlight {
       this.#taken(result.agent);
     }
     for (const line of result.logs) this.onLog?.(line);
-    for (const report of result.reports.slice(this.#delivered)) this.onReport(report.step, report.metrics);
+    // The trial has ended: these reports are recorded, and nobody waits for their answers.
+    for (const report of result.reports.slice(this.#delivered)) void this.onReport(report.step, report.metrics);
     this.end(result.outcome);
   }
 
