@@ -30,7 +30,13 @@ function writeProtocolSweep(db: string, name: string, offsets: Record<string, nu
     for (const optimizer of OPTIMIZERS) {
       for (let i = 0; i < 4; i++) {
         if (i === 0) origins.set(optimizer, number);
-        trial({ state: i === 3 ? 'PRUNED' : 'COMPLETE', params: { optimizer, lr: 0.01 / (i + 1) }, value: 0.85 - 0.01 * i, seed: 100 + number, stage: 'search' });
+        trial({
+          state: i === 3 ? 'PRUNED' : 'COMPLETE',
+          params: { optimizer, lr: 0.01 / (i + 1) },
+          value: 0.85 - 0.01 * i,
+          seed: 100 + number,
+          stage: 'search',
+        });
       }
     }
     for (const optimizer of OPTIMIZERS) {

@@ -83,6 +83,7 @@ export function formatCompactComparison(verdict: StrategyVerdict, sweep: string,
     { header: 'pruned', cell: (g) => String(g.pruned), align: 'right' },
     { header: 'failed', cell: (g) => String(g.failed), align: 'right' },
   ];
-  const hint = verdict.mode === 'exploratory' ? `\n${indent}(\`sweep compare ${sweep} --by ${verdict.by}\` shows the compare: block that would confirm it)` : '';
+  const hint =
+    verdict.mode === 'exploratory' ? `\n${indent}(\`sweep compare ${sweep} --by ${verdict.by}\` shows the compare: block that would confirm it)` : '';
   return `${formatTable(verdict.groups, columns, indent)}\n${indent}${verdict.decision}: ${verdict.statement}${hint}`;
 }

@@ -173,7 +173,14 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
       expect(table).toEqual(expected.groups.map((g) => g.label));
     }
     // After a new `by` the charts are drawn again from the new comparison.
-    for (const chart of ['chart-strategy-interval', 'chart-strategy-expected', 'chart-strategy-box', 'chart-strategy-best', 'chart-strategy-curve', 'chart-strategy-rates']) {
+    for (const chart of [
+      'chart-strategy-interval',
+      'chart-strategy-expected',
+      'chart-strategy-box',
+      'chart-strategy-best',
+      'chart-strategy-curve',
+      'chart-strategy-rates',
+    ]) {
       expect(await waitForDrawnChart(page, chart), chart).toBeGreaterThan(3);
     }
     await page.getByTestId('strategy').screenshot({ path: `${ARTIFACTS}strategy-view.png` });

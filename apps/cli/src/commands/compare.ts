@@ -38,7 +38,10 @@ export const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
         );
       }
       if (argv.confidence !== undefined && !(argv.confidence > 0 && argv.confidence < 1)) {
-        throw new UsageError(`--confidence must be a number in (0, 1), got ${argv.confidence}`, 'for example --confidence 0.95 (a false winner at most 5% of the time)');
+        throw new UsageError(
+          `--confidence must be a number in (0, 1), got ${argv.confidence}`,
+          'for example --confidence 0.95 (a false winner at most 5% of the time)',
+        );
       }
       const verdict = judgeFromReader(reader, sweep, argv.by, argv.confidence);
       if (argv.json) return outJson({ sweep: sweep.name, metric: sweep.metric, ...verdict });

@@ -102,7 +102,8 @@ export function writeProtocolSweep(dbPath: string, name: string, seeds: number, 
     let number = 0;
     const trial = (fields: Omit<FrozenTrial, 'number' | 'intermediate' | 'attempt'>): void =>
       store.createTrial(id, { number: number++, intermediate: new Map([[1, fields.value ?? 0]]), attempt: 1, ...fields });
-    for (const optimizer of optimizers) for (let i = 0; i < 4; i++) trial({ state: 'COMPLETE', params: { optimizer, lr: 0.01 / (i + 1) }, value: 0.85 - 0.01 * i, stage: 'search' });
+    for (const optimizer of optimizers)
+      for (let i = 0; i < 4; i++) trial({ state: 'COMPLETE', params: { optimizer, lr: 0.01 / (i + 1) }, value: 0.85 - 0.01 * i, stage: 'search' });
     optimizers.forEach((optimizer, o) => {
       for (let s = 0; s < seeds; s++) {
         const value = 0.9 + (optimizer === 'adam' ? adamOffset : 0) + NOISE[(s + 3 * o) % NOISE.length]!;

@@ -18,14 +18,29 @@ function protocolSweep(offsets: Record<string, number>, perValue: number, seeds:
   let number = 0;
   for (const optimizer of OPTIMIZERS) {
     for (let i = 0; i < perValue; i++) {
-      trials.push({ number: number++, state: i % 4 === 3 ? 'PRUNED' : 'COMPLETE', params: { optimizer, lr: 0.01 * (i + 1) }, value: 0.8 + 0.01 * i, intermediate: new Map() });
+      trials.push({
+        number: number++,
+        state: i % 4 === 3 ? 'PRUNED' : 'COMPLETE',
+        params: { optimizer, lr: 0.01 * (i + 1) },
+        value: 0.8 + 0.01 * i,
+        intermediate: new Map(),
+      });
     }
   }
   for (const optimizer of OPTIMIZERS) {
     const origin = trials.find((t) => t.params['optimizer'] === optimizer)!.number;
     for (let s = 0; s < seeds; s++) {
       const value = 0.9 + (offsets[optimizer] ?? 0) + 0.015 * normal(random);
-      trials.push({ number: number++, state: 'COMPLETE', params: { optimizer, lr: 0.01 }, value, intermediate: new Map(), stage: 'confirm', seed: 1000 + s, origin });
+      trials.push({
+        number: number++,
+        state: 'COMPLETE',
+        params: { optimizer, lr: 0.01 },
+        value,
+        intermediate: new Map(),
+        stage: 'confirm',
+        seed: 1000 + s,
+        origin,
+      });
     }
   }
   return trials;
@@ -42,7 +57,10 @@ describe('judgeStrategies, protocol mode (stage confirm trials)', () => {
     expect(verdict.decision).toBe('winner');
     expect(verdict.winner).toBe('adam');
     expect(verdict.compared).toBe('the best configuration of each of 3 optimizer values after 8 search trials each, re-run with 10 seeds each');
-    const replicates = OPTIMIZERS.map((o) => ({ label: o, values: trials.filter((t) => t.stage === 'confirm' && t.params['optimizer'] === o).map((t) => t.value!) }));
+    const replicates = OPTIMIZERS.map((o) => ({
+      label: o,
+      values: trials.filter((t) => t.stage === 'confirm' && t.params['optimizer'] === o).map((t) => t.value!),
+    }));
     const direct = confirmationVerdict(replicates, { direction: 'maximize', seed: 7, resamples: 500, subject: 'optimizer' });
     expect(verdict.statement).toBe(direct.statement);
     expect(verdict.groups.map((g) => [g.label, g.n, g.estimate, g.ci, g.p_best])).toEqual(direct.groups.map((g) => [g.label, g.n, g.estimate, g.ci, g.p_best]));

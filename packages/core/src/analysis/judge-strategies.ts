@@ -155,7 +155,9 @@ function curveOf(values: readonly number[], direction: Direction, confidence: nu
   return expectedBestCurve(values, { direction, confidence, seed, upTo: Math.min(values.length, CURVE_MAX_N), resamples: CURVE_RESAMPLES });
 }
 
-function counts(described: StrategyGroup | undefined): Pick<JudgedGroup, 'trials' | 'complete' | 'pruned' | 'failed' | 'diverged' | 'running' | 'best' | 'best_trial'> {
+function counts(
+  described: StrategyGroup | undefined,
+): Pick<JudgedGroup, 'trials' | 'complete' | 'pruned' | 'failed' | 'diverged' | 'running' | 'best' | 'best_trial'> {
   return {
     trials: described?.trials ?? 0,
     complete: described?.complete ?? 0,
@@ -268,7 +270,9 @@ export function judgeStrategies(trials: readonly ComparableTrial[], options: Jud
     { direction, confidence, seed, subject: by, ...resampling },
   );
   const byLabel = new Map(base.map((g) => [g.label, g]));
-  const groups = summary.groups.map((s): JudgedGroup => group(byLabel.get(s.label)!, { n: s.n, estimate: s.estimate, ci: s.ci, p_best: s.p_best, status: s.status }));
+  const groups = summary.groups.map((s): JudgedGroup =>
+    group(byLabel.get(s.label)!, { n: s.n, estimate: s.estimate, ci: s.ci, p_best: s.p_best, status: s.status }),
+  );
   const leader = summary.decision === 'exploratory' ? groups[0]?.label : undefined;
   const totalSearch = base.reduce((s, g) => s + g.searchTrials, 0);
   return {

@@ -3,14 +3,7 @@
  * fraction of it. Every chart module imports `echarts` and `ChartOption` from here.
  */
 import { BarChart, BoxplotChart, CustomChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
-import type {
-  BarSeriesOption,
-  BoxplotSeriesOption,
-  CustomSeriesOption,
-  LineSeriesOption,
-  ParallelSeriesOption,
-  ScatterSeriesOption,
-} from 'echarts/charts';
+import type { BarSeriesOption, BoxplotSeriesOption, CustomSeriesOption, LineSeriesOption, ParallelSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   GridComponent,

@@ -52,7 +52,14 @@ export function strategyExpectedOption(comparison: StrategyComparisonResponse): 
           areaStyle: { color, opacity: 0.18 },
           silent: true,
         },
-        { type: 'line' as const, name: g.label, data: at(curve.expected), showSymbol: curve.expected.length < 30, itemStyle: { color }, lineStyle: { color, width: 2 } },
+        {
+          type: 'line' as const,
+          name: g.label,
+          data: at(curve.expected),
+          showSymbol: curve.expected.length < 30,
+          itemStyle: { color },
+          lineStyle: { color, width: 2 },
+        },
       ];
     }),
   };

@@ -26,7 +26,9 @@ interface RenderApi {
 export function strategyIntervalOption(comparison: StrategyComparisonResponse): ChartOption {
   const groups = comparison.groups;
   const pct = `${Number((comparison.confidence * 100).toPrecision(4))}%`;
-  const bars = groups.flatMap((g, i) => (g.ci === null || g.estimate === null ? [] : [{ value: [i, g.ci[0], g.ci[1], g.estimate], color: SERIES_COLORS[i % SERIES_COLORS.length]! }]));
+  const bars = groups.flatMap((g, i) =>
+    g.ci === null || g.estimate === null ? [] : [{ value: [i, g.ci[0], g.ci[1], g.estimate], color: SERIES_COLORS[i % SERIES_COLORS.length]! }],
+  );
   return {
     grid: { left: 64, right: 24, top: 24, bottom: 40 },
     tooltip: { trigger: 'item' },
@@ -38,12 +40,13 @@ export function strategyIntervalOption(comparison: StrategyComparisonResponse): 
         name: `${pct} CI`,
         data: bars.map((b) => ({ value: b.value, itemStyle: { color: b.color } })),
         renderItem: (_params: unknown, api: unknown) => {
-          const { value, coord, size } = api as RenderApi;
-          const x = value(0);
-          const low = coord([x, value(1)]);
-          const high = coord([x, value(2)]);
-          const middle = coord([x, value(3)]);
-          const cap = size([1, 0])[0] * 0.12;
+          // Called as methods: ECharts' api may rely on `this`.
+          const a = api as RenderApi;
+          const x = a.value(0);
+          const low = a.coord([x, a.value(1)]);
+          const high = a.coord([x, a.value(2)]);
+          const middle = a.coord([x, a.value(3)]);
+          const cap = a.size([1, 0])[0] * 0.12;
           const color = bars.find((b) => b.value[0] === x)?.color ?? SERIES_COLORS[0]!;
           const style = { stroke: color, lineWidth: 2 };
           return {
