@@ -76,8 +76,10 @@ describe('sweep dashboard', () => {
       expect(sweeps.body.sweeps).toMatchObject([{ name: 'dash', objective: 'noop', status: 'finished', total: 12 }]);
       const compare = await getJson(new URL('/api/sweeps/dash/compare?by=opt', dashboard.url));
       const cli = json(sweep(['compare', 'dash', '--by', 'opt', '--json', '--db', ws.db]));
-      expect(compare.body.verdict).toBe(cli.verdict);
-      expect(compare.body.winner?.label).toBe(cli.winner?.label);
+      expect(compare.body.statement).toBe(cli.statement);
+      expect(compare.body.decision).toBe(cli.decision);
+      expect(compare.body.groups).toEqual(cli.groups);
+      expect(cli.winner).toBeUndefined();
       // A live stream stays open until Ctrl-C, which must still stop the command at once.
       const stream = await fetch(new URL('/api/sweeps/dash/stream', dashboard.url), { headers: { accept: 'text/event-stream' } });
       expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');

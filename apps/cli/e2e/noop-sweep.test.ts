@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compareStrategies, type ComparableTrial } from '@loopsweep/core';
+import { judgeStrategies } from '@loopsweep/core';
+import { comparableTrials } from '@loopsweep/store';
 import { json, noopSpec, sweep, withReader, workspace } from './helpers.js';
 
 const NAME = 'noop-e2e';
@@ -25,6 +26,9 @@ describe('a noop sweep through the CLI', () => {
     expect(run.stdout).toMatch(/^finished: 6 trials \(6 complete, 0 pruned, 0 failed\)/m);
     expect(run.stdout).toMatch(/^best: trial #\d+ value=[\d.]+ {2}x=[\d.e-]+ opt=(adam|sgd)$/m);
     expect(run.stdout).toMatch(/^by opt:$/m);
+    // An ordinary sweep's summary is exploratory: it names no winner.
+    expect(run.stdout).toMatch(/^ {2}(exploratory|insufficient_data): /m);
+    expect(run.stdout).not.toMatch(/\bwins?\b/);
   });
 
   it('stores every trial with its params, state and learning curve (export --format json, show)', () => {
@@ -58,19 +62,23 @@ describe('a noop sweep through the CLI', () => {
     expect(bestText.stdout).toContain(`#${direct[0]!.number}`);
 
     const compared = json(sweep(['compare', NAME, '--by', 'opt', '--json', '--db', ws.db]));
-    const expected = withReader(ws.db, (reader) => {
-      const curves = reader.learningCurves(NAME, 'value');
-      const trials: ComparableTrial[] = reader
-        .trials(NAME)
-        .map((t) => ({ number: t.number, state: t.state, params: t.params, value: t.value, intermediate: new Map(curves.get(t.number) ?? []) }));
-      return compareStrategies(trials, 'opt', 'maximize');
-    });
-    expect(compared.groups).toEqual(JSON.parse(JSON.stringify(expected.groups)));
-    expect(compared.verdict).toBe(expected.verdict);
+    const expected = withReader(ws.db, (reader) =>
+      judgeStrategies(comparableTrials(reader.trials(NAME), new Map()), { by: 'opt', direction: 'maximize', seed: reader.getSweep(NAME)!.seed }),
+    );
+    expect(compared).toEqual({ sweep: NAME, metric: 'value', ...JSON.parse(JSON.stringify(expected)) });
+    expect(compared.mode).toBe('exploratory');
+    expect(['exploratory', 'insufficient_data']).toContain(compared.decision);
+    expect(compared.winner).toBeUndefined();
     const compareText = sweep(['compare', NAME, '--by', 'opt', '--db', ws.db]);
     expect(compareText.code).toBe(0);
-    expect(compareText.stdout).toContain(expected.verdict);
-    expect(compareText.stdout).toMatch(/^opt\s+trials\s+complete\s+pruned\s+failed\s+diverged\s+best\s+median\s+IQR\s+epochs to best$/m);
+    expect(compareText.stdout).toContain(expected.statement);
+    expect(compareText.stdout).toContain(`decision: ${expected.decision} — compared ${expected.compared}`);
+    expect(compareText.stdout).toMatch(/^opt\s+n\s+(E\[best of \d+\]|expected best)\s+95% CI\s+P\(best\)\s+best\s+trials\s+pruned\s+failed$/m);
+    expect(compareText.stdout).toContain('  compare:\n    by: opt\n    trials_per_value: 3\n    confirm: { seeds: 10 }\n    confidence: 0.95');
+    expect(compareText.stdout).not.toMatch(/\bwins?\b/);
+    const bad = sweep(['compare', NAME, '--by', 'opt', '--confidence', '1.5', '--db', ws.db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--confidence must be a number in (0, 1), got 1.5');
 
     const list = json(sweep(['list', '--json', '--db', ws.db]));
     expect(list.sweeps).toHaveLength(1);

@@ -8,7 +8,7 @@ import os from 'node:os';
 import type { SweepSpec, TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
-import { compareFromReader, formatCompactComparison } from './compare-report.js';
+import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
 import { comparisonBudget } from './describe-spec.js';
 import { deviceSlots } from './devices.js';
 import { openCoordinator } from './distributed/coordinator.js';
@@ -170,10 +170,12 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
     else console.log('best: no trial completed');
-    const categorical = Object.entries(spec.parameters).find(([, p]) => (p.values?.length ?? 0) >= 2)?.[0];
-    if (categorical && best) {
-      console.log(`by ${categorical}:`);
-      console.log(formatCompactComparison(compareFromReader(reader, spec.name, spec.metric.name, spec.metric.goal, categorical)));
+    const stored = reader.getSweep(spec.name);
+    // The stored spec, not the parsed one: it is what `sweep compare` and the dashboard read, so the three agree.
+    const by = stored ? summaryParam(stored.spec, spec.parameters) : undefined;
+    if (stored && by && best) {
+      console.log(`by ${by}:`);
+      console.log(formatCompactComparison(judgeFromReader(reader, stored, by), spec.name));
     }
   } finally {
     reader.close();

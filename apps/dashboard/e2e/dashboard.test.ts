@@ -12,10 +12,12 @@ import { tempDir } from '../src/test-support/temp-dir.js';
 import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
 import { waitForDrawnChart } from './support/canvas.js';
 import { serveDashboard } from './support/dashboard.js';
-import { compareFromDatabase, runToEnd, strategiesSpec } from './support/sweeps.js';
+import { judgeFromDatabase, runToEnd, strategiesSpec, writeProtocolSweep } from './support/sweeps.js';
 
 const SWEEP = 'rnn-strategies';
 const SWEEP_CHARTS = [
+  'chart-strategy-interval',
+  'chart-strategy-expected',
   'chart-strategy-box',
   'chart-strategy-best',
   'chart-strategy-curve',
@@ -37,6 +39,7 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
   beforeAll(async () => {
     await runToEnd(dbPath, strategiesSpec(SWEEP, { trials: 48, epochs: 5 }));
     await runToEnd(dbPath, strategiesSpec('small', { trials: 4, epochs: 2 }));
+    writeProtocolSweep(dbPath, 'protocol', 10, 0.06);
     server = await serveDashboard(dbPath);
     browser = await launchBrowser();
   });
@@ -77,7 +80,7 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     expect(text).toContain(`${summary.total} ·`);
     expect(text).toContain(`${summary.counts.COMPLETE} complete`);
     expect(text).toContain(`#${summary.best!.number}`);
-    await expect(table.locator('tbody tr').count()).resolves.toBe(2);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(3);
     await saveScreenshot(page, 'sweeps-list');
   });
 
@@ -154,23 +157,50 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     expect(new Set(optimizers)).toEqual(new Set(['adam', 'rmsprop']));
   });
 
-  it('the strategy view names the same winner, with the same verdict, as sweep compare', async () => {
+  it("the strategy view gives core's verdict (statement, decision, no winner for an ordinary sweep) and draws its error bars and expected-best curves", async () => {
     const page = await open(`/sweeps/${SWEEP}`);
     for (const by of ['optimizer', 'cell']) {
-      const expected = compareFromDatabase(dbPath, SWEEP, by);
-      expect(expected.winner).toBeDefined();
+      const expected = judgeFromDatabase(dbPath, SWEEP, by);
+      expect(expected.mode).toBe('exploratory');
       await page.getByTestId('strategy-by').selectOption(by);
       const verdict = page.getByTestId('verdict');
-      await expect.poll(() => verdict.innerText()).toBe(expected.verdict);
-      await expect(verdict.getAttribute('data-winner')).resolves.toBe(expected.winner!.label);
+      await expect.poll(() => verdict.innerText()).toBe(expected.statement);
+      await expect(verdict.getAttribute('data-decision')).resolves.toBe(expected.decision);
+      await expect(verdict.getAttribute('data-winner')).resolves.toBeNull();
+      expect(expected.statement).not.toMatch(/\bwins?\b/);
+      await expect(page.getByTestId('verdict-suggestion').locator('pre').textContent()).resolves.toBe(expected.suggestion);
       const table = await page.getByTestId('strategy-table').locator('tbody th').allInnerTexts();
-      expect(table.map((t) => t.replace(' ★', ''))).toEqual(expected.groups.map((g) => g.label));
+      expect(table).toEqual(expected.groups.map((g) => g.label));
     }
     // After a new `by` the charts are drawn again from the new comparison.
-    for (const chart of ['chart-strategy-box', 'chart-strategy-best', 'chart-strategy-curve', 'chart-strategy-rates']) {
+    for (const chart of [
+      'chart-strategy-interval',
+      'chart-strategy-expected',
+      'chart-strategy-box',
+      'chart-strategy-best',
+      'chart-strategy-curve',
+      'chart-strategy-rates',
+    ]) {
       expect(await waitForDrawnChart(page, chart), chart).toBeGreaterThan(3);
     }
     await page.getByTestId('strategy').screenshot({ path: `${ARTIFACTS}strategy-view.png` });
+  });
+
+  it('a comparison protocol: the winner of the confirmation replicates, drawn as points beside the error bars', async () => {
+    const expected = judgeFromDatabase(dbPath, 'protocol', 'optimizer');
+    expect(expected).toMatchObject({ mode: 'protocol', decision: 'winner', winner: 'adam' });
+    const page = await open('/sweeps/protocol');
+    const verdict = page.getByTestId('verdict');
+    await expect.poll(() => verdict.innerText()).toBe(expected.statement);
+    await expect(verdict.getAttribute('data-decision')).resolves.toBe('winner');
+    await expect(verdict.getAttribute('data-winner')).resolves.toBe('adam');
+    await expect(page.getByTestId('verdict-suggestion').count()).resolves.toBe(0);
+    const table = await page.getByTestId('strategy-table').locator('tbody th').allInnerTexts();
+    expect(table).toEqual(expected.groups.map((g) => (g.label === 'adam' ? 'adam ★' : g.label)));
+    // Three colours of bars and points, axes and text: more than a chart of bars alone draws.
+    expect(await waitForDrawnChart(page, 'chart-strategy-interval', 5)).toBeGreaterThan(5);
+    expect(await waitForDrawnChart(page, 'chart-strategy-expected')).toBeGreaterThan(3);
+    await page.getByTestId('strategy').screenshot({ path: `${ARTIFACTS}strategy-protocol.png` });
   });
 
   it('clicking a row opens the trial page with its params, metrics chart and events', async () => {

@@ -6,7 +6,7 @@
  * JSON has no NaN: a metric value stored as NaN (a diverged epoch) arrives as `null`. The types
  * below say so wherever a metric value can be NaN.
  */
-import type { Direction, ParamValue, PrunerConfig, SamplerConfig, StrategyComparison, StrategyGroup, TrialState } from '@loopsweep/core';
+import type { Direction, ParamValue, PrunerConfig, SamplerConfig, StrategyGroup, StrategyVerdict, TrialState } from '@loopsweep/core';
 import type { ChangeCursor, MetricPoint, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialRow } from '@loopsweep/store';
 
 export type { ChangeCursor, Direction, ParamValue, SweepEvent, SweepSummary, TrialRow, TrialState };
@@ -142,22 +142,25 @@ export interface MedianCurvePoint {
   readonly trials: number;
 }
 
-/** One value of the compared param: core's StrategyGroup plus what the charts draw. */
+/** One value of the compared param in the search: core's describeStrategies group plus what the descriptive charts draw. */
 export interface StrategyGroupView extends StrategyGroup {
-  /** Final metric of each COMPLETE trial (box/violin), in trial-number order. */
+  /** Final metric of each COMPLETE search trial (box/violin), in trial-number order. */
   readonly values: readonly number[];
   /** [trial number, best value so far within this group], at each trial that improved it. */
   readonly bestSoFar: readonly (readonly [trial: number, best: number])[];
   readonly medianCurve: readonly MedianCurvePoint[];
 }
 
-/** GET /api/sweeps/:name/compare — the same comparison (verdict, winner) as `sweep compare`. */
-export interface StrategyComparisonResponse extends Omit<StrategyComparison, 'groups' | 'winner'> {
-  /** The metric compared (the sweep's; also the curves' metric unless `metric=` said otherwise). */
+/**
+ * GET /api/sweeps/:name/compare — core's judgeStrategies verdict, field for field what
+ * `sweep compare --json` prints (decision, winner, statement, groups with estimate/ci/p_best,
+ * expected-best curves and replicates), plus the descriptive chart data of the search.
+ */
+export interface StrategyComparisonResponse extends StrategyVerdict {
+  /** The metric of the median curves (the sweep's unless `metric=` said otherwise); the verdict is always of the sweep's metric. */
   readonly metric: string;
-  /** Best median first (core's order). */
-  readonly groups: readonly StrategyGroupView[];
-  readonly winner?: StrategyGroupView;
+  /** One per entry of `groups`, in the same order: that value's search trials, described. */
+  readonly views: readonly StrategyGroupView[];
 }
 
 /** GET /api/sweeps/:name/events */

@@ -1,18 +1,26 @@
 /**
- * GET /api/sweeps/:name/compare — core's compareStrategies over the stored trials, exactly as
- * `sweep compare` calls it (same trials, same curves of the sweep's metric), so the dashboard names
- * the same winner; plus, per group, what the charts draw: the final values, best-so-far over
- * trials, and the median learning curve with its interquartile band.
+ * GET /api/sweeps/:name/compare — core's judgeStrategies over the stored trials, called exactly as
+ * `sweep compare` calls it (same trials, the sweep's seed and `compare:` block), so the dashboard
+ * gives the same verdict; plus, per group, what the descriptive charts draw from the search trials:
+ * the final values with their quartiles, best-so-far over trials, and the median learning curve
+ * with its interquartile band.
  */
-import { compareStrategies, isBetter, quantileSorted, type Direction, type ParamValue, type StrategyGroup, type SweepRecord } from '@loopsweep/core';
+import {
+  comparisonProtocolOf,
+  describeStrategies,
+  isBetter,
+  judgeStrategies,
+  quantileSorted,
+  SEARCH_STAGE,
+  strategyKey,
+  type Direction,
+  type StrategyGroup,
+  type SweepRecord,
+} from '@loopsweep/core';
 import { comparableTrials, type SweepReader, type TrialRow } from '@loopsweep/store';
 import type { MedianCurvePoint, StrategyComparisonResponse, StrategyGroupView } from '../api/types.js';
 
 type Curves = Map<number, [step: number, value: number][]>;
-
-function groupKey(value: ParamValue | undefined): string {
-  return value === undefined ? '\u0000inactive' : `${typeof value}:${String(value)}`;
-}
 
 function medianCurve(members: readonly TrialRow[], curves: Curves): MedianCurvePoint[] {
   const byStep = new Map<number, number[]>();
@@ -50,26 +58,38 @@ function view(group: StrategyGroup, members: readonly TrialRow[], curves: Curves
   return { ...group, values, bestSoFar: bestSoFar(members, direction), medianCurve: medianCurve(members, curves) };
 }
 
+const EMPTY_GROUP = { trials: 0, complete: 0, pruned: 0, failed: 0, diverged: 0, running: 0 } as const;
+
 /**
  * @param rows every trial of the sweep by number (as `sweep compare` reads them).
- * @param metric the metric of the median curves (the sweep's by default); the comparison itself
- *   is always of the sweep's metric, as `sweep compare`'s is.
+ * @param metric the metric of the median curves (the sweep's by default); the verdict itself is
+ *   always of the sweep's metric, as `sweep compare`'s is.
+ * @throws RangeError only on a corrupt sweep record (a non-integer seed): judgeStrategies' checks
  */
 export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], sweep: SweepRecord, by: string, metric: string): StrategyComparisonResponse {
-  const { curves, curveMetric } = reader.snapshot(() => {
-    const objectiveCurves = reader.learningCurves(sweep.name, sweep.metric);
-    return { curves: objectiveCurves, curveMetric: metric === sweep.metric ? objectiveCurves : reader.learningCurves(sweep.name, metric) };
+  const protocol = comparisonProtocolOf(sweep.spec);
+  // The verdict reads final values only, exactly as `sweep compare` builds its input.
+  const verdict = judgeStrategies(comparableTrials(rows, new Map()), {
+    by,
+    direction: sweep.direction,
+    seed: sweep.seed,
+    ...(protocol !== undefined ? { protocol } : {}),
   });
-  const comparison = compareStrategies(comparableTrials(rows, curves), by, sweep.direction);
+  const curves = reader.learningCurves(sweep.name, metric);
+  // The descriptive charts show the search: a protocol's replicates are drawn as points on the verdict's chart instead.
+  const search = rows.filter((row) => (row.stage ?? SEARCH_STAGE) === SEARCH_STAGE);
+  const described = new Map(describeStrategies(comparableTrials(search, new Map()), by, sweep.direction).groups.map((g) => [strategyKey(g.value), g]));
   const members = new Map<string, TrialRow[]>();
-  for (const row of rows) {
-    const key = groupKey(row.params[by]);
+  for (const row of search) {
+    const key = strategyKey(row.params[by]);
     let list = members.get(key);
     if (list === undefined) members.set(key, (list = []));
     list.push(row);
   }
-  const groups = comparison.groups.map((group) => view(group, members.get(groupKey(group.value)) ?? [], curveMetric, sweep.direction));
-  const winner =
-    comparison.winner === undefined ? undefined : groups.find((group) => group.label === comparison.winner?.label && group.value === comparison.winner.value);
-  return { by: comparison.by, direction: comparison.direction, verdict: comparison.verdict, metric, groups, ...(winner === undefined ? {} : { winner }) };
+  const views = verdict.groups.map((group) => {
+    const key = strategyKey(group.value ?? undefined);
+    const stats: StrategyGroup = described.get(key) ?? { value: group.value ?? undefined, label: group.label, ...EMPTY_GROUP };
+    return view(stats, members.get(key) ?? [], curves, sweep.direction);
+  });
+  return { ...verdict, metric, views };
 }

@@ -1,5 +1,6 @@
 /** Every route of API.md against a real SQLite file written by the real writer, over real HTTP. */
-import { compareStrategies, mixSeed, type ComparableTrial } from '@loopsweep/core';
+import { describeStrategies, judgeStrategies, mixSeed } from '@loopsweep/core';
+import { comparableTrials } from '@loopsweep/store';
 import { SweepReader } from '@loopsweep/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -215,20 +216,26 @@ describe('GET /api/sweeps/:name/importance', () => {
 });
 
 describe('GET /api/sweeps/:name/compare', () => {
-  it("gives core's comparison of the stored trials (the verdict `sweep compare` prints) plus chart data per group", async () => {
+  it("gives core's judgeStrategies verdict on the stored trials (what `sweep compare --json` prints) plus chart data per group", async () => {
     const { status, body } = await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=optimizer');
     expect(status).toBe(200);
-    const curves = reader.learningCurves('strategies', 'val_accuracy');
-    const trials: ComparableTrial[] = reader.trials('strategies').map((row) => ({ ...row, intermediate: new Map(curves.get(row.number) ?? []) }));
-    const expected = compareStrategies(trials, 'optimizer', 'maximize');
-    expect(body.verdict).toBe(expected.verdict);
-    expect(body.verdict).toMatch(/^optimizer=adam wins: median/);
-    expect(body.winner?.label).toBe('adam');
-    expect(body.groups.map((group) => group.label)).toEqual(['adam', 'momentum', 'sgd']);
-    for (const [index, group] of body.groups.entries()) {
+    const sweep = reader.getSweep('strategies')!;
+    const expected = judgeStrategies(comparableTrials(reader.trials('strategies'), new Map()), { by: 'optimizer', direction: 'maximize', seed: sweep.seed });
+    const { metric, views, ...verdict } = body;
+    expect(metric).toBe('val_accuracy');
+    expect(verdict).toEqual(JSON.parse(JSON.stringify(expected)));
+    // An ordinary sweep: exploratory, never a winner.
+    expect(body.mode).toBe('exploratory');
+    expect(body.winner).toBeUndefined();
+    expect(body.statement).not.toMatch(/\bwins?\b/);
+    expect(views.map((v) => v.label)).toEqual(body.groups.map((g) => g.label));
+    const described = describeStrategies(comparableTrials(reader.trials('strategies'), new Map()), 'optimizer', 'maximize').groups;
+    for (const group of views) {
       const { values, bestSoFar, medianCurve, ...core } = group;
-      expect(core).toEqual(JSON.parse(JSON.stringify(expected.groups[index])));
+      const stats = described.find((d) => d.label === group.label)!;
+      expect(core).toEqual(JSON.parse(JSON.stringify(stats)));
       expect(values).toHaveLength(group.complete);
+      if (values.length === 0) continue;
       expect(Math.max(...values)).toBe(group.best);
       // Best so far only improves, and ends at the group's best trial.
       expect(bestSoFar.map(([, best]) => best)).toEqual([...bestSoFar.map(([, best]) => best)].sort((a, b) => a - b));
@@ -237,16 +244,16 @@ describe('GET /api/sweeps/:name/compare', () => {
       for (const point of medianCurve) expect(point.q1 <= point.median && point.median <= point.q3).toBe(true);
     }
     // The diverged trial is adam's failure.
-    expect(body.groups[0]).toMatchObject({ failed: 1, diverged: 1, running: 1 });
+    expect(views.find((v) => v.label === 'adam')).toMatchObject({ failed: 1, diverged: 1, running: 1 });
   });
 
-  it("draws median curves of another metric while comparing the sweep's", async () => {
+  it("draws median curves of another metric while judging the sweep's", async () => {
     const byMetric = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell&metric=loss')).body;
     const byDefault = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell')).body;
     expect(byMetric.metric).toBe('loss');
-    expect(byMetric.verdict).toBe(byDefault.verdict);
+    expect(byMetric.statement).toBe(byDefault.statement);
     // loss = 1/step: the median at step 2 is 0.5 whatever the group.
-    expect(byMetric.groups[0]?.medianCurve.find((point) => point.step === 2)?.median).toBe(0.5);
+    expect(byMetric.views[0]?.medianCurve.find((point) => point.step === 2)?.median).toBe(0.5);
   });
 });
 

@@ -1,4 +1,15 @@
-export { compareStrategies, type ComparableTrial, type StrategyComparison, type StrategyGroup } from './compare-strategies.js';
+export type { ComparableTrial } from './comparable-trial.js';
+export { describeStrategies, strategyKey, type StrategyDescription, type StrategyGroup } from './describe-strategies.js';
+export { comparisonProtocolOf, suggestedProtocolYaml, SUGGESTED_CONFIRM_SEEDS, type ComparisonProtocol } from './comparison-protocol.js';
+export {
+  CONFIRM_STAGE,
+  judgeStrategies,
+  type JudgedGroup,
+  type JudgeStrategiesOptions,
+  type ReplicatePoint,
+  type StrategyDecision,
+  type StrategyVerdict,
+} from './judge-strategies.js';
 export { quantileSorted } from './quantile.js';
 export {
   MIN_IMPORTANCE_TRIALS,

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { confirmationVerdict, parseSweepSpec, type FrozenTrial } from '@loopsweep/core';
+import { comparisonProtocolOf, judgeStrategies, parseSweepSpec, type FrozenTrial } from '@loopsweep/core';
 import { SqliteTrialStore } from '@loopsweep/store';
 import { ThreadPoolExecutor } from '../executor/thread-pool-executor.js';
 import { runSweep } from './run-sweep.js';
@@ -47,9 +47,10 @@ async function protocol(scenario: string, seed: number) {
   );
   const outcome = await runSweep({ store, executor, start: { kind: 'new', spec, specDir: process.cwd() } });
   expect(outcome.status).toBe('finished');
-  const confirm = outcome.trials.filter((t) => t.stage === 'confirm');
-  const groups = ['a', 'b', 'c'].map((label) => ({ label, values: confirm.filter((t) => t.params['optimizer'] === label).map((t) => t.value as number) }));
-  return { outcome, verdict: confirmationVerdict(groups, { direction: 'maximize', seed, subject: 'optimizer' }) };
+  // The one verdict `sweep compare`, the run summary and the dashboard give.
+  const verdict = judgeStrategies(outcome.trials, { by: 'optimizer', direction: 'maximize', seed, protocol: comparisonProtocolOf(outcome.sweep.spec)! });
+  expect(verdict.mode).toBe('protocol');
+  return { outcome, verdict };
 }
 
 function byOptimizer(trials: readonly FrozenTrial[], stage: string | undefined) {
@@ -101,5 +102,29 @@ describe('the comparison protocol', () => {
     const silent = decisions.filter((d) => d === 'no_clear_winner').length;
     console.log(`lr only: no_clear_winner in ${silent}/${SEEDS} seeds`);
     expect(silent / SEEDS).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('where only lr matters, an ordinary TPE sweep’s comparison names no optimizer either: it is exploratory', async () => {
+    for (const seed of [400, 401, 402]) {
+      const spec = parseSweepSpec(
+        [
+          `name: ordinary-${seed}`,
+          `objective: ${objective}`,
+          'metric: { name: value, goal: maximize }',
+          'budget: { trials: 60, max_epochs: 1 }',
+          `sampler: { type: tpe, seed: ${seed} }`,
+          'parameters:',
+          '  optimizer: { values: [a, b, c] }',
+          '  lr: { log_uniform: [1.0e-4, 1.0e-1] }',
+          '  scenario: { value: lr }',
+        ].join('\n'),
+      );
+      const outcome = await runSweep({ store, executor, start: { kind: 'new', spec, specDir: process.cwd() } });
+      const verdict = judgeStrategies(outcome.trials, { by: 'optimizer', direction: 'maximize', seed });
+      expect(verdict.decision).toBe('exploratory');
+      expect(verdict.winner).toBeUndefined();
+      expect(verdict.statement).not.toMatch(/\bwins?\b/);
+      expect(verdict.suggestion).toContain('by: optimizer');
+    }
   });
 });

@@ -1,16 +1,11 @@
-import type { ComparableTrial, FrozenTrial } from '@loopsweep/core';
+import type { ComparableTrial } from '@loopsweep/core';
 import type { TrialRow } from './types.js';
 
-/**
- * A ComparableTrial that also says which seed it ran with, which stage asked for it and which
- * trial it re-runs: a comparison protocol's replicates (stage 'rerun', 'confirm') are told apart
- * from the search by these. Core's ComparableTrial does not pick them (yet); the extra fields
- * pass through compareStrategies untouched.
- */
-export type ComparableTrialRow = ComparableTrial & Pick<FrozenTrial, 'seed' | 'stage' | 'origin'>;
+/** Core's ComparableTrial: with its seed, stage and origin, which tell a protocol's replicates (stage 'confirm') from the search. */
+export type ComparableTrialRow = ComparableTrial;
 
 /**
- * Stored trials in the shape core's compareStrategies takes: each row with its learning curve of
+ * Stored trials in the shape core's judgeStrategies takes: each row with its learning curve of
  * the compared metric. `sweep compare`, the dashboard's strategy view and their tests all build
  * the comparison from this one mapping, so they cannot disagree on what a trial contributes.
  *

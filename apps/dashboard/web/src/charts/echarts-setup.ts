@@ -2,8 +2,8 @@
  * ECharts, trimmed to what the dashboard draws: the full bundle is 1.3 MB, these parts are a
  * fraction of it. Every chart module imports `echarts` and `ChartOption` from here.
  */
-import { BarChart, BoxplotChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
-import type { BarSeriesOption, BoxplotSeriesOption, LineSeriesOption, ParallelSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import { BarChart, BoxplotChart, CustomChart, LineChart, ParallelChart, ScatterChart } from 'echarts/charts';
+import type { BarSeriesOption, BoxplotSeriesOption, CustomSeriesOption, LineSeriesOption, ParallelSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import {
   DataZoomInsideComponent,
   GridComponent,
@@ -28,6 +28,8 @@ import { registerChartThemes } from './chart-themes';
 echarts.use([
   BarChart,
   BoxplotChart,
+  // The verdict's error bars: a vertical segment with caps per value has no built-in series.
+  CustomChart,
   LineChart,
   ParallelChart,
   ScatterChart,
@@ -47,6 +49,7 @@ registerChartThemes(echarts.registerTheme);
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | BoxplotSeriesOption
+  | CustomSeriesOption
   | LineSeriesOption
   | ParallelSeriesOption
   | ScatterSeriesOption

@@ -4,14 +4,14 @@ import type { ChartOption } from './echarts-setup';
 import { sideName } from './axis-name';
 
 export function strategyBestOption(comparison: StrategyComparisonResponse): ChartOption {
-  const lastTrial = Math.max(0, ...comparison.groups.flatMap((g) => g.bestSoFar.map(([trial]) => trial)));
+  const lastTrial = Math.max(0, ...comparison.views.flatMap((g) => g.bestSoFar.map(([trial]) => trial)));
   return {
     grid: { left: 64, right: 24, top: 40, bottom: 48 },
     legend: { top: 4 },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'value', name: 'trial', nameLocation: 'middle', nameGap: 28, minInterval: 1, max: lastTrial },
     yAxis: { type: 'value', ...sideName(`best ${comparison.metric}`), scale: true },
-    series: comparison.groups.map((g) => ({
+    series: comparison.views.map((g) => ({
       type: 'line' as const,
       name: g.label,
       step: 'end' as const,

@@ -11,7 +11,7 @@ import { jitter } from './jitter';
 import { sideName } from './axis-name';
 
 export function strategyBoxOption(comparison: StrategyComparisonResponse): ChartOption {
-  const groups = comparison.groups;
+  const groups = comparison.views;
   const boxes = groups.map((g) =>
     g.values.length === 0 || g.median === undefined || g.q1 === undefined || g.q3 === undefined
       ? []

@@ -9,7 +9,7 @@ import type { ChartOption } from './echarts-setup';
 import { sideName } from './axis-name';
 
 export function strategyCurveOption(comparison: StrategyComparisonResponse): ChartOption {
-  const groups = comparison.groups.filter((g) => g.medianCurve.length > 0);
+  const groups = comparison.views.filter((g) => g.medianCurve.length > 0);
   return {
     grid: { left: 64, right: 24, top: 40, bottom: 48 },
     legend: { top: 4, data: groups.map((g) => g.label) },
@@ -31,7 +31,7 @@ export function strategyCurveOption(comparison: StrategyComparisonResponse): Cha
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: { type: 'value', ...sideName(comparison.metric), scale: true },
     series: groups.flatMap((g, i) => {
-      const color = SERIES_COLORS[comparison.groups.indexOf(g) % SERIES_COLORS.length]!;
+      const color = SERIES_COLORS[comparison.views.indexOf(g) % SERIES_COLORS.length]!;
       // Band series are named with a NUL so the legend and tooltip leave them out.
       const stack = `band\u0000${i}`;
       return [

@@ -7,7 +7,7 @@ import { sideName } from './axis-name';
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : (100 * part) / whole);
 
 export function strategyRatesOption(comparison: StrategyComparisonResponse): ChartOption {
-  const groups = comparison.groups;
+  const groups = comparison.views;
   const bar = (name: string, color: string, of: (g: (typeof groups)[number]) => number) => ({
     type: 'bar' as const,
     name,

@@ -1,7 +1,9 @@
 /**
- * "Which strategy wins, and why": pick a categorical param; per value the final-metric
- * distribution, best-so-far, median learning curve with its spread, how often it was pruned or
- * diverged, and the verdict — the same sentence `sweep compare` prints.
+ * "Which strategy is best — or can't we tell?": pick a categorical param; the verdict (core's
+ * judgeStrategies, the same statement and decision `sweep compare` prints), each value's estimate
+ * with its interval as error bars (and a protocol's replicates as points), the expected best after
+ * n trials per value, and, describing the search, the final-metric distribution, best-so-far,
+ * median learning curve and how often trials were pruned or diverged.
  */
 import { useMemo, useState } from 'react';
 import { segment } from '../../api/client';
@@ -10,6 +12,8 @@ import { EChart } from '../../charts/echart';
 import { strategyBestOption } from '../../charts/strategy-best-option';
 import { strategyBoxOption } from '../../charts/strategy-box-option';
 import { strategyCurveOption } from '../../charts/strategy-curve-option';
+import { strategyExpectedOption } from '../../charts/strategy-expected-option';
+import { estimateName, strategyIntervalOption } from '../../charts/strategy-interval-option';
 import { strategyRatesOption } from '../../charts/strategy-rates-option';
 import { useApi } from '../../hooks/use-api';
 import { ErrorPanel } from '../error-panel';
@@ -31,7 +35,16 @@ export function StrategyPanel({ sweep, params, refresh }: { sweep: string; param
   const data = comparison.data?.by === by ? comparison.data : undefined;
   const options = useMemo(
     () =>
-      data ? { box: strategyBoxOption(data), best: strategyBestOption(data), curve: strategyCurveOption(data), rates: strategyRatesOption(data) } : undefined,
+      data
+        ? {
+            interval: strategyIntervalOption(data),
+            expected: strategyExpectedOption(data),
+            box: strategyBoxOption(data),
+            best: strategyBestOption(data),
+            curve: strategyCurveOption(data),
+            rates: strategyRatesOption(data),
+          }
+        : undefined,
     [data],
   );
   if (categorical.length === 0) return <p className="muted">This sweep has no categorical parameter to compare strategies by.</p>;
@@ -53,11 +66,30 @@ export function StrategyPanel({ sweep, params, refresh }: { sweep: string; param
       {!data && !comparison.error && <Loading what="comparison" />}
       {data && options && (
         <>
-          <p className="verdict" data-testid="verdict" data-winner={data.winner?.label ?? ''}>
-            {data.verdict}
+          <p className="verdict" data-testid="verdict" data-decision={data.decision} {...(data.winner !== undefined ? { 'data-winner': data.winner } : {})}>
+            {data.statement}
           </p>
+          <p className="muted" data-testid="verdict-compared">
+            {data.decision.replace(/_/g, ' ')} — compared {data.compared}
+          </p>
+          {data.suggestion !== undefined && (
+            <details data-testid="verdict-suggestion">
+              <summary>The compare: block that would confirm this ranking</summary>
+              <pre>{data.suggestion}</pre>
+            </details>
+          )}
           <StrategyTable comparison={data} />
           <div className="grid-2">
+            <div>
+              <h3>
+                {data.mode === 'protocol' ? 'Replicates' : 'Estimate'} per {data.by}, with {Number((data.confidence * 100).toPrecision(4))}% intervals
+              </h3>
+              <EChart option={options.interval} testId="chart-strategy-interval" label={`${estimateName(data)} per ${data.by} with error bars`} />
+            </div>
+            <div>
+              <h3>Expected best after n search trials (band: bootstrap)</h3>
+              <EChart option={options.expected} testId="chart-strategy-expected" label={`expected best ${data.metric} after n trials, per ${data.by}`} />
+            </div>
             <div>
               <h3>
                 Final {data.metric} per {data.by}

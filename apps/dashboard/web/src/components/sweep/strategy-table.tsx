@@ -1,18 +1,23 @@
-/** The comparison's numbers as text: the same columns as `sweep compare`. */
+/** The verdict's numbers as text: the same columns as `sweep compare`. */
 import type { StrategyComparisonResponse } from '../../api/types';
-import { formatNumber, formatPercent } from '../../model/format';
+import { formatNumber } from '../../model/format';
 
 export function StrategyTable({ comparison }: { comparison: StrategyComparisonResponse }) {
+  const pct = `${Number((comparison.confidence * 100).toPrecision(4))}%`;
+  const estimate =
+    comparison.estimator === 'expected_best' ? `expected best of ${comparison.common_n ?? 'n'}` : comparison.estimator === 'iqm' ? 'IQM' : 'mean';
   return (
     <div className="scroll-x">
       <table className="plain" data-testid="strategy-table">
         <caption className="muted" style={{ textAlign: 'left' }}>
-          Best median first; the winner has the best median over its completed trials.
+          {comparison.mode === 'protocol'
+            ? `Confirmation replicates: n seeds of each value's best configuration. Best estimate first; ★ only for a winner at ${pct} confidence.`
+            : 'Search trials, sampled adaptively: an exploratory ranking at an equal budget, best estimate first; it names no winner.'}
         </caption>
         <thead>
           <tr>
             <th scope="col">{comparison.by}</th>
-            {['trials', 'complete', 'pruned', 'failed', 'diverged', 'best', 'median', 'IQR', 'epochs to best'].map((h) => (
+            {['n', estimate, `${pct} CI`, 'P(best)', 'best', 'trials', 'pruned', 'failed', 'diverged'].map((h) => (
               <th key={h} scope="col" className="numeric">
                 {h}
               </th>
@@ -21,22 +26,20 @@ export function StrategyTable({ comparison }: { comparison: StrategyComparisonRe
         </thead>
         <tbody>
           {comparison.groups.map((g) => (
-            <tr key={g.label}>
+            <tr key={g.label} data-status={g.status}>
               <th scope="row">
                 {g.label}
-                {comparison.winner?.label === g.label && ' ★'}
+                {comparison.winner === g.label && ' ★'}
               </th>
+              <td className="numeric">{g.n}</td>
+              <td className="numeric">{g.estimate === null ? (g.status === 'insufficient_data' ? 'too few' : '—') : formatNumber(g.estimate)}</td>
+              <td className="numeric">{g.ci === null ? '—' : `${formatNumber(g.ci[0])}–${formatNumber(g.ci[1])}`}</td>
+              <td className="numeric">{g.p_best === null ? '—' : g.p_best.toFixed(2)}</td>
+              <td className="numeric">{g.best === null ? '—' : `${formatNumber(g.best)} #${g.best_trial}`}</td>
               <td className="numeric">{g.trials}</td>
-              <td className="numeric">{g.complete}</td>
-              <td className="numeric">
-                {g.pruned} ({formatPercent(g.pruned, g.trials)})
-              </td>
+              <td className="numeric">{g.pruned}</td>
               <td className="numeric">{g.failed}</td>
               <td className="numeric">{g.diverged}</td>
-              <td className="numeric">{g.best === undefined ? '—' : `${formatNumber(g.best)} #${g.bestTrial}`}</td>
-              <td className="numeric">{formatNumber(g.median)}</td>
-              <td className="numeric">{g.q1 === undefined || g.q3 === undefined ? '—' : `${formatNumber(g.q1)}–${formatNumber(g.q3)}`}</td>
-              <td className="numeric">{formatNumber(g.medianEpochsToBest)}</td>
             </tr>
           ))}
         </tbody>

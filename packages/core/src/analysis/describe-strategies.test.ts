@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareStrategies, type ComparableTrial } from './compare-strategies.js';
+import type { ComparableTrial } from './comparable-trial.js';
+import { describeStrategies } from './describe-strategies.js';
 
 let next = 0;
 function trial(
@@ -19,7 +20,7 @@ function trial(
   };
 }
 
-describe('compareStrategies', () => {
+describe('describeStrategies', () => {
   const trials = [
     trial({ optimizer: 'adam' }, 'COMPLETE', 0.9, [0.7, 0.9, 0.88]),
     trial({ optimizer: 'adam' }, 'COMPLETE', 0.8, [0.8, 0.79]),
@@ -33,7 +34,7 @@ describe('compareStrategies', () => {
   ];
 
   it('summarizes each group: counts, best, median, quartiles, epochs to best', () => {
-    const result = compareStrategies(trials, 'optimizer', 'maximize');
+    const result = describeStrategies(trials, 'optimizer', 'maximize');
     const [adam, sgd, rmsprop, inactive] = [
       result.groups.find((g) => g.label === 'adam')!,
       result.groups.find((g) => g.label === 'sgd')!,
@@ -50,30 +51,10 @@ describe('compareStrategies', () => {
     expect(inactive.trials).toBe(1);
   });
 
-  it('ranks by median in the metric direction and names the winner and margin', () => {
-    const max = compareStrategies(trials, 'optimizer', 'maximize');
-    expect(max.groups.map((g) => g.label)).toEqual(['adam', 'sgd', '(inactive)', 'rmsprop']);
-    expect(max.winner?.label).toBe('adam');
-    expect(max.verdict).toBe(
-      'optimizer=adam wins: median 0.9 over 3 completed trials, 0.25 higher than optimizer=sgd (0.65); pruned 0/3 vs 1/4, failed 0 vs 1',
-    );
-    const min = compareStrategies(trials, 'optimizer', 'minimize');
-    expect(min.groups[0]!.label).toBe('(inactive)');
-    expect(min.groups[1]!.label).toBe('sgd');
-  });
-
-  it('calls a tie a tie', () => {
-    const tied = [trial({ opt: 'a' }, 'COMPLETE', 0.9), trial({ opt: 'b' }, 'COMPLETE', 0.9), trial({ opt: 'b' }, 'PRUNED', 0.5, [0.5])];
-    expect(compareStrategies(tied, 'opt', 'maximize').verdict).toBe(
-      'opt=a and opt=b tie at median 0.9 (1 and 1 completed trials); pruned 0/1 vs 1/2, failed 0 vs 0',
-    );
-  });
-
-  it('says why there is no winner', () => {
-    expect(compareStrategies([], 'cell', 'maximize').verdict).toBe('no trials yet: nothing to compare by cell');
-    expect(compareStrategies([trial({ cell: 'lstm' }, 'RUNNING')], 'cell', 'maximize').verdict).toBe('no cell value has a completed trial yet');
-    expect(compareStrategies([trial({ cell: 'lstm' }, 'COMPLETE', 0.5)], 'cell', 'maximize').verdict).toBe(
-      'cell=lstm is the only value with completed trials (median 0.5 over 1)',
-    );
+  it("keeps the order values first appear in and names no winner (ranking is judgeStrategies' job)", () => {
+    const result = describeStrategies(trials, 'optimizer', 'maximize');
+    expect(result.groups.map((g) => g.label)).toEqual(['adam', 'sgd', 'rmsprop', '(inactive)']);
+    expect(Object.keys(result).sort()).toEqual(['by', 'direction', 'groups']);
+    expect(describeStrategies([], 'cell', 'maximize').groups).toEqual([]);
   });
 });
