@@ -1,41 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Params, TrialExecutor, TrialTask } from '@loopsweep/core';
+import { describe, expect, it } from 'vitest';
+import type { Params, TrialTask } from '@loopsweep/core';
 import { createExecutor } from '../devices/create-executor.js';
 import { parseDevices } from '../devices/parse-devices.js';
-import { startAgent, type Agent } from './agent.js';
+import { startAgent } from './agent.js';
 import { readAgents } from './agent-registry.js';
 import { QueueError } from './queue-error.js';
 import { QueueExecutor } from './queue-executor.js';
 import { parseQueueTarget, type QueueTarget } from './queue-target.js';
 import { openRedis } from './redis-client.js';
 import { REDIS_MISSING } from './testing/redis-server.js';
-import { HAS_REDIS, useRedisServer } from './testing/redis-fixture.js';
+import { HAS_REDIS } from './testing/redis-fixture.js';
+import { useQueueFixture } from './testing/queue-fixture.js';
 
-const redis = useRedisServer();
-const cleanups: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-let queues = 0;
-function target(): QueueTarget {
-  queues += 1;
-  return parseQueueTarget(redis().url, `agent-test-${process.pid}-${queues}`);
-}
-
-async function agent(queue: QueueTarget, name: string): Promise<Agent> {
-  const pool: TrialExecutor = createExecutor(parseDevices('wasm:1', 1));
-  cleanups.push(() => pool.close());
-  const started = await startAgent({ target: queue, executor: pool, name, heartbeatMs: 100 });
-  cleanups.push(() => started.close({ force: true }));
-  return started;
-}
-
-async function coordinator(queue: QueueTarget): Promise<QueueExecutor> {
-  const executor = await QueueExecutor.open({ target: queue, pollMs: 100 });
-  cleanups.push(() => executor.close());
-  return executor;
-}
+const { cleanups, target, agent, coordinator } = useQueueFixture('agent-test');
 
 async function agentsOf(queue: QueueTarget) {
   const client = openRedis(queue, () => 'continue');
@@ -59,8 +36,8 @@ const task = (queue: QueueTarget, params: Params): TrialTask => ({
 describe.skipIf(!HAS_REDIS)('startAgent', () => {
   it('registers with its pool and running trials, and leaves the registry when closed', async () => {
     const queue = target();
-    const a = await agent(queue, 'reg');
-    const executor = await coordinator(queue);
+    const a = await agent(queue, { name: 'reg', heartbeatMs: 100 });
+    const executor = await coordinator(queue, 100);
     const handle = executor.start(task(queue, { noop_steps: 20, noop_sleep_ms: 50 }), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 400));
     const [info] = await agentsOf(queue);
@@ -95,7 +72,7 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
 
   it('refuses a name a live agent of the queue already uses', async () => {
     const queue = target();
-    await agent(queue, 'twin');
+    await agent(queue, { name: 'twin', heartbeatMs: 100 });
     const pool = createExecutor(parseDevices('wasm:1', 1));
     cleanups.push(() => pool.close());
     const error = await startAgent({ target: queue, executor: pool, name: 'twin' }).catch((e: unknown) => e);
@@ -108,8 +85,8 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
 
   it('close({ force }) cancels the running trials: they end cancelled, for their coordinators to queue again', async () => {
     const queue = target();
-    const a = await agent(queue, 'leaving');
-    const executor = await coordinator(queue);
+    const a = await agent(queue, { name: 'leaving', heartbeatMs: 100 });
+    const executor = await coordinator(queue, 100);
     const reports: number[] = [];
     const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), (step) => (reports.push(step), 'continue'));
     while (reports.length === 0) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -119,11 +96,11 @@ describe.skipIf(!HAS_REDIS)('startAgent', () => {
 
   it('obeys a prune order given before it took the job (kept in Redis beside the pub/sub message)', async () => {
     const queue = target();
-    const executor = await coordinator(queue);
+    const executor = await coordinator(queue, 100);
     const handle = executor.start(task(queue, { noop_steps: 50, noop_sleep_ms: 50 }), () => 'continue');
     await new Promise((resolve) => setTimeout(resolve, 100));
     handle.prune(); // no agent yet: only the key can carry it
-    await agent(queue, 'late');
+    await agent(queue, { name: 'late', heartbeatMs: 100 });
     expect(await handle.done).toEqual({ status: 'pruned' });
   });
 });

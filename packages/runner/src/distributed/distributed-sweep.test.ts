@@ -1,33 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSweepSpec, type TrialExecutor } from '@loopsweep/core';
+import { parseSweepSpec } from '@loopsweep/core';
 import { SqliteTrialStore } from '@loopsweep/store';
 import { createExecutor } from '../devices/create-executor.js';
 import { parseDevices } from '../devices/parse-devices.js';
 import { collect, fixtureObjective, trialTask } from '../executor/testing/collect.js';
 import { runSweep } from '../orchestrator/run-sweep.js';
-import { startAgent, type Agent } from './agent.js';
 import { QueueExecutor } from './queue-executor.js';
 import { bullConnection } from './redis-client.js';
-import { parseQueueTarget, type QueueTarget } from './queue-target.js';
 import { REDIS_MISSING } from './testing/redis-server.js';
-import { HAS_REDIS, useRedisServer } from './testing/redis-fixture.js';
+import { HAS_REDIS } from './testing/redis-fixture.js';
+import { useQueueFixture } from './testing/queue-fixture.js';
 import { readDatabase } from '../test-support/read-database.js';
 
-const redis = useRedisServer();
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-let queues = 0;
-/** A queue of its own per test, so that tests never see each other's jobs or agents. */
-function target(): QueueTarget {
-  queues += 1;
-  return parseQueueTarget(redis().url, `test-${process.pid}-${queues}`);
-}
+const { cleanups, target, agent, coordinator } = useQueueFixture('test');
 
 function database() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-dist-'));
@@ -38,20 +26,6 @@ function database() {
   return { dir, dbPath, store };
 }
 
-async function agent(queue: QueueTarget, threads: number, extra: { name?: string; allowObjectives?: string[] } = {}): Promise<Agent> {
-  const pool: TrialExecutor = createExecutor(parseDevices(`wasm:${threads}`, threads));
-  cleanups.push(() => pool.close());
-  const started = await startAgent({ target: queue, executor: pool, heartbeatMs: 200, ...extra });
-  cleanups.push(() => started.close({ force: true }));
-  return started;
-}
-
-async function coordinator(queue: QueueTarget): Promise<QueueExecutor> {
-  const executor = await QueueExecutor.open({ target: queue, pollMs: 200 });
-  cleanups.push(() => executor.close());
-  return executor;
-}
-
 function spec(body: string) {
   return parseSweepSpec(`name: d\nobjective: noop\nmetric: { name: value, goal: maximize }\n${body}`);
 }
@@ -60,7 +34,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
   it('runs every trial on the agents and records each once, with its curve and the agent that ran it', async () => {
     const queue = target();
     const { dbPath, store } = database();
-    const [a, b] = [await agent(queue, 1, { name: 'a' }), await agent(queue, 1, { name: 'b' })];
+    const [a, b] = [await agent(queue, { threads: 1, name: 'a' }), await agent(queue, { threads: 1, name: 'b' })];
     const executor = await coordinator(queue);
     expect(executor.slots).toBe(a.slots + b.slots + 1);
     const outcome = await runSweep({
@@ -91,7 +65,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const queue = target();
     const body = `budget: { max_epochs: 2 }\nsampler: { type: grid, seed: 0 }\nparameters:\n  noop_fail: { values: [throw, diverge, nan, none] }`;
     const through = database();
-    await agent(queue, 2);
+    await agent(queue, { threads: 2 });
     await runSweep({ store: through.store, executor: await coordinator(queue), start: { kind: 'new', spec: spec(body), specDir: process.cwd() } });
     const local = database();
     const pool = createExecutor(parseDevices('wasm:2', 2));
@@ -111,7 +85,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
   it("sends the pruner's decisions to the agent, which stops the trial within a step", async () => {
     const queue = target();
     const { dbPath, store } = database();
-    await agent(queue, 1);
+    await agent(queue, { threads: 1 });
     const executor = await coordinator(queue);
     // 8 steps of 100 ms; the median pruner stops trials below the median from step 1 on.
     const s = spec(
@@ -138,7 +112,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const { dir, dbPath, store } = database();
     const module = path.join(dir, 'objective.mjs');
     writeFileSync(module, 'export default async () => 1;\n');
-    await agent(queue, 1);
+    await agent(queue, { threads: 1 });
     const executor = await coordinator(queue);
     const s = parseSweepSpec(
       `name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`,
@@ -157,7 +131,7 @@ describe.skipIf(!HAS_REDIS)('a sweep through a BullMQ queue', () => {
     const { dir, dbPath, store } = database();
     const module = path.join(dir, 'objective.mjs');
     writeFileSync(module, 'export default async (params, ctx) => { await ctx.report(1, { value: 0.5 }); return 0.75; };\n');
-    await agent(queue, 1, { allowObjectives: [module] });
+    await agent(queue, { threads: 1, allowObjectives: [module] });
     const executor = await coordinator(queue);
     const s = parseSweepSpec(
       `name: d\nobjective: ./objective.mjs\nmetric: { name: value, goal: maximize }\nbudget: { trials: 1 }\nparameters:\n  x: { uniform: [0, 1] }`,
@@ -181,7 +155,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
 
   it('re-attaches to a job finished while no coordinator followed it, replaying every report once', async () => {
     const queue = target();
-    await agent(queue, 1);
+    await agent(queue, { threads: 1 });
     const first = await coordinator(queue);
     const live: [number, number][] = [];
     const outcome = await first.start(task(queue.name, 0), (step, m) => (live.push([step, m['value']!]), 'continue')).done;
@@ -199,7 +173,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
   // The executor contract, as ThreadPoolExecutor's tests state it, holds through the queue too.
   it('ends a trial pruned within one step of prune(), and cancelled with the reason given to cancel()', async () => {
     const queue = target();
-    await agent(queue, 2);
+    await agent(queue, { threads: 2 });
     const executor = await coordinator(queue);
     const pruned = collect(
       executor,
@@ -219,7 +193,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
 
   it("ends a trial whose agent's thread dies as crashed, after the reports it sent; the agent goes on", async () => {
     const queue = target();
-    await agent(queue, 1);
+    await agent(queue, { threads: 1 });
     const executor = await coordinator(queue);
     const crashed = collect(executor, trialTask({ noop_fail: 'crash', noop_fail_step: 2, noop_sleep_ms: 20 }, { sweepKey: `x@${queue.name}` }));
     expect((await crashed.ended).outcome).toEqual({ status: 'failed', kind: 'crashed', reason: 'worker thread died: Error: worker exited with code: 1' });
@@ -230,7 +204,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
 
   it('carries NaN and Infinity in reports and metrics', async () => {
     const queue = target();
-    await agent(queue, 1, { allowObjectives: [fixtureObjective('non-finite-report.mjs')] });
+    await agent(queue, { threads: 1, allowObjectives: [fixtureObjective('non-finite-report.mjs')] });
     const executor = await coordinator(queue);
     const run = collect(executor, trialTask({}, { objective: fixtureObjective('non-finite-report.mjs'), sweepKey: `n@${queue.name}` }));
     expect((await run.ended).outcome).toEqual({ status: 'complete', metrics: { nan: Number.NaN, value: 0.5 } });
@@ -248,7 +222,7 @@ describe.skipIf(!HAS_REDIS)('QueueExecutor on its own', () => {
     expect(notices).toEqual([
       `no live agent serves queue '${queue.name}' at ${queue.redactedUrl}: the trials wait until one does (\`sweep agent --queue …\` on a machine that can reach it)`,
     ]);
-    await agent(queue, 1);
+    await agent(queue, { threads: 1 });
     expect((await handle.done).status).toBe('complete');
   });
 
