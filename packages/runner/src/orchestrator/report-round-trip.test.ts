@@ -44,6 +44,7 @@ describe('the report round trip', () => {
     const pruned = outcome.trials.filter((t) => t.state === 'PRUNED');
     const complete = outcome.trials.filter((t) => t.state === 'COMPLETE');
     expect(pruned.length + complete.length).toBe(45);
+    console.log(`1 ms steps, ASHA: ${pruned.length} of 45 trials pruned, ${complete.length} complete`);
     // ASHA with η = 3 stops about two trials in three at the first rungs; far from none.
     expect(pruned.length).toBeGreaterThanOrEqual(20);
     readDatabase(dbPath, (reader) => {
