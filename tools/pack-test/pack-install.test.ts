@@ -61,6 +61,8 @@ function localPrebuilds(dir: string): { dir: string; version: string } | undefin
 
 // `npx sweep …` as a user types it; npm_config_yes=false makes npx fail rather than fetch a package
 // should the local bin be missing (`npx --no sweep --version` would print npm's own version).
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 const sweep = (args: readonly string[], timeoutMs?: number) => run('npx', ['sweep', ...args], project, { npm_config_yes: 'false' }, timeoutMs);
 
 beforeAll(() => {
@@ -70,8 +72,10 @@ beforeAll(() => {
   for (const workspace of WORKSPACES) {
     if (!existsSync(path.join(REPO_ROOT, workspace, 'dist'))) throw new Error(`${workspace}/dist is missing: run \`npm run build\` first`);
   }
+  const packStarted = performance.now();
   const packArgs = ['pack', '--json', '--pack-destination', tarballs, ...WORKSPACES.flatMap((w) => ['--workspace', w])];
   packed = JSON.parse(ok(run('npm', packArgs, REPO_ROOT), 'npm pack')) as Packed[];
+  console.log(`pack-install: npm pack of ${packed.length} packages took ${seconds(packStarted)}`);
 
   project = path.join(tmp, 'project');
   mkdirSync(project);
@@ -94,17 +98,19 @@ beforeAll(() => {
     return;
   }
   ok(install, 'npm install of the tarballs');
-  console.log(`pack-install: npm install of ${files.length} tarballs took ${((performance.now() - started) / 1000).toFixed(1)} s${prebuilt ? ' (better-sqlite3 from the local prebuild)' : ''}`);
+  console.log(`pack-install: npm install of ${files.length} tarballs took ${seconds(started)}${prebuilt ? ' (better-sqlite3 from the local prebuild)' : ''}`);
 }, 300_000);
 
 afterAll(() => {
+  const started = performance.now();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
+  console.log(`pack-install: removing the temp folder took ${seconds(started)}`);
 });
 
 describe('npm pack', () => {
   const filesOf = (name: string) => (packed.find((p) => p.name === name)?.files ?? []).map((f) => f.path);
 
-  it('packs every publishable package at its own version, with a LICENSE, a README and no sources or tests', () => {
+  it('packs every publishable package at its own version, with a LICENSE, a README and no sources, tests or source maps', () => {
     expect(packed.map((p) => p.name).sort()).toEqual(['@loopsweep/cli', '@loopsweep/core', '@loopsweep/dashboard', '@loopsweep/model', '@loopsweep/runner', '@loopsweep/store']);
     for (const p of packed) {
       const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, WORKSPACES.find((w) => p.filename.includes(`-${w.split('/')[1]}-`)) ?? '', 'package.json'), 'utf8')) as {
@@ -114,7 +120,7 @@ describe('npm pack', () => {
       const files = filesOf(p.name);
       expect(files, p.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
       expect(
-        files.filter((f) => f.startsWith('src/') || /\.test\.|test-support|tsbuildinfo/.test(f)),
+        files.filter((f) => f.startsWith('src/') || /\.test\.|test-support|tsbuildinfo|\.map$/.test(f)),
         p.name,
       ).toEqual([]);
     }
@@ -139,9 +145,11 @@ describe('installed from the tarballs into an empty folder', () => {
   it('sweep init, then sweep run: a real rnn-text sweep on the shipped SpamAssassin corpus; then sweep dashboard answers its API and serves the web app', async (ctx) => {
     if (skipReason) return ctx.skip(skipReason);
     ok(sweep(['init', 's.yaml']), 'sweep init');
+    const started = performance.now();
     const runResult = ok(sweep(['run', 's.yaml', '--db', 's.db'], 240_000), 'sweep run');
     expect(runResult).toMatch(/finished: 12 trials/);
     expect(runResult).toMatch(/best: trial #\d+ val_accuracy=/);
+    console.log(`pack-install: sweep run of the init spec (12 trials, the corpus parsed once) took ${seconds(started)}`);
 
     // Straight through node (not npx) so that stopping it stops the server itself.
     const child = spawn(process.execPath, [path.join(project, 'node_modules/.bin/sweep'), 'dashboard', '--db', 's.db', '--port', '0'], {
