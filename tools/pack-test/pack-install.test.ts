@@ -80,7 +80,9 @@ beforeAll(() => {
   project = path.join(tmp, 'project');
   mkdirSync(project);
   // A host project with a version of its own: `sweep --version` must not print it.
-  const host: Record<string, unknown> = { name: 'pack-test-host', version: '1.0.0', private: true, type: 'module' };
+  // allowScripts as the repository's own: npm 11 warns about install scripts it does not cover.
+  const allowScripts = { 'better-sqlite3': true, webgpu: false, 'msgpackr-extract': false };
+  const host: Record<string, unknown> = { name: 'pack-test-host', version: '1.0.0', private: true, type: 'module', allowScripts };
   const env: NodeJS.ProcessEnv = {};
   const prebuilt = process.env['LOOPSWEEP_PACK_TEST_NATIVE'] === 'install' ? undefined : localPrebuilds(path.join(tmp, 'prebuilds'));
   if (prebuilt) {
@@ -93,7 +95,12 @@ beforeAll(() => {
   const files = packed.map((p) => path.join(tarballs, p.filename));
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel', 'error', ...files], project, env, 280_000);
   if (install.status !== 0 && NETWORK_ERROR.test(install.stderr)) {
-    skipReason = `the npm registry is unreachable and npm's cache lacks a dependency, so the tarballs cannot be installed: ${install.stderr.trim().split('\n').slice(-3).join(' ')}`;
+    skipReason = `the npm registry is unreachable and npm's cache lacks a dependency, so the tarballs cannot be installed: ${
+      install.stderr
+        .split('\n')
+        .find((line) => NETWORK_ERROR.test(line))
+        ?.trim() ?? ''
+    }`;
     console.warn(`pack-install: SKIPPED, ${skipReason}`);
     return;
   }
@@ -110,13 +117,24 @@ afterAll(() => {
 describe('npm pack', () => {
   const filesOf = (name: string) => (packed.find((p) => p.name === name)?.files ?? []).map((f) => f.path);
 
+  const versions = new Map(
+    WORKSPACES.map((w) => JSON.parse(readFileSync(path.join(REPO_ROOT, w, 'package.json'), 'utf8')) as { name: string; version: string }).map((m) => [
+      m.name,
+      m.version,
+    ]),
+  );
+
   it('packs every publishable package at its own version, with a LICENSE, a README and no sources, tests or source maps', () => {
-    expect(packed.map((p) => p.name).sort()).toEqual(['@loopsweep/cli', '@loopsweep/core', '@loopsweep/dashboard', '@loopsweep/model', '@loopsweep/runner', '@loopsweep/store']);
+    expect(packed.map((p) => p.name).sort()).toEqual([
+      '@loopsweep/cli',
+      '@loopsweep/core',
+      '@loopsweep/dashboard',
+      '@loopsweep/model',
+      '@loopsweep/runner',
+      '@loopsweep/store',
+    ]);
     for (const p of packed) {
-      const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, WORKSPACES.find((w) => p.filename.includes(`-${w.split('/')[1]}-`)) ?? '', 'package.json'), 'utf8')) as {
-        version: string;
-      };
-      expect(p.version).toBe(manifest.version);
+      expect(p.version, p.name).toBe(versions.get(p.name));
       const files = filesOf(p.name);
       expect(files, p.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
       expect(
