@@ -15,6 +15,7 @@ import { validateCommand } from './commands/validate.js';
 import { defaultDbPath } from './db-path.js';
 import { UsageError } from './errors.js';
 import type { GlobalArgs } from './options.js';
+import { cliVersion } from './version.js';
 
 export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
   return yargs(args as string[])
@@ -46,7 +47,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .strict()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(cliVersion())
     .wrap(Math.min(110, process.stdout.columns ?? 100))
     .epilogue('Exit codes: 0 ok, 1 unexpected failure, 2 bad input, 130 interrupted. Set LOOPSWEEP_DEBUG=1 for stack traces.')
     .fail((message, error) => {

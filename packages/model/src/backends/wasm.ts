@@ -16,7 +16,10 @@ export async function startWasm(): Promise<string> {
     const require = createRequire(import.meta.url);
     distDir = path.join(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + path.sep;
   } catch (error) {
-    throw new BackendError('@tensorflow/tfjs-backend-wasm is not installed; run `npm ci`', { cause: error });
+    throw new BackendError(
+      '@tensorflow/tfjs-backend-wasm is not installed (a dependency of @loopsweep/model); run `npm install`, or `npm ci` in the loopsweep repository',
+      { cause: error },
+    );
   }
   if (tf.getBackend() !== 'wasm') {
     setWasmPaths(distDir);

