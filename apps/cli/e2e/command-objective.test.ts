@@ -13,7 +13,15 @@ const ws = workspace();
 afterAll(() => ws.cleanup());
 
 const spec = (name: string, objective: string, extra = '') =>
-  [`name: ${name}`, `objective: ${objective}`, 'metric: { name: score, goal: maximize }', 'budget: { trials: 4, max_epochs: 3, parallel: 2 }', 'parameters:', '  lr: { log_uniform: [1.0e-4, 1.0e-1] }', extra].join('\n');
+  [
+    `name: ${name}`,
+    `objective: ${objective}`,
+    'metric: { name: score, goal: maximize }',
+    'budget: { trials: 4, max_epochs: 3, parallel: 2 }',
+    'parameters:',
+    '  lr: { log_uniform: [1.0e-4, 1.0e-1] }',
+    extra,
+  ].join('\n');
 
 /** A folder whose python3 imports torch (the one on PATH, else Debian's /usr/bin/python3), or undefined. */
 function torchPythonDir(): string | undefined {
@@ -24,7 +32,8 @@ function torchPythonDir(): string | undefined {
   return undefined;
 }
 const torchDir = torchPythonDir();
-if (!torchDir) console.warn('skipping the PyTorch example test: no python3 with torch (apt-get install python3-torch, or run tools/scripts/setup-system.sh as root)');
+if (!torchDir)
+  console.warn('skipping the PyTorch example test: no python3 with torch (apt-get install python3-torch, or run tools/scripts/setup-system.sh as root)');
 
 describe('a command objective through the CLI', () => {
   it('is refused at validation for an unknown placeholder: exit 2, its path and the name meant', () => {

@@ -30,7 +30,9 @@ function problems(yaml: string): [string, string, string | undefined][] {
 describe('command objectives', () => {
   test('a command with its options parses, durations in seconds', () => {
     const parsed = parseSweepSpec(
-      spec('{ command: [python3, train.py, --lr, "{lr}", --opt, "{optimizer}", "--e={max_epochs}", "{seed}", "{trial}"], cwd: ./py, env: { A: "1" }, answers: stdin, timeout: 2m, grace: 3 }'),
+      spec(
+        '{ command: [python3, train.py, --lr, "{lr}", --opt, "{optimizer}", "--e={max_epochs}", "{seed}", "{trial}"], cwd: ./py, env: { A: "1" }, answers: stdin, timeout: 2m, grace: 3 }',
+      ),
     );
     expect(parsed.objective).toEqual({
       command: ['python3', 'train.py', '--lr', '{lr}', '--opt', '{optimizer}', '--e={max_epochs}', '{seed}', '{trial}'],

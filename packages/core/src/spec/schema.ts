@@ -64,7 +64,7 @@ export const commandObjectiveSchema = z
         .min(1)
         .meta({
           description:
-            'The program and its arguments, run without a shell. {name} is replaced by the trial\'s value of a parameter, or by max_epochs, seed or trial.',
+            "The program and its arguments, run without a shell. {name} is replaced by the trial's value of a parameter, or by max_epochs, seed or trial.",
           examples: [['python3', 'train.py', '--lr', '{lr}', '--epochs', '{max_epochs}']],
         }),
       { hint: 'e.g. command: [python3, train.py, --lr, "{lr}"]' },

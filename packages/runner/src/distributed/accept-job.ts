@@ -18,9 +18,7 @@ export function acceptJob(agent: string, jobId: string, data: unknown, allowed: 
   if (typeof task.objective !== 'string') {
     // A job is data, never code: running a program named by whoever can reach the queue is what
     // --allow-objective exists to prevent, and there is no such allow-list for commands yet.
-    throw new Error(
-      `agent ${agent} does not run command objectives ('${describeObjective(task.objective)}'): run a command-objective sweep without --queue`,
-    );
+    throw new Error(`agent ${agent} does not run command objectives ('${describeObjective(task.objective)}'): run a command-objective sweep without --queue`);
   }
   if (!(BUILT_IN_OBJECTIVES as readonly string[]).includes(task.objective) && !allowed.has(task.objective)) {
     throw new Error(

@@ -32,8 +32,16 @@ async function sweep(objective: string, body: string) {
   cleanups.push(() => executor.close());
   const spec = parseSweepSpec(`name: cmd\nobjective: ${objective}\nmetric: { name: score, goal: maximize }\n${body}`);
   const outcome = await runSweep({ store, executor, start: { kind: 'new', spec, specDir: fixtures } });
-  const marks = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => [Number(f.slice(0, -4)), readFileSync(path.join(dir, f), 'utf8')]));
-  const rows = readDatabase(dbPath, (reader) => ({ trials: reader.trials('cmd'), scores: reader.learningCurves('cmd', 'score'), summary: reader.summary('cmd') }));
+  const marks = Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => [Number(f.slice(0, -4)), readFileSync(path.join(dir, f), 'utf8')]),
+  );
+  const rows = readDatabase(dbPath, (reader) => ({
+    trials: reader.trials('cmd'),
+    scores: reader.learningCurves('cmd', 'score'),
+    summary: reader.summary('cmd'),
+  }));
   return { outcome, marks, dir, ...rows };
 }
 
@@ -90,15 +98,26 @@ describe('a command objective', () => {
       'budget: { max_epochs: 3, parallel: 2, fail_fast: 0 }\nsampler: { type: grid }\nparameters:\n  mode: { values: [crash, nan, silent, hang, ok] }\n  step_ms: { value: 10 }',
     );
     const reason = (mode: string) => trials.find((t) => t.params['mode'] === mode)?.failureReason ?? '';
-    expect(outcome.trials.map((t) => `${String(t.params['mode'])}:${t.state}`)).toEqual(['crash:FAILED', 'nan:FAILED', 'silent:FAILED', 'hang:FAILED', 'ok:COMPLETE']);
-    expect(reason('crash')).toMatch(/^error: CommandObjectiveError: 'python3' exited with code 1; its last stderr lines:\n[\s\S]*RuntimeError: out of memory, on purpose$/);
+    expect(outcome.trials.map((t) => `${String(t.params['mode'])}:${t.state}`)).toEqual([
+      'crash:FAILED',
+      'nan:FAILED',
+      'silent:FAILED',
+      'hang:FAILED',
+      'ok:COMPLETE',
+    ]);
+    expect(reason('crash')).toMatch(
+      /^error: CommandObjectiveError: 'python3' exited with code 1; its last stderr lines:\n[\s\S]*RuntimeError: out of memory, on purpose$/,
+    );
     expect(reason('nan')).toBe('diverged: the program reported score = NaN at step 2');
     expect(reason('silent')).toMatch(/^error: CommandObjectiveError: 'python3' exited without reporting; print a JSON line such as \{"step": 1/);
     expect(reason('hang')).toBe("error: CommandObjectiveError: 'python3' ran past its timeout of 2s; it wrote nothing to stderr");
   });
 
   it('cannot start a program that does not exist', async () => {
-    const { trials } = await sweep('{ command: [no-such-program-here, "{x}"] }', 'budget: { trials: 1 }\nsampler: { type: grid }\nparameters:\n  x: { values: [1] }');
+    const { trials } = await sweep(
+      '{ command: [no-such-program-here, "{x}"] }',
+      'budget: { trials: 1 }\nsampler: { type: grid }\nparameters:\n  x: { values: [1] }',
+    );
     expect(trials[0]?.failureReason).toMatch(/^error: CommandObjectiveError: cannot start 'no-such-program-here': spawn no-such-program-here ENOENT/);
   });
 });
@@ -106,7 +125,11 @@ describe('a command objective', () => {
 describe('command lines and placeholders', () => {
   it('reads reports, final metrics and Python NaN; anything else is log', () => {
     expect(parseCommandLine('{"step": 3, "val_accuracy": 0.91, "note": "x"}')).toEqual({ kind: 'report', step: 3, metrics: { val_accuracy: 0.91 } });
-    expect(parseCommandLine('{"step": 2, "loss": NaN, "gain": -Infinity}')).toEqual({ kind: 'report', step: 2, metrics: { loss: Number.NaN, gain: -Infinity } });
+    expect(parseCommandLine('{"step": 2, "loss": NaN, "gain": -Infinity}')).toEqual({
+      kind: 'report',
+      step: 2,
+      metrics: { loss: Number.NaN, gain: -Infinity },
+    });
     expect(parseCommandLine('{"final": {"test_accuracy": 0.9}}')).toEqual({ kind: 'final', metrics: { test_accuracy: 0.9 } });
     for (const line of ['epoch 3 done', '{"step": 3}', '{not json}', '{"loss": 1}', '[1, 2]']) expect(parseCommandLine(line)).toEqual({ kind: 'log' });
   });

@@ -4,7 +4,15 @@
  * into `ctx.report` calls. It runs inside the same worker threads and process slots as every other
  * objective, so a device slot's environment (`CUDA_VISIBLE_DEVICES`) is already in `process.env`.
  */
-import { DEFAULT_STOP_GRACE_SECONDS, placeholdersOf, type CommandObjective, type Objective, type ObjectiveContext, type ParamValue, type Params } from '@loopsweep/core';
+import {
+  DEFAULT_STOP_GRACE_SECONDS,
+  placeholdersOf,
+  type CommandObjective,
+  type Objective,
+  type ObjectiveContext,
+  type ParamValue,
+  type Params,
+} from '@loopsweep/core';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { CommandObjectiveError } from './command-error.js';
@@ -171,7 +179,9 @@ async function runCommand(objective: CommandObjective, trial: CommandTrial, para
     if (code !== 0) throw new CommandObjectiveError(`'${program}' exited with code ${code}${stderr}`);
     const result = final ?? last;
     if (result === undefined) {
-      throw new CommandObjectiveError(`'${program}' exited without reporting; print a JSON line such as {"step": 1, "val_accuracy": 0.9} for each step${stderr}`);
+      throw new CommandObjectiveError(
+        `'${program}' exited without reporting; print a JSON line such as {"step": 1, "val_accuracy": 0.9} for each step${stderr}`,
+      );
     }
     return result;
   } finally {
@@ -186,5 +196,9 @@ async function runCommand(objective: CommandObjective, trial: CommandTrial, para
 }
 
 function isPrune(reason: unknown): boolean {
-  return typeof reason === 'object' && reason !== null && ((reason as { code?: unknown }).code === 'TRIAL_PRUNED' || (reason as { name?: unknown }).name === 'TrialPrunedError');
+  return (
+    typeof reason === 'object' &&
+    reason !== null &&
+    ((reason as { code?: unknown }).code === 'TRIAL_PRUNED' || (reason as { name?: unknown }).name === 'TrialPrunedError')
+  );
 }
