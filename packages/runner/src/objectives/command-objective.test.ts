@@ -95,7 +95,7 @@ describe('a command objective', () => {
   it('records a crash, a NaN, no report and a timeout as FAILED with the reason', async () => {
     const { outcome, trials } = await sweep(
       '{ command: [python3, curve.py, "0.5", "{max_epochs}"], timeout: 2, grace: 1 }',
-      'budget: { max_epochs: 3, parallel: 2, fail_fast: 0 }\nsampler: { type: grid }\nparameters:\n  mode: { values: [crash, nan, silent, hang, ok] }\n  step_ms: { value: 10 }',
+      'budget: { max_epochs: 3, parallel: 2, fail_fast: 0 }\nsampler: { type: grid }\nparameters:\n  mode: { values: [crash, nan, silent, hang, stubborn, ok] }\n  step_ms: { value: 10 }',
     );
     const reason = (mode: string) => trials.find((t) => t.params['mode'] === mode)?.failureReason ?? '';
     expect(outcome.trials.map((t) => `${String(t.params['mode'])}:${t.state}`)).toEqual([
@@ -103,6 +103,7 @@ describe('a command objective', () => {
       'nan:FAILED',
       'silent:FAILED',
       'hang:FAILED',
+      'stubborn:FAILED',
       'ok:COMPLETE',
     ]);
     expect(reason('crash')).toMatch(
@@ -111,6 +112,8 @@ describe('a command objective', () => {
     expect(reason('nan')).toBe('diverged: the program reported score = NaN at step 2');
     expect(reason('silent')).toMatch(/^error: CommandObjectiveError: 'python3' exited without reporting; print a JSON line such as \{"step": 1/);
     expect(reason('hang')).toBe("error: CommandObjectiveError: 'python3' ran past its timeout of 2s; it wrote nothing to stderr");
+    // SIGTERM ignored: SIGKILL after the grace period ends it all the same.
+    expect(reason('stubborn')).toBe("error: CommandObjectiveError: 'python3' ran past its timeout of 2s; its last stderr lines:\nignoring SIGTERM");
   });
 
   it('cannot start a program that does not exist', async () => {
