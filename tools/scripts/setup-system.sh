@@ -5,13 +5,15 @@
 #   chromium        the dashboard's browser tests (driven by playwright-core; never a downloaded browser)
 #   redis-server    the distributed (BullMQ) tests start their own redis-server on a free port
 #   clang, lld      build the WebAssembly SIMD recurrent kernel of @loopsweep/model (wasm32 target)
+#   python3-torch   PyTorch 1.13 for examples/pytorch and its test (apps/cli/e2e/command-objective.test.ts);
+#                   it lands in /usr/bin/python3, which the test finds even behind a pyenv python3
 #   mesa-vulkan-drivers, libvulkan1 (Mesa ≥ 24)
 #                   the webgpu tests: a Vulkan driver that Dawn accepts. On Debian 12 that is Mesa 25's
 #                   lavapipe from bookworm-backports (Debian 12's own Mesa 22 is refused by Dawn).
 # Tests whose package is missing skip and say why.
 set -uo pipefail
 
-packages=(chromium redis-server clang lld)
+packages=(chromium redis-server clang lld python3-torch)
 packages_backports=(mesa-vulkan-drivers libvulkan1)
 
 if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then

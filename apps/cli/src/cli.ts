@@ -4,6 +4,7 @@ import { agentCommand } from './commands/agent.js';
 import { bestCommand } from './commands/best.js';
 import { compareCommand } from './commands/compare.js';
 import { dashboardCommand } from './commands/dashboard.js';
+import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
@@ -41,6 +42,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(validateCommand)
     .command(initCommand)
     .command(agentCommand)
+    .command(dataCommand)
     .completion('completion', 'Print a bash/zsh completion script (add `source <(sweep completion)` to your shell rc)')
     .demandCommand(1, 'name a command; `sweep --help` lists them')
     .recommendCommands()

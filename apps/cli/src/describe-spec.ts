@@ -1,4 +1,4 @@
-import type { SweepSpec } from '@loopsweep/core';
+import { describeObjective, type SweepSpec } from '@loopsweep/core';
 import { formatDuration } from './format/duration.js';
 
 /** One line for `sweep validate`: "ok: quick — 5 params, tpe sampler (seed 7), asha pruner, budget 10 trials × 4 epochs, 2 at once". */
@@ -15,7 +15,7 @@ export function describeSpec(spec: SweepSpec): string {
   return (
     `ok: ${spec.name} — ${params.length} param${params.length === 1 ? '' : 's'}${params.length > 0 ? ` (${params.join(', ')})` : ''}, ` +
     `${spec.sampler.type} sampler (seed ${spec.sampler.seed}), ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}, ` +
-    `budget ${budget.join(', ') || 'unbounded'}; ${spec.objective} objective, optimizing ${spec.metric.name} (${spec.metric.goal})`
+    `budget ${budget.join(', ') || 'unbounded'}; ${typeof spec.objective === 'string' ? `${spec.objective} objective` : `command \`${describeObjective(spec.objective)}\``}, optimizing ${spec.metric.name} (${spec.metric.goal})`
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import type { SweepSpec, TrialExecutor } from '@loopsweep/core';
+import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
@@ -47,6 +47,11 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
       '--parallel 0 and --devices contradict each other',
       'drop one: --parallel 0 runs no local trials; --devices says where local trials run',
     );
+  if (options.queue && typeof spec.objective !== 'string')
+    throw new UsageError(
+      'a command objective does not run through --queue: agents run data, never a program a job names',
+      'run this sweep without --queue (use --devices to spread it over this machine)',
+    );
   const slots = parallel === 0 ? undefined : deviceSlots(options.devices, parallel);
   if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
 
@@ -58,7 +63,7 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
     ? await openCoordinator({
         target: options.queue,
         localSlots: slots,
-        objective: resolveObjective(spec.objective, start.specDir),
+        objective: resolveObjective(describeObjective(spec.objective), start.specDir),
         say: (line) => reporter.info(line),
       })
     : undefined;

@@ -14,6 +14,8 @@ export { THREAD_BACKENDS, PROCESS_BACKENDS, type DeviceSlots, type ThreadBackend
 export { loadObjective, type ObjectiveFn, type ObjectiveResult, type BuiltInObjective } from './objectives/load-objective.js';
 export { ObjectiveLoadError } from './objectives/objective-load-error.js';
 export { noopObjective, noopValue } from './objectives/noop.js';
+export { commandObjective, type CommandTrial } from './objectives/command-objective.js';
+export { CommandObjectiveError } from './objectives/command-error.js';
 export { BUILT_IN_OBJECTIVE_BLOCKS, objectiveBlocks } from './objectives/objective-blocks.js';
 export { checkObjectiveFiles, type CheckedObjectiveFiles } from './objectives/check-objective-files.js';
 export { builtInSweepSpecJsonSchema } from './objectives/spec-json-schema.js';

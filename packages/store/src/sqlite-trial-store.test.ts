@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError, Study, parseSweepSpec, sweepSpecDocument, validateSweepSpec, createSampler, createPruner } from '@loopsweep/core';
+import { StoreError, Study, describeObjective, parseSweepSpec, sweepSpecDocument, validateSweepSpec, createSampler, createPruner } from '@loopsweep/core';
 import { SCHEMA_VERSION } from './migrations/migrations.js';
 import { SweepReader } from './reader/sweep-reader.js';
 import { SqliteTrialStore } from './sqlite-trial-store.js';
@@ -171,7 +171,7 @@ describe('SqliteTrialStore', () => {
       specHash: 'h',
       metric: spec.metric.name,
       direction: spec.metric.goal,
-      objective: spec.objective,
+      objective: describeObjective(spec.objective),
       seed: 7,
     });
     const stored = store.getSweep(spec.name);

@@ -3,7 +3,16 @@
  * a spec document parsed and validated by core, trials in every state, per-epoch metrics (with a
  * NaN from a diverged trial), events. Deterministic: seeded randomness and a fake clock.
  */
-import { createRandom, parseSweepSpec, sweepSpecDocument, type Direction, type FrozenTrial, type Params, type SweepRecord } from '@loopsweep/core';
+import {
+  createRandom,
+  describeObjective,
+  parseSweepSpec,
+  sweepSpecDocument,
+  type Direction,
+  type FrozenTrial,
+  type Params,
+  type SweepRecord,
+} from '@loopsweep/core';
 import { SqliteTrialStore } from '@loopsweep/store';
 
 export const STRATEGIES_SPEC = `
@@ -48,7 +57,7 @@ function createSweep(store: SqliteTrialStore, specText: string): SweepRecord {
     specHash: `hash-${spec.name}`,
     metric: spec.metric.name,
     direction,
-    objective: spec.objective,
+    objective: describeObjective(spec.objective),
     seed: 3,
   });
 }

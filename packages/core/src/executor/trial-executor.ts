@@ -3,6 +3,7 @@
  * process per GPU, or remote agents through a queue. Implemented by @loopsweep/runner's pools and
  * its QueueExecutor.
  */
+import type { ObjectiveRef } from '../objective/command-objective.js';
 import type { Params } from '../search-space/distributions.js';
 
 /** Everything a worker needs to run one trial; plain data (structured-clone safe). */
@@ -17,8 +18,11 @@ export interface TrialTask {
   readonly trialNumber: number;
   readonly attempt: number;
   readonly params: Params;
-  /** A built-in objective name ('rnn-text', 'noop') or an absolute path/file URL of a module. */
-  readonly objective: string;
+  /**
+   * A built-in objective name ('rnn-text', 'noop'), an absolute path/file URL of a module, or a
+   * program to run (its `cwd` absolute).
+   */
+  readonly objective: ObjectiveRef;
   /** The trial's seed (by default mixSeed of the sweep seed and the trial number; a re-run carries its own). */
   readonly seed: number;
   /** The spec's `dataset` block, passed to the objective as its context. */

@@ -4,6 +4,7 @@ import { createSampler } from '../samplers/create-sampler.js';
 import type { SamplerConfig } from '../samplers/sampler-config.js';
 import { prunerSchema } from './pruner-schema.js';
 import { SAMPLER_TYPES, samplerSchema } from './sampler-schema.js';
+import { commandProblems } from './check-command.js';
 import { compareProblems } from './check-compare.js';
 import { isMapping } from './spec-path.js';
 
@@ -20,14 +21,15 @@ export function samplerTypeOf(spec: Readonly<Record<string, unknown>>): SamplerC
 /**
  * Rules that span sections, checked on the raw spec so that they are reported along with the
  * schema's problems (each rule looks only at parts it can read, and stays silent otherwise):
- * at least one parameter; a sweep that can end; a sampler and a pruner that build.
+ * at least one parameter; a sweep that can end; a sampler and a pruner that build; a command's
+ * placeholders that every trial can fill.
  */
 export function checkSpecRules(spec: Readonly<Record<string, unknown>>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   if (isMapping(spec['parameters']) && Object.keys(spec['parameters']).length === 0) {
     problems.push({ path: 'parameters', message: 'must define at least one parameter', hint: 'e.g. lr: { log_uniform: [1.0e-4, 1.0e-1] }' });
   }
-  problems.push(...budgetProblems(spec), ...samplerProblems(spec), ...prunerProblems(spec), ...compareProblems(spec));
+  problems.push(...budgetProblems(spec), ...samplerProblems(spec), ...prunerProblems(spec), ...compareProblems(spec), ...commandProblems(spec));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_ANSWERS, DEFAULT_STOP_GRACE_SECONDS } from '../objective/command-objective.js';
 import { DURATION_PATTERN, durationSeconds } from './duration.js';
 import { parametersSchema } from './param-schema.js';
 import { prunerSchema } from './pruner-schema.js';
@@ -24,18 +25,77 @@ const nameSchema = worded(
   { message: "must use only letters, digits, '.', '_' and '-' (and not be '.' or '..')", codes: ['invalid_format'], hint: 'e.g. name: spam-rnn-strategies' },
 );
 
-const objectiveSchema = worded(
+export const objectiveNameSchema = worded(
   z
     .string()
     .regex(OBJECTIVE_PATTERN)
     .meta({
       description:
-        'What each trial runs: a built-in objective (rnn-text, noop) or a module path (./my-objective.js, relative to the spec) whose default export is async (params, ctx) => number | metrics.',
+        'A built-in objective (rnn-text, noop) or a module path (./my-objective.js, relative to the spec) whose default export is async (params, ctx) => number | metrics.',
       examples: ['rnn-text', './my-objective.js'],
     }),
   {
     message: "must be a built-in objective name or a module path starting with './', '../' or '/' and ending in .js or .mjs",
     hint: 'e.g. objective: rnn-text, or objective: ./my-objective.js',
+  },
+);
+
+const secondsSchema = (description: string, example: string) =>
+  worded(
+    z
+      .union([
+        z.number().positive(),
+        z
+          .string()
+          .regex(DURATION_PATTERN)
+          .transform((text) => durationSeconds(text) ?? Number.NaN)
+          .pipe(z.number().positive()),
+      ])
+      .optional()
+      .meta({ description, examples: [example] }),
+    { message: "must be a positive number of seconds or a duration such as '90s', '30m', '2h' or '1h30m'" },
+  );
+
+export const commandObjectiveSchema = z
+  .strictObject({
+    command: worded(
+      z
+        .array(z.string().min(1))
+        .min(1)
+        .meta({
+          description:
+            "The program and its arguments, run without a shell. {name} is replaced by the trial's value of a parameter, or by max_epochs, seed or trial.",
+          examples: [['python3', 'train.py', '--lr', '{lr}', '--epochs', '{max_epochs}']],
+        }),
+      { hint: 'e.g. command: [python3, train.py, --lr, "{lr}"]' },
+    ),
+    cwd: z.string().min(1).optional().meta({ description: "The program's working directory, relative to the spec's folder. Default: the spec's folder." }),
+    env: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: 'Environment variables added to the inherited environment (quote numbers: OMP_NUM_THREADS: "1").' }),
+    answers: z.enum(COMMAND_ANSWERS).optional().meta({
+      description:
+        'signal (default): a pruned trial\'s program gets SIGTERM, then SIGKILL after grace. stdin: after each report the program reads one line {"stop": true|false} from stdin and stops by itself.',
+    }),
+    timeout: secondsSchema('Wall-clock limit of one trial; a trial past it ends FAILED. Default: none.', '30m'),
+    grace: secondsSchema(`Time between SIGTERM and SIGKILL when a trial's program must stop. Default ${DEFAULT_STOP_GRACE_SECONDS}s.`, '10s'),
+  })
+  .meta({
+    title: 'Command objective',
+    description:
+      'A program each trial runs. It reports by printing JSON lines such as {"step": 3, "val_accuracy": 0.91} (other lines are its log); its params are also in LOOPSWEEP_PARAMS (JSON).',
+  });
+
+/** Validation words a string or a mapping by its own branch (see validate-sweep-spec.ts); this wording is for anything else. */
+const objectiveSchema = worded(
+  z.union([objectiveNameSchema, commandObjectiveSchema]).meta({
+    description:
+      'What each trial runs: a built-in objective (rnn-text, noop), a module path (./my-objective.js, relative to the spec), or a program: { command: [python3, train.py, --lr, "{lr}"] }.',
+  }),
+  {
+    message: "must be a built-in objective name, a module path starting with './', '../' or '/' and ending in .js or .mjs, or { command: [...] }",
+    hint: 'e.g. objective: rnn-text, objective: ./my-objective.js, or objective: { command: [python3, train.py, --lr, "{lr}"] }',
   },
 );
 

@@ -1,3 +1,4 @@
+import type { ObjectiveRef } from '../objective/command-objective.js';
 import type { PrunerConfig } from '../pruners/pruner-config.js';
 import type { SamplerConfig } from '../samplers/sampler-config.js';
 import type { ParamValue } from '../search-space/distributions.js';
@@ -77,8 +78,8 @@ export interface CompareSpec {
 export interface SweepSpec {
   /** Letters, digits, '.', '_' and '-' only: it is used as a key and a directory name. */
   readonly name: string;
-  /** A built-in objective ('rnn-text', 'noop', …) or a module path ('./my-objective.js'). */
-  readonly objective: string;
+  /** A built-in objective ('rnn-text', 'noop', …), a module path ('./my-objective.js') or a program to run (`{ command: […] }`, cwd relative to the spec). */
+  readonly objective: ObjectiveRef;
   /** Checked against the schema its objective declares (validation's `objectiveBlocks`), then passed to it as written; absent when the spec has none. */
   readonly dataset?: Readonly<Record<string, unknown>>;
   readonly metric: MetricSpec;

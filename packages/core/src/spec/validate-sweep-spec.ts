@@ -4,7 +4,7 @@ import { buildSearchSpace } from './build-search-space.js';
 import { checkSpecRules, samplerTypeOf } from './check-spec-rules.js';
 import { issuesToProblems } from './issues-to-problems.js';
 import { checkObjectiveBlocks, type ObjectiveBlocksLookup } from './objective-blocks.js';
-import { SWEEP_SPEC_KEYS, sweepSpecSchema } from './schema.js';
+import { SWEEP_SPEC_KEYS, commandObjectiveSchema, objectiveNameSchema, sweepSpecSchema } from './schema.js';
 import { isMapping } from './spec-path.js';
 import type { SweepSpec } from './sweep-spec.js';
 
@@ -31,10 +31,11 @@ export interface ValidateSweepSpecOptions {
  */
 export function validateSweepSpec(value: unknown, source?: string, options: ValidateSweepSpecOptions = {}): SweepSpec {
   const parsed = topLevelSchema.safeParse(value);
-  const problems: SpecProblem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, topLevelSchema, value);
+  let problems: SpecProblem[] = parsed.success ? [] : issuesToProblems(parsed.error.issues, topLevelSchema, value);
   // Not even a mapping: the schema's one problem says it all; the rules would only add noise.
   if (!isMapping(value)) throw new SpecError(problems, source);
   const raw = value;
+  if (!parsed.success) problems = objectiveWorded(problems, raw['objective']);
   const parameters = raw['parameters'];
   const sampler = samplerTypeOf(raw);
   const space = isMapping(parameters) ? buildSearchSpace(parameters, sampler === undefined ? {} : { sampler }) : undefined;
@@ -62,6 +63,26 @@ export function validateSweepSpec(value: unknown, source?: string, options: Vali
     parameters: space.specs,
     space: space.space,
   };
+}
+
+/**
+ * A union words its problems as a union: "must be one of these". An objective written as a string
+ * or as a mapping is meant as a name or as a command, so its problems are the ones that branch has
+ * (`objective.command: required`, `objective.answers: must be one of signal, stdin`).
+ */
+function objectiveWorded(problems: SpecProblem[], objective: unknown): SpecProblem[] {
+  const schema = typeof objective === 'string' ? objectiveNameSchema : isMapping(objective) ? commandObjectiveSchema : undefined;
+  const result = schema?.safeParse(objective);
+  let own: SpecProblem[];
+  if (objective === undefined) own = [{ path: 'objective', message: 'required', hint: 'e.g. objective: rnn-text, or objective: ./my-objective.js' }];
+  else if (schema === undefined || result === undefined) return problems;
+  else own = result.success ? [] : issuesToProblems(result.error.issues, schema, objective, ['objective']);
+  const isObjective = (problem: SpecProblem) => problem.path === 'objective' || problem.path.startsWith('objective.') || problem.path.startsWith('objective[');
+  const at = problems.findIndex(isObjective);
+  const others = problems.filter((problem) => !isObjective(problem));
+  if (at < 0) return problems;
+  others.splice(at, 0, ...own);
+  return others;
 }
 
 /**

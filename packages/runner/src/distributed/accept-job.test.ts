@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptJob } from './accept-job.js';
 import { encodeJobData } from './job-data.js';
 
-const task = (objective: string) => ({ sweepName: 's', trialNumber: 3, attempt: 1, params: { x: Number.NaN }, objective, seed: 7 });
+const task = (objective: string | { command: string[] }) => ({ sweepName: 's', trialNumber: 3, attempt: 1, params: { x: Number.NaN }, objective, seed: 7 });
 
 describe('acceptJob', () => {
   it('accepts built-in objectives and allowed modules, with the task as it was sent (NaN included)', () => {
@@ -14,6 +14,12 @@ describe('acceptJob', () => {
   it('refuses a module it was not allowed to run, saying how to allow it', () => {
     expect(() => acceptJob('a', 'j', encodeJobData(task('/tmp/evil.mjs'), 'h'), new Set(['/opt/mine.mjs']))).toThrow(
       "agent a does not run objective '/tmp/evil.mjs': it runs the built-ins (rnn-text, noop) and the modules it was started with --allow-objective <path> for; install the module at that path on every agent and allow it",
+    );
+  });
+
+  it('refuses a command objective: a job never names a program to run', () => {
+    expect(() => acceptJob('a', 'j', encodeJobData(task({ command: ['rm', '-rf', '/'] }), 'h'), new Set(['rm']))).toThrow(
+      "agent a does not run command objectives ('rm -rf /'): run a command-objective sweep without --queue",
     );
   });
 

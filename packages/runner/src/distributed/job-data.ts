@@ -86,7 +86,9 @@ export function decodeJobData(data: unknown): TrialJobData {
     typeof task?.sweepName === 'string' ? '' : 'sweepName',
     Number.isInteger(task?.trialNumber) ? '' : 'trialNumber',
     Number.isInteger(task?.attempt) ? '' : 'attempt',
-    typeof task?.objective === 'string' ? '' : 'objective',
+    typeof task?.objective === 'string' || (typeof task?.objective === 'object' && task.objective !== null && Array.isArray(task.objective.command))
+      ? ''
+      : 'objective',
     Number.isInteger(task?.seed) ? '' : 'seed',
     task?.params && typeof task.params === 'object' ? '' : 'params',
   ].filter(Boolean);

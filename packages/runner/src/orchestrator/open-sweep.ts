@@ -5,8 +5,10 @@
 import {
   SweepError,
   StoreError,
+  describeObjective,
   sweepSpecDocument,
   validateSweepSpec,
+  type ObjectiveRef,
   type StoredTrial,
   type SweepRecord,
   type SweepSpec,
@@ -26,7 +28,7 @@ export function createSweepRecord(store: TrialStore, spec: SweepSpec): SweepReco
     specHash: specHash(document),
     metric: spec.metric.name,
     direction: spec.metric.goal,
-    objective: spec.objective,
+    objective: describeObjective(spec.objective),
     seed: spec.sampler.seed,
   });
   store.appendEvent(sweep.id, null, 'sweep_started', `sweep ${spec.name} started`);
@@ -93,8 +95,8 @@ export type SweepStart =
 export interface OpenedSweep {
   readonly sweep: SweepRecord;
   readonly spec: SweepSpec;
-  /** The objective as workers load it: a built-in name or an absolute path. */
-  readonly objective: string;
+  /** The objective as workers load it: a built-in name, an absolute path, or a command with an absolute cwd. */
+  readonly objective: ObjectiveRef;
   /** On resume, trials a dead orchestrator left RUNNING that the executor may still follow. */
   readonly lost: readonly StoredTrial[];
 }

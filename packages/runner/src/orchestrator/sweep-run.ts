@@ -6,6 +6,7 @@ import {
   createStudy,
   trialSeed,
   type FrozenTrial,
+  type ObjectiveRef,
   type SweepRecord,
   type SweepSpec,
   type TrialExecutor,
@@ -62,7 +63,7 @@ export interface SweepRunParts {
   readonly executor: TrialExecutor;
   readonly sweep: SweepRecord;
   readonly spec: SweepSpec;
-  readonly objective: string;
+  readonly objective: ObjectiveRef;
   readonly owner: string;
   readonly startedAt: number;
   /** The caller's trial sources, tried after retries and before the spec's own. */

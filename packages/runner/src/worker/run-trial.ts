@@ -4,6 +4,7 @@
  * ended.
  */
 import { TrialPrunedError, type BackendName, type ObjectiveContext, type TrialOutcome, type TrialTask } from '@loopsweep/core';
+import { commandObjective } from '../objectives/command-objective.js';
 import { loadObjective } from '../objectives/load-objective.js';
 import type { TrialControl, TrialMessage } from './messages.js';
 import { TrialCancelledError } from './trial-cancelled-error.js';
@@ -59,7 +60,7 @@ export function runTrial(task: TrialTask, device: BackendName, post: (message: T
 
   const outcome = (async (): Promise<TrialOutcome> => {
     try {
-      const objective = await loadObjective(task.objective);
+      const objective = typeof task.objective === 'string' ? await loadObjective(task.objective) : commandObjective(task.objective, task);
       return outcomeOfResult(await objective(task.params, ctx), lastReported, stop);
     } catch (error) {
       return outcomeOfError(error, stop);
