@@ -30,13 +30,18 @@ describe('reading while a sweep writes', () => {
     }, 5);
 
     let statuses = 0;
+    let readWhileRunning = 0;
     let exited = false;
     void run.done.then(() => (exited = true));
     while (!exited) {
       // Async, so the in-process poller keeps polling meanwhile.
       const status = await startSweep(['status', name, '--json', '--db', ws.db]).done;
       if (status.code !== 0) errors.push(status.stderr);
-      else expect(JSON.parse(status.stdout).sweep).toBe(name);
+      else {
+        const read = JSON.parse(status.stdout) as { sweep: string; status: string };
+        expect(read.sweep).toBe(name);
+        if (read.status === 'running') readWhileRunning += 1;
+      }
       statuses += 1;
     }
     clearInterval(poller);
@@ -45,7 +50,10 @@ describe('reading while a sweep writes', () => {
     const result = await run.done;
     expect(result.code).toBe(0);
     expect(errors).toEqual([]);
-    expect(statuses).toBeGreaterThan(2);
+    // At least one `sweep status` process read the database while the sweep was writing it (how many
+    // fit depends on the machine's load, so the test asks for one, not a count).
+    expect(statuses).toBeGreaterThanOrEqual(1);
+    expect(readWhileRunning).toBeGreaterThanOrEqual(1);
     expect(polls).toBeGreaterThan(10);
 
     const watched = await watch.done;
