@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../src/test-support/temp-dir.js';
-import { browserSkipReason, launchBrowser, saveScreenshot } from './support/browser.js';
+import { browserSkipReason, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { serveDashboard } from './support/dashboard.js';
 import { writeLargeSweep } from './support/large-sweep.js';
 import { chartColoursBySvg, externalReferences, openOffline, writeHtmlReport } from './support/report.js';
 import { judgeFromDatabase, runToEnd, strategiesSpec, writeProtocolSweep } from './support/sweeps.js';
@@ -69,6 +70,24 @@ describe.skipIf(browserSkipReason !== undefined)(`sweep report in Chromium${brow
     expect(verdict.decision).toBe('winner');
     expect(verdict.winner).toBe('adam');
     expect(charts.map((c) => c.id)).toEqual(expect.arrayContaining(['verdict-optimizer', 'curves-optimizer']));
+  });
+
+  it("the dashboard's Download report button saves the report with the same verdict", async () => {
+    const server = await serveDashboard(dbPath);
+    const watched = await openPage(browser);
+    try {
+      await watched.page.goto(`${server.origin}/sweeps/protocol`);
+      const [download] = await Promise.all([watched.page.waitForEvent('download'), watched.page.getByTestId('download-report').click()]);
+      expect(download.suggestedFilename()).toBe('protocol-report.html');
+      const file = dir.file('downloaded.html');
+      await download.saveAs(file);
+      const html = readFileSync(file, 'utf8');
+      expect(html).toContain(`data-testid="verdict-optimizer">${judgeFromDatabase(dbPath, 'protocol', 'optimizer').statement}</p>`);
+      expect(watched.errors).toEqual([]);
+    } finally {
+      await watched.context.close();
+      await server.close();
+    }
   });
 
   it.skipIf(DEMO_DB === undefined)('the demo sweep (LOOPSWEEP_REPORT_DB): a screenshot for the README', async () => {

@@ -9,7 +9,7 @@ import type { ReportChart, ReportData } from '../api/report-types.js';
 /** Beside dist/server (or, in tests, src/report): dist/report-charts/report-charts.js of this package. */
 const BUNDLE = new URL('../../dist/report-charts/report-charts.js', import.meta.url);
 
-interface ChartModule {
+export interface ChartModule {
   renderReportCharts(data: ReportData): ReportChart[];
 }
 
@@ -23,8 +23,4 @@ export function loadReportCharts(): Promise<ChartModule> {
     loaded = import(BUNDLE.href) as Promise<ChartModule>;
   }
   return loaded;
-}
-
-export async function renderReportCharts(data: ReportData): Promise<ReportChart[]> {
-  return (await loadReportCharts()).renderReportCharts(data);
 }

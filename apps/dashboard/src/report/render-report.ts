@@ -2,7 +2,7 @@
 import type { SweepRecord } from '@loopsweep/core';
 import type { SweepReader } from '@loopsweep/store';
 import type { ReportData } from '../api/report-types.js';
-import { renderReportCharts } from './charts.js';
+import { loadReportCharts, type ChartModule } from './charts.js';
 import { reportDocument } from './document.js';
 import { buildReportData, type ReportOptions } from './report-data.js';
 import { toHtml } from './to-html.js';
@@ -25,12 +25,21 @@ export interface RenderOptions extends ReportOptions {
   readonly filesDir?: string;
 }
 
-/** @throws RangeError when `options.by` names a param that is not categorical (check with unknownBy first) */
-export async function renderReport(reader: SweepReader, sweep: SweepRecord, options: RenderOptions): Promise<RenderedReport> {
+/**
+ * Synchronous once the chart module is loaded (`loadReportCharts()`), so a server can cache it by data version.
+ *
+ * @throws RangeError when `options.by` names a param that is not categorical (check with unknownBy first)
+ */
+export function renderReportWith(chartModule: ChartModule, reader: SweepReader, sweep: SweepRecord, options: RenderOptions): RenderedReport {
   const data = buildReportData(reader, sweep, options);
-  const charts = await renderReportCharts(data);
+  const charts = chartModule.renderReportCharts(data);
   const blocks = reportDocument(data, charts);
   if (options.format === 'html') return { data, text: toHtml(data, blocks), files: [] };
   const { markdown, files } = toMarkdown(data, blocks, options.filesDir ?? 'report_files');
   return { data, text: markdown, files };
+}
+
+/** @throws RangeError when `options.by` names a param that is not categorical (check with unknownBy first) */
+export async function renderReport(reader: SweepReader, sweep: SweepRecord, options: RenderOptions): Promise<RenderedReport> {
+  return renderReportWith(await loadReportCharts(), reader, sweep, options);
 }
