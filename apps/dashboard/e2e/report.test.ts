@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../src/test-support/temp-dir.js';
-import { browserSkipReason, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
 import { serveDashboard } from './support/dashboard.js';
 import { writeLargeSweep } from './support/large-sweep.js';
 import { chartColoursBySvg, externalReferences, openOffline, writeHtmlReport } from './support/report.js';
@@ -34,7 +34,7 @@ describe.skipIf(browserSkipReason !== undefined)(`sweep report in Chromium${brow
     dir.cleanup();
   });
 
-  async function check(db: string, sweep: string, name: string, by?: string[]) {
+  async function check(db: string, sweep: string, name: string, by?: string[], top?: number) {
     const file = dir.file(`${name}.html`);
     const report = await writeHtmlReport(db, sweep, file, by);
     const html = readFileSync(file, 'utf8');
@@ -49,6 +49,16 @@ describe.skipIf(browserSkipReason !== undefined)(`sweep report in Chromium${brow
         expect(text).toBe(judgeFromDatabase(db, sweep, param).statement);
       }
       await saveScreenshot(watched.page, `report-${name}`);
+      if (top !== undefined) {
+        // The report's column from "2. The answer" down `top` pixels: what the README shows.
+        const box = (await watched.page.locator('main').boundingBox())!;
+        const answer = (await watched.page.locator('#answer').boundingBox())!;
+        await watched.page.screenshot({
+          path: path.join(ARTIFACTS, `report-${name}-answer.png`),
+          clip: { x: box.x, y: answer.y - 12, width: box.width, height: top },
+          fullPage: true,
+        });
+      }
       expect(watched.blocked).toEqual([]);
       expect(watched.errors).toEqual([]);
       return { report, charts, bytes: statSync(file).size };
@@ -91,7 +101,7 @@ describe.skipIf(browserSkipReason !== undefined)(`sweep report in Chromium${brow
   });
 
   it.skipIf(DEMO_DB === undefined)('the demo sweep (LOOPSWEEP_REPORT_DB): a screenshot for the README', async () => {
-    await check(path.resolve(DEMO_DB!), DEMO_SWEEP, 'demo');
+    await check(path.resolve(DEMO_DB!), DEMO_SWEEP, 'demo', undefined, 1900);
   });
 
   it('10,000 trials: under 5 MB, opens offline with every chart drawn', async () => {

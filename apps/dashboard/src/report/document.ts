@@ -70,7 +70,7 @@ function setupBlocks(data: ReportData): Block[] {
     ['started', formatTime(setup.firstStartedAt ?? sweep.createdAt)],
     ['finished', formatTime(setup.lastFinishedAt)],
     ['wall time', formatDuration(setup.wallMs)],
-    ['trial-hours', setup.trialHours.toFixed(setup.trialHours < 10 ? 3 : 1)],
+    ['trial-hours', `${setup.trialHours.toFixed(setup.trialHours < 10 ? 3 : 1)} (${formatDuration(setup.trialHours * 3_600_000)} of trials run back to back)`],
     ['seed', String(setup.seed)],
     ['spec hash', setup.specHash],
     ['versions', `loopsweep ${env.loopsweep}, Node ${env.node}, TensorFlow.js ${env.tfjs ?? 'not installed'}`],
