@@ -58,7 +58,8 @@ function setupBlocks(data: ReportData): Block[] {
     ['objective', setup.objective],
     ['data set', compactJson(setup.dataset)],
     ['metric', `${sweep.metric} (${sweep.direction})`],
-    ['budget', compactJson(setup.budget)],
+    // As the user wrote it (snake_case keys); the typed budget is what the charts use.
+    ['budget', compactJson((setup.spec as { budget?: unknown } | null)?.budget ?? setup.budget)],
     ['sampler', compactJson(setup.sampler)],
     ['pruner', compactJson(setup.pruner)],
     ...(setup.compare === null ? [] : ([['compare', compactJson(setup.compare)]] as [string, string][])),
