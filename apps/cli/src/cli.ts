@@ -8,6 +8,7 @@ import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
+import { reportCommand } from './commands/report.js';
 import { resumeCommand } from './commands/resume.js';
 import { runCommand } from './commands/run.js';
 import { showCommand } from './commands/show.js';
@@ -38,6 +39,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(showCommand)
     .command(exportCommand)
     .command(compareCommand)
+    .command(reportCommand)
     .command(dashboardCommand)
     .command(validateCommand)
     .command(initCommand)

@@ -16,6 +16,7 @@ import { MetricNames } from './metric-names.js';
 import { TrialLists } from './trial-list.js';
 import { checkServerOptions, DashboardStartError, type DashboardServerOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
+import { registerReportRoute } from './routes/report.js';
 import { registerStreamRoutes } from './routes/streams.js';
 import { registerSweepRoutes } from './routes/sweeps.js';
 import { registerTrialRoutes } from './routes/trials.js';
@@ -100,6 +101,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
   registerSweepRoutes(app, context);
   registerTrialRoutes(app, context);
   registerAnalysisRoutes(app, context);
+  registerReportRoute(app, context);
   registerStreamRoutes(app, context);
   app.addHook('preClose', async () => hub.close());
   app.addHook('onClose', async () => reader.close());

@@ -6,3 +6,5 @@ export { createDashboardServer, type DashboardServer } from './create-server.js'
 export { DashboardStartError, type DashboardServerOptions } from './options.js';
 export { isLoopbackHost, LOOPBACK_HOSTS } from './auth.js';
 export type * from '../api/types.js';
+export * from '../report/index.js';
+export type * from '../api/report-types.js';

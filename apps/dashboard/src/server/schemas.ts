@@ -69,3 +69,6 @@ export const eventsQuery = querySchema({ after: count, limit: { type: 'integer',
 export const streamQuery = querySchema({ cursor: { type: 'string', maxLength: 60 } });
 
 export const emptyQuery = querySchema({});
+
+/** `format` takes only html: a Markdown report is a file plus a folder of charts (`sweep report --format md`). */
+export const reportQuery = querySchema({ by: { type: 'string', minLength: 1, maxLength: 1000 }, format: { type: 'string', enum: ['html'] } });

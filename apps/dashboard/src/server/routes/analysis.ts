@@ -1,10 +1,11 @@
 /** GET …/curves, …/importance, …/compare and …/events of a sweep. */
-import { pedAnovaImportance, type Direction, type SweepRecord } from '@loopsweep/core';
+import type { SweepRecord } from '@loopsweep/core';
 import type { FastifyInstance } from 'fastify';
-import type { CurvesResponse, EventsResponse, ImportanceResponse, TrialCurve } from '../../api/types.js';
+import type { CurvesResponse, EventsResponse, TrialCurve } from '../../api/types.js';
 import { badRequest } from '../api-error.js';
 import { buildComparison } from '../comparison.js';
 import { cached, requireSweep, type DashboardContext } from '../context.js';
+import { computeImportance } from '../importance.js';
 import { compareQuery, curvesQuery, eventsQuery, importanceQuery, sweepParams } from '../schemas.js';
 import { sweepParameters } from '../sweep-spec-info.js';
 import { sendJsonText } from './send-json.js';
@@ -34,20 +35,6 @@ function curves(context: DashboardContext, sweep: SweepRecord, metric: string, w
   return { metric, curves: result, ...(truncated ? { truncated: true as const } : {}) };
 }
 
-function importance(context: DashboardContext, sweep: SweepRecord, metric: string): ImportanceResponse {
-  const { reader } = context;
-  const rows = context.trialLists.rows(sweep.name).filter((row) => row.state === 'COMPLETE');
-  // Another metric than the objective: each trial's last reported value of it.
-  const finals =
-    metric === sweep.metric
-      ? undefined
-      : new Map([...reader.learningCurves(sweep.name, metric)].map(([trial, points]) => [trial, points.at(-1)?.[1] ?? Number.NaN]));
-  const trials = rows.map((row) => ({ params: row.params, value: (finals === undefined ? row.value : finals.get(row.number)) ?? Number.NaN }));
-  const direction: Direction = sweep.direction;
-  const result = pedAnovaImportance(trials, sweepParameters(sweep), direction);
-  return { method: 'PED-ANOVA (top 10% vs all, Pearson divergence)', metric, importances: result.importances, trialsUsed: result.trialsUsed };
-}
-
 export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardContext): void {
   app.get<{ Params: { name: string }; Querystring: { metric?: string; trials?: string } }>(
     '/api/sweeps/:name/curves',
@@ -71,7 +58,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardC
       const sweep = requireSweep(context, request.params.name);
       const metric = request.query.metric ?? sweep.metric;
       checkMetric(context, sweep, metric);
-      return cached(context, `importance:${sweep.name}:${metric}`, () => importance(context, sweep, metric));
+      return cached(context, `importance:${sweep.name}:${metric}`, () => computeImportance(context.reader, context.trialLists.rows(sweep.name), sweep, metric));
     },
   );
 

@@ -3,7 +3,7 @@ import type { ParamInfo, ParamValue, TrialRow } from '../api/types';
 import { valueKey } from '../model/trial-filter';
 
 /** The categories a categorical param shows: the spec's choices, plus any value seen in trials that the spec lacks. */
-export function categoriesOf(param: ParamInfo, trials: readonly TrialRow[]): string[] {
+export function categoriesOf(param: ParamInfo, trials: readonly Pick<TrialRow, 'params'>[]): string[] {
   const seen = new Set((param.values ?? []).map(valueKey));
   for (const trial of trials) {
     const value = trial.params[param.name];
@@ -13,7 +13,7 @@ export function categoriesOf(param: ParamInfo, trials: readonly TrialRow[]): str
 }
 
 /** A numeric param whose values are all > 0 and that the spec samples on a log scale. */
-export function isLogParam(param: ParamInfo, trials: readonly TrialRow[]): boolean {
+export function isLogParam(param: ParamInfo, trials: readonly Pick<TrialRow, 'params'>[]): boolean {
   return (
     param.log === true &&
     trials.every((t) => {

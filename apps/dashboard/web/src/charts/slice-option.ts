@@ -13,7 +13,10 @@ import { categoriesOf, isLogParam, numericValue } from './param-axis';
 export const SLICE_COLUMNS = 3;
 export const SLICE_ROW_HEIGHT = 220;
 
-export function sliceOption(trials: readonly TrialRow[], params: readonly ParamInfo[]): ChartOption {
+/** What a slice plot reads of a trial (the report passes a sample of trimmed rows). */
+export type SliceTrial = Pick<TrialRow, 'number' | 'state' | 'params' | 'value'>;
+
+export function sliceOption(trials: readonly SliceTrial[], params: readonly ParamInfo[]): ChartOption {
   const drawn = trials.filter((t) => t.state === 'COMPLETE' && t.value !== undefined && Number.isFinite(t.value));
   const columns = Math.min(SLICE_COLUMNS, Math.max(1, params.length));
   const byNumber = new Map(drawn.map((t) => [t.number, t]));

@@ -9,6 +9,7 @@ import { HistoryPanel } from '../components/sweep/history-panel';
 import { ImportancePanel } from '../components/sweep/importance-panel';
 import { ParallelPanel } from '../components/sweep/parallel-panel';
 import { StrategyPanel } from '../components/sweep/strategy-panel';
+import { ReportLink } from '../components/sweep/report-link';
 import { SummaryPanel } from '../components/sweep/summary-panel';
 import { TrialFilters } from '../components/sweep/trial-filters';
 import { TrialsTable } from '../components/sweep/trials-table';
@@ -68,7 +69,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
                 </span>
               ))}
             </nav>
-            <Section id="summary" title="Summary">
+            <Section id="summary" title="Summary" actions={<ReportLink sweep={sweep} />}>
               <SummaryPanel overview={overview} />
             </Section>
             <Section id="strategies" title="Strategy comparison">
