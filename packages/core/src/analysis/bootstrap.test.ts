@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, mixSeed, normal } from '../random.js';
-import { bootstrapCi, bootstrapDistribution, percentileInterval } from './bootstrap.js';
+import { SortedResampler, bootstrapCi, bootstrapDistribution, percentileInterval, resampleSortedInto } from './bootstrap.js';
 import { iqmOf, meanOf } from './estimators.js';
 
 describe('bootstrapCi', () => {
@@ -58,5 +58,17 @@ describe('bootstrapCi', () => {
     // Expanded for n = 5: tail Φ(−√(5/4)·t(0.05, 4)) = Φ(−2.382) ≈ 0.0086
     const [wideLow] = percentileInterval(sorted, 0.9, 5);
     expect(wideLow).toBeCloseTo(0.86, 1);
+  });
+});
+
+describe('SortedResampler', () => {
+  it('draws exactly what resampleSortedInto draws from the same random stream, ties and unsorted input included', () => {
+    const values = [0.3, -1, 0.3, 7, 2.5, -1, 0, 4, 0.3, 9, -3.25];
+    const resampler = new SortedResampler(values);
+    const [a, b] = [createRandom(42), createRandom(42)];
+    for (let draw = 0; draw < 200; draw++) {
+      const expected = resampleSortedInto(values, a, new Float64Array(values.length));
+      expect(resampler.drawInto(b, new Float64Array(values.length))).toEqual(expected);
+    }
   });
 });

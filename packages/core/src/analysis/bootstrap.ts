@@ -23,6 +23,42 @@ export function resampleSortedInto(values: ArrayLike<number>, random: RandomSour
 }
 
 /**
+ * resampleSortedInto for many draws from one group, in O(N) per draw instead of a sort: the values
+ * are ranked once, and each draw counts how often each rank is picked, then writes the ranks out in
+ * order. It consumes `random` exactly as resampleSortedInto does and picks the same values, so its
+ * draws are the same sorted arrays; at 10,000 trials that turns seconds of sorting into
+ * milliseconds. Assumes `values` is non-empty and finite.
+ */
+export class SortedResampler {
+  readonly #sorted: Float64Array;
+  /** The position of values[i] in #sorted. */
+  readonly #rank: Uint32Array;
+  readonly #counts: Uint32Array;
+
+  constructor(values: ArrayLike<number>) {
+    const order = Array.from({ length: values.length }, (_, i) => i).sort((a, b) => (values[a] as number) - (values[b] as number));
+    this.#sorted = Float64Array.from(order, (i) => values[i] as number);
+    this.#rank = new Uint32Array(values.length);
+    order.forEach((original, position) => (this.#rank[original] = position));
+    this.#counts = new Uint32Array(values.length);
+  }
+
+  /** Fills `out` with `out.length` draws with replacement, ascending, and returns it. */
+  drawInto(random: RandomSource, out: Float64Array): Float64Array {
+    const n = this.#sorted.length;
+    const counts = this.#counts;
+    counts.fill(0);
+    for (let i = 0; i < out.length; i++) counts[this.#rank[Math.floor(random() * n)] as number]! += 1;
+    let w = 0;
+    for (let p = 0; p < n; p++) {
+      const value = this.#sorted[p] as number;
+      for (let c = counts[p] as number; c > 0; c--) out[w++] = value;
+    }
+    return out;
+  }
+}
+
+/**
  * The bootstrap distribution of `statistic` over `values`: `resamples` values, sorted ascending.
  * `statistic` receives a sorted resample of the same size as `values` (a reused buffer: read it,
  * don't keep it).
@@ -38,7 +74,8 @@ export function bootstrapDistribution(
   if (values.length === 0) throw new RangeError('values must not be empty');
   const buffer = new Float64Array(values.length);
   const out = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) out[b] = statistic(resampleSortedInto(values, random, buffer));
+  const resampler = new SortedResampler(values);
+  for (let b = 0; b < resamples; b++) out[b] = statistic(resampler.drawInto(random, buffer));
   return out.sort();
 }
 

@@ -26,6 +26,7 @@ export {
   DEFAULT_RESAMPLES,
   percentileInterval,
   resampleSortedInto,
+  SortedResampler,
   type BootstrapCi,
   type BootstrapCiOptions,
 } from './bootstrap.js';

@@ -6,7 +6,7 @@
  */
 import type { RandomSource } from '../random.js';
 import type { Direction } from '../trial/frozen-trial.js';
-import { DEFAULT_RESAMPLES, resampleSortedInto } from './bootstrap.js';
+import { DEFAULT_RESAMPLES, SortedResampler } from './bootstrap.js';
 
 /**
  * For each group (in the order given) the share of `resamples` stratified bootstrap draws in
@@ -22,12 +22,13 @@ export function probabilityOfBeingBest(
 ): number[] {
   const sign = direction === 'minimize' ? -1 : 1;
   const buffers = groups.map((values) => new Float64Array(values.length));
+  const resamplers = groups.map((values) => new SortedResampler(values));
   const wins = new Float64Array(groups.length);
   const scores = new Float64Array(groups.length);
   for (let b = 0; b < resamples; b++) {
     let best = Number.NEGATIVE_INFINITY;
-    groups.forEach((values, g) => {
-      scores[g] = sign * statistic(resampleSortedInto(values, random, buffers[g] as Float64Array));
+    groups.forEach((_, g) => {
+      scores[g] = sign * statistic((resamplers[g] as SortedResampler).drawInto(random, buffers[g] as Float64Array));
       best = Math.max(best, scores[g]);
     });
     let tied = 0;
