@@ -17,3 +17,4 @@ export * from './store/index.js';
 export * from './executor/index.js';
 export * from './objective/index.js';
 export * from './analysis/index.js';
+export { formatNumber, formatParamValue } from './format/format-number.js';

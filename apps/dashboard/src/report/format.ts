@@ -1,18 +1,9 @@
 /** How numbers read in a report: the rules of `sweep compare`'s table, so the two agree digit for digit. */
-import type { ParamValue } from '@loopsweep/core';
+import { formatNumber, formatParamValue, type ParamValue } from '@loopsweep/core';
 
-export function formatNumber(value: number | null | undefined): string {
-  if (value === undefined || value === null) return '—';
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Inf' : '-Inf';
-  if (Number.isInteger(value) && Math.abs(value) < 1e7) return String(value);
-  const abs = Math.abs(value);
-  if (abs !== 0 && (abs < 1e-3 || abs >= 1e7)) return value.toExponential(3);
-  return String(Number(value.toPrecision(4)));
-}
+export { formatNumber };
 
-export const formatParam = (value: ParamValue | undefined): string =>
-  value === undefined ? '—' : typeof value === 'number' ? formatNumber(value) : String(value);
+export const formatParam = formatParamValue;
 
 export const formatParams = (params: Readonly<Record<string, ParamValue>>): string =>
   Object.entries(params)
