@@ -107,7 +107,7 @@ describe.skipIf(browserSkipReason !== undefined)(`sweep report in Chromium${brow
   it('10,000 trials: under 5 MB, opens offline with every chart drawn', async () => {
     const large = dir.file('large.db');
     writeLargeSweep(large, 10_000);
-    // One param keeps the test short: core's expected-best bootstrap takes ~12 s per param at 10,000 trials (the benchmark judges them all).
+    // One param keeps the test short (each costs about a second of bootstrap at 10,000 trials); the benchmark judges them all.
     const { report, bytes } = await check(large, 'large', 'large', ['optimizer']);
     console.log(`report of 10,000 trials: ${(bytes / 1e6).toFixed(2)} MB in ${Math.round(report.ms)} ms`);
     expect(bytes).toBeLessThan(5e6);
