@@ -64,9 +64,17 @@ const EMPTY_GROUP = { trials: 0, complete: 0, pruned: 0, failed: 0, diverged: 0,
  * @param rows every trial of the sweep by number (as `sweep compare` reads them).
  * @param metric the metric of the median curves (the sweep's by default); the verdict itself is
  *   always of the sweep's metric, as `sweep compare`'s is.
+ * @param confidence of the verdict (`sweep compare --confidence`); default the spec's compare.confidence, else 0.95.
  * @throws RangeError only on a corrupt sweep record (a non-integer seed): judgeStrategies' checks
  */
-export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], sweep: SweepRecord, by: string, metric: string): StrategyComparisonResponse {
+export function buildComparison(
+  reader: SweepReader,
+  rows: readonly TrialRow[],
+  sweep: SweepRecord,
+  by: string,
+  metric: string,
+  confidence?: number,
+): StrategyComparisonResponse {
   const protocol = comparisonProtocolOf(sweep.spec);
   // The verdict reads final values only, exactly as `sweep compare` builds its input.
   const verdict = judgeStrategies(comparableTrials(rows, new Map()), {
@@ -74,6 +82,7 @@ export function buildComparison(reader: SweepReader, rows: readonly TrialRow[], 
     direction: sweep.direction,
     seed: sweep.seed,
     ...(protocol !== undefined ? { protocol } : {}),
+    ...(confidence !== undefined ? { confidence } : {}),
   });
   const curves = reader.learningCurves(sweep.name, metric);
   // The descriptive charts show the search: a protocol's replicates are drawn as points on the verdict's chart instead.

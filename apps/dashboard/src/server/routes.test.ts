@@ -247,6 +247,26 @@ describe('GET /api/sweeps/:name/compare', () => {
     expect(views.find((v) => v.label === 'adam')).toMatchObject({ failed: 1, diverged: 1, running: 1 });
   });
 
+  it('judges at the confidence asked for (as `sweep compare --confidence`), and refuses one outside (0, 1)', async () => {
+    const { status, body } = await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=optimizer&confidence=0.8');
+    expect(status).toBe(200);
+    const sweep = reader.getSweep('strategies')!;
+    const expected = judgeStrategies(comparableTrials(reader.trials('strategies'), new Map()), {
+      by: 'optimizer',
+      direction: 'maximize',
+      seed: sweep.seed,
+      confidence: 0.8,
+    });
+    const { metric: _metric, views: _views, ...verdict } = body;
+    expect(verdict).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(body.confidence).toBe(0.8);
+    for (const bad of ['1', '0', 'high']) {
+      const refused = await harness.get<{ error: { code: string; message: string } }>(`/api/sweeps/strategies/compare?by=optimizer&confidence=${bad}`);
+      expect(refused.status, bad).toBe(400);
+      expect(refused.body.error.message, bad).toMatch(/confidence/);
+    }
+  });
+
   it("draws median curves of another metric while judging the sweep's", async () => {
     const byMetric = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell&metric=loss')).body;
     const byDefault = (await harness.get<StrategyComparisonResponse>('/api/sweeps/strategies/compare?by=cell')).body;

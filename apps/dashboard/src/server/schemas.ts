@@ -62,7 +62,11 @@ export const curvesQuery = querySchema({
 
 export const importanceQuery = querySchema({ metric: metricName });
 
-export const compareQuery = querySchema({ by: { type: 'string', minLength: 1, maxLength: 200 }, metric: metricName }, { required: ['by'] });
+// A confidence of exactly 0 or 1 could never be met or never fail: the verdict needs (0, 1).
+export const compareQuery = querySchema(
+  { by: { type: 'string', minLength: 1, maxLength: 200 }, metric: metricName, confidence: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1 } },
+  { required: ['by'] },
+);
 
 export const eventsQuery = querySchema({ after: count, limit: { type: 'integer', minimum: 1, maximum: 100_000 } });
 

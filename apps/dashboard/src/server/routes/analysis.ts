@@ -62,7 +62,7 @@ export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardC
     },
   );
 
-  app.get<{ Params: { name: string }; Querystring: { by: string; metric?: string } }>(
+  app.get<{ Params: { name: string }; Querystring: { by: string; metric?: string; confidence?: number } }>(
     '/api/sweeps/:name/compare',
     { schema: { params: sweepParams, querystring: compareQuery } },
     async (request, reply) => {
@@ -80,8 +80,8 @@ export function registerAnalysisRoutes(app: FastifyInstance, context: DashboardC
       checkMetric(context, sweep, metric);
       return sendJsonText(
         reply,
-        cached(context, `compare:${sweep.name}:${by}:${metric}`, () =>
-          JSON.stringify(buildComparison(context.reader, context.trialLists.rows(sweep.name), sweep, by, metric)),
+        cached(context, `compare:${sweep.name}:${by}:${metric}:${request.query.confidence ?? ''}`, () =>
+          JSON.stringify(buildComparison(context.reader, context.trialLists.rows(sweep.name), sweep, by, metric, request.query.confidence)),
         ),
       );
     },
