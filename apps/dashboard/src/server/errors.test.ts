@@ -23,7 +23,7 @@ describe('400: bad query strings', () => {
     ],
     ['/api/sweeps?limit=3', "unknown query parameter 'limit'", 'this route takes no query parameters (besides token)'],
     ['/api/sweeps/strategies/curves?trial=1', "unknown query parameter 'trial'", 'this route takes: metric, trials (and token)'],
-    ['/api/sweeps/strategies/compare', 'query.by is required', 'this route takes: by, metric (and token)'],
+    ['/api/sweeps/strategies/compare', 'query.by is required', 'this route takes: by, metric, confidence (and token)'],
   ])('%s', async (path, message, hint) => {
     expect(await error(path)).toEqual({ status: 400, error: { code: 'bad_request', message, hint } });
   });
