@@ -1,24 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useTempFiles } from '../test-support/temp-files.js';
 import { DatasetError } from '../errors.js';
 import { loadTextFile } from './tabular-file.js';
 import type { TextDataset } from './types.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loopsweep-tabular-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content, 'utf8');
-  return path;
-}
+const { dir, write } = useTempFiles('loopsweep-tabular-');
 
 const csvQuote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
 const allLabels = (d: TextDataset): number[] => [...d.train.labels, ...d.validation.labels, ...d.test.labels];
@@ -146,13 +134,13 @@ describe('loadTextFile, JSONL', () => {
 
 describe('loadTextFile, file errors', () => {
   test('names a missing file', async () => {
-    const path = join(dir, 'does-not-exist.csv');
+    const path = join(dir(), 'does-not-exist.csv');
     await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(DatasetError);
     await expect(loadTextFile({ path, format: 'csv' })).rejects.toThrow(`dataset file ${path} does not exist`);
   });
 
   test('says when the path is a directory', async () => {
-    const path = join(dir, 'a-directory');
+    const path = join(dir(), 'a-directory');
     await mkdir(path);
     await expect(loadTextFile({ path, format: 'jsonl' })).rejects.toThrow(`dataset file ${path} is a directory`);
   });

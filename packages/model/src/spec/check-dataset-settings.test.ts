@@ -1,22 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { useTempFiles } from '../test-support/temp-files.js';
 import { checkDatasetSettings } from './check-dataset-settings.js';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'loopsweep-dataset-check-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function write(name: string, content: string): Promise<string> {
-  const path = join(dir, name);
-  await writeFile(path, content, 'utf8');
-  return path;
-}
+const { dir, write } = useTempFiles('loopsweep-dataset-check-');
 
 describe('checkDatasetSettings on real files', () => {
   test('a csv with its columns passes', async () => {
@@ -68,12 +55,12 @@ describe('checkDatasetSettings on real files', () => {
   });
 
   test('a missing file, a folder, a malformed file and an empty one are refused at path', async () => {
-    const missing = join(dir, 'nope.csv');
+    const missing = join(dir(), 'nope.csv');
     expect(await checkDatasetSettings({ name: 'csv', path: missing })).toEqual([
       { key: 'path', message: `dataset file not found: ${missing}`, hint: 'paths are relative to the spec file' },
     ]);
-    expect(await checkDatasetSettings({ name: 'jsonl', path: dir })).toEqual([
-      { key: 'path', message: `dataset file is a folder, not a file: ${dir}`, hint: 'paths are relative to the spec file' },
+    expect(await checkDatasetSettings({ name: 'jsonl', path: dir() })).toEqual([
+      { key: 'path', message: `dataset file is a folder, not a file: ${dir()}`, hint: 'paths are relative to the spec file' },
     ]);
     const bad = await write('bad.jsonl', '{"text": "a", "label": 1}\nnot json\n');
     expect((await checkDatasetSettings({ name: 'jsonl', path: bad }))[0]).toMatchObject({
