@@ -1,5 +1,6 @@
 /** How numbers read in a report: the rules of `sweep compare`'s table, so the two agree digit for digit. */
 import { formatNumber, formatParamValue, type ParamValue } from '@loopsweep/core';
+import { formatDuration } from '../api/format-duration.js';
 
 export { formatNumber };
 
@@ -10,15 +11,7 @@ export const formatParams = (params: Readonly<Record<string, ParamValue>>): stri
     .map(([name, value]) => `${name}=${formatParam(value)}`)
     .join(' ');
 
-/** 850 ms, 12.3 s, 4m 05s, 2h 10m. */
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
+export { formatDuration };
 
 /** UTC, to the second: a report is read in other time zones than it was written in. */
 export const formatTime = (epochMs: number | undefined): string =>

@@ -7,6 +7,7 @@ import { formatNumber } from '../model/format';
 import { SERIES_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
 import { sideName } from './axis-name';
+import { bandedLineSeries } from './banded-line';
 
 export function strategyCurveOption(comparison: StrategyComparisonResponse): ChartOption {
   const groups = comparison.views.filter((g) => g.medianCurve.length > 0);
@@ -30,39 +31,13 @@ export function strategyCurveOption(comparison: StrategyComparisonResponse): Cha
     },
     xAxis: { type: 'value', name: 'step', nameLocation: 'middle', nameGap: 28, minInterval: 1 },
     yAxis: { type: 'value', ...sideName(comparison.metric), scale: true },
-    series: groups.flatMap((g, i) => {
+    series: groups.flatMap((g) => {
       const color = SERIES_COLORS[comparison.views.indexOf(g) % SERIES_COLORS.length]!;
-      // Band series are named with a NUL so the legend and tooltip leave them out.
-      const stack = `band\u0000${i}`;
-      return [
-        {
-          type: 'line' as const,
-          name: `${g.label}\u0000q1`,
-          stack,
-          data: g.medianCurve.map((p) => [p.step, p.q1]),
-          showSymbol: false,
-          lineStyle: { opacity: 0 },
-          silent: true,
-        },
-        {
-          type: 'line' as const,
-          name: `${g.label}\u0000band`,
-          stack,
-          data: g.medianCurve.map((p) => [p.step, p.q3 - p.q1]),
-          showSymbol: false,
-          lineStyle: { opacity: 0 },
-          areaStyle: { color, opacity: 0.18 },
-          silent: true,
-        },
-        {
-          type: 'line' as const,
-          name: g.label,
-          data: g.medianCurve.map((p) => [p.step, p.median]),
-          showSymbol: g.medianCurve.length < 30,
-          itemStyle: { color },
-          lineStyle: { color, width: 2 },
-        },
-      ];
+      return bandedLineSeries(
+        g.label,
+        color,
+        g.medianCurve.map((p) => ({ x: p.step, low: p.q1, mid: p.median, high: p.q3 })),
+      );
     }),
   };
 }

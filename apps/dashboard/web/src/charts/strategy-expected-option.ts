@@ -9,6 +9,7 @@ import { formatNumber } from '../model/format';
 import { SERIES_COLORS } from './chart-themes';
 import type { ChartOption } from './echarts-setup';
 import { sideName } from './axis-name';
+import { bandedLineSeries } from './banded-line';
 
 export function strategyExpectedOption(comparison: StrategyComparisonResponse): ChartOption {
   const groups = comparison.groups.filter((g) => g.expected_best !== null);
@@ -37,30 +38,11 @@ export function strategyExpectedOption(comparison: StrategyComparisonResponse): 
     series: groups.flatMap((g) => {
       const curve = g.expected_best!;
       const color = SERIES_COLORS[comparison.groups.indexOf(g) % SERIES_COLORS.length]!;
-      // Band series are named with a NUL so the legend and tooltip leave them out.
-      const stack = `band\u0000${g.label}`;
-      const at = (values: readonly number[]) => values.map((v, k) => [k + 1, v]);
-      return [
-        { type: 'line' as const, name: `${g.label}\u0000low`, stack, data: at(curve.low), showSymbol: false, lineStyle: { opacity: 0 }, silent: true },
-        {
-          type: 'line' as const,
-          name: `${g.label}\u0000band`,
-          stack,
-          data: at(curve.high.map((h, k) => h - curve.low[k]!)),
-          showSymbol: false,
-          lineStyle: { opacity: 0 },
-          areaStyle: { color, opacity: 0.18 },
-          silent: true,
-        },
-        {
-          type: 'line' as const,
-          name: g.label,
-          data: at(curve.expected),
-          showSymbol: curve.expected.length < 30,
-          itemStyle: { color },
-          lineStyle: { color, width: 2 },
-        },
-      ];
+      return bandedLineSeries(
+        g.label,
+        color,
+        curve.expected.map((mid, k) => ({ x: k + 1, low: curve.low[k]!, mid, high: curve.high[k]! })),
+      );
     }),
   };
 }

@@ -1,5 +1,6 @@
 /** How numbers, durations and times read on the page (one place, so every view agrees). */
 import type { ParamValue } from '../api/types';
+import { formatDuration } from '../../../src/api/format-duration';
 
 /** 4 significant digits; exponent form for very large or small magnitudes; '—' for none. */
 export function formatNumber(value: number | null | undefined): string {
@@ -15,15 +16,7 @@ export function formatParam(value: ParamValue | undefined): string {
   return typeof value === 'number' ? formatNumber(value) : String(value);
 }
 
-/** 850 ms, 12.3 s, 4m 05s, 2h 10m. */
-export function formatDuration(ms: number | undefined): string {
-  if (ms === undefined || !Number.isFinite(ms)) return '—';
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 60) return `${minutes}m ${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, '0')}m`;
-}
+export { formatDuration };
 
 /** Local date and time to the second, ISO-like so it sorts and reads the same everywhere. */
 export function formatTime(epochMs: number | undefined): string {
