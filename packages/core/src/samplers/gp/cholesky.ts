@@ -1,0 +1,92 @@
+/**
+ * Dense Cholesky factorization and triangular solves over row-major Float64Arrays. At the sizes a
+ * GP sampler sees (n ≤ a few hundred) a plain O(n³/3) factorization is a few million flops; the
+ * cost that matters is the O(n²) solve per acquisition evaluation, hence the batched solve.
+ */
+
+/**
+ * The lower-triangular L with L·Lᵀ = A, for a symmetric positive-definite n × n `a` (row-major; only
+ * its lower triangle is read). Returns undefined when a pivot is not positive (A not numerically
+ * positive definite), so the caller can add jitter or give up.
+ */
+export function cholesky(a: Float64Array, n: number): Float64Array | undefined {
+  const l = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const rowI = i * n;
+    for (let j = 0; j <= i; j++) {
+      const rowJ = j * n;
+      let sum = a[rowI + j] as number;
+      for (let k = 0; k < j; k++) sum -= (l[rowI + k] as number) * (l[rowJ + k] as number);
+      if (i === j) {
+        if (!(sum > 0)) return undefined;
+        l[rowI + i] = Math.sqrt(sum);
+      } else {
+        l[rowI + j] = sum / (l[rowJ + j] as number);
+      }
+    }
+  }
+  return l;
+}
+
+/** Solves L·x = b in place (`b` becomes x), L lower-triangular n × n. */
+export function solveLower(l: Float64Array, n: number, b: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    let sum = b[i] as number;
+    for (let k = 0; k < i; k++) sum -= (l[row + k] as number) * (b[k] as number);
+    b[i] = sum / (l[row + i] as number);
+  }
+}
+
+/** Solves Lᵀ·x = b in place (`b` becomes x), L lower-triangular n × n. */
+export function solveUpperTransposed(l: Float64Array, n: number, b: Float64Array): void {
+  for (let i = n - 1; i >= 0; i--) {
+    let sum = b[i] as number;
+    for (let k = i + 1; k < n; k++) sum -= (l[k * n + i] as number) * (b[k] as number);
+    b[i] = sum / (l[i * n + i] as number);
+  }
+}
+
+/**
+ * Solves L·X = B in place for `columns` right-hand sides at once: `b` is n × columns row-major and
+ * becomes X. The inner loop runs along a row of B, contiguous in memory, which is several times
+ * faster than one solve per column.
+ */
+export function solveLowerColumns(l: Float64Array, n: number, b: Float64Array, columns: number): void {
+  for (let i = 0; i < n; i++) {
+    const rowL = i * n;
+    const rowI = i * columns;
+    for (let k = 0; k < i; k++) {
+      const lik = l[rowL + k] as number;
+      if (lik === 0) continue;
+      const rowK = k * columns;
+      for (let c = 0; c < columns; c++) b[rowI + c] = (b[rowI + c] as number) - lik * (b[rowK + c] as number);
+    }
+    const inverse = 1 / (l[rowL + i] as number);
+    for (let c = 0; c < columns; c++) b[rowI + c] = (b[rowI + c] as number) * inverse;
+  }
+}
+
+/** A⁻¹ from A's Cholesky factor L (A⁻¹ = L⁻ᵀ·L⁻¹), n × n row-major, symmetric. */
+export function inverseFromCholesky(l: Float64Array, n: number): Float64Array {
+  // Columns of L⁻¹ one by one (solve L·x = e_j), then A⁻¹_ij = Σ_k L⁻¹_ki·L⁻¹_kj.
+  const lInverse = new Float64Array(n * n);
+  const column = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    column.fill(0);
+    column[j] = 1;
+    solveLower(l, n, column);
+    for (let k = j; k < n; k++) lInverse[k * n + j] = column[k] as number;
+  }
+  const inverse = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      let sum = 0;
+      // L⁻¹ is lower triangular: rows k ≥ max(i, j) = i contribute.
+      for (let k = i; k < n; k++) sum += (lInverse[k * n + i] as number) * (lInverse[k * n + j] as number);
+      inverse[i * n + j] = sum;
+      inverse[j * n + i] = sum;
+    }
+  }
+  return inverse;
+}

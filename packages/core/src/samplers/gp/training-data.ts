@@ -1,0 +1,94 @@
+import type { SearchSpace } from '../../search-space/search-space.js';
+import type { Direction, FrozenTrial } from '../../trial/frozen-trial.js';
+import { encodeValue, gpDimension, type GpDimension } from './gp-dimension.js';
+import type { Inputs } from './kernel-params.js';
+
+/** What the GP is conditioned on, in its own coordinates. */
+export interface TrainingData {
+  /** The params the GP models, in space order. */
+  readonly dimensions: readonly GpDimension[];
+  /** Observed trials' rows first, then the pending trials' (the constant liar's) rows. */
+  readonly inputs: Inputs;
+  /** Standardized values, larger is better whatever the direction; lies included. */
+  readonly y: Float64Array;
+  /** Rows [0, observed) are real observations. */
+  readonly observed: number;
+  /** The best standardized observed value: EI's incumbent. */
+  readonly best: number;
+}
+
+/** A trial whose value the GP can learn from: COMPLETE with a finite value. */
+export function isObservation(trial: FrozenTrial): boolean {
+  return trial.state === 'COMPLETE' && trial.value !== undefined && Number.isFinite(trial.value);
+}
+
+function isPending(trial: FrozenTrial): boolean {
+  return trial.state === 'QUEUED' || trial.state === 'RUNNING';
+}
+
+/** The row of `trial` in `dimensions`' coordinates, or undefined when a value is missing or unplaceable. */
+function encodeTrial(dimensions: readonly GpDimension[], trial: FrozenTrial): number[] | undefined {
+  const row: number[] = [];
+  for (const dimension of dimensions) {
+    const u = encodeValue(dimension, trial.params[dimension.name]);
+    if (u === undefined) return undefined;
+    row.push(u);
+  }
+  return row;
+}
+
+/**
+ * The GP's training data from a history:
+ * - observations: COMPLETE trials with a finite value. PRUNED trials are left out (their value is
+ *   an intermediate one, not the objective) and FAILED ones have none;
+ * - dimensions: the params with something to model that are set in every observation. A
+ *   conditional param active in only some trials is left to the random sampler, as Optuna's
+ *   independent sampling does for params outside the relative search space;
+ * - values: negated when minimizing, then standardized (mean 0, sd 1; sd 1 when all are equal), so
+ *   one set of priors fits every objective's scale;
+ * - pending (QUEUED/RUNNING) trials, the constant liar: each gets the worst observed value, so the
+ *   posterior mean drops and the variance collapses around a point already being tried, and a
+ *   parallel ask looks elsewhere.
+ * Returns undefined when nothing can be modelled (no observation, or no dimension).
+ */
+export function buildTrainingData(space: SearchSpace, trials: readonly FrozenTrial[], direction: Direction): TrainingData | undefined {
+  const observations = trials.filter(isObservation);
+  const dimensions: GpDimension[] = [];
+  for (const definition of space.params) {
+    const dimension = gpDimension(definition);
+    if (dimension !== undefined && observations.every((trial) => definition.name in trial.params)) dimensions.push(dimension);
+  }
+  if (dimensions.length === 0) return undefined;
+
+  const rows: number[][] = [];
+  const raw: number[] = [];
+  const sign = direction === 'maximize' ? 1 : -1;
+  for (const trial of observations) {
+    const row = encodeTrial(dimensions, trial);
+    if (row === undefined) continue;
+    rows.push(row);
+    raw.push(sign * (trial.value as number));
+  }
+  const observed = rows.length;
+  if (observed === 0) return undefined;
+  const mean = raw.reduce((sum, v) => sum + v, 0) / observed;
+  const sd = Math.sqrt(raw.reduce((sum, v) => sum + (v - mean) ** 2, 0) / observed);
+  const scale = sd > 0 && Number.isFinite(sd) ? sd : 1;
+  const standardized = raw.map((v) => (v - mean) / scale);
+  const best = Math.max(...standardized);
+  const worst = Math.min(...standardized);
+
+  for (const trial of trials) {
+    if (!isPending(trial)) continue;
+    const row = encodeTrial(dimensions, trial);
+    if (row === undefined) continue;
+    rows.push(row);
+    standardized.push(worst);
+  }
+
+  const dims = dimensions.length;
+  const x = new Float64Array(rows.length * dims);
+  rows.forEach((row, i) => x.set(row, i * dims));
+  const categorical = Uint8Array.from(dimensions, (d) => (d.kind === 'categorical' ? 1 : 0));
+  return { dimensions, inputs: { x, n: rows.length, dims, categorical }, y: Float64Array.from(standardized), observed, best };
+}
