@@ -1,3 +1,4 @@
+import { GpSampler } from './gp/gp-sampler.js';
 import { GridSampler } from './grid.js';
 import { RandomSampler } from './random.js';
 import type { SamplerConfig } from './sampler-config.js';
@@ -24,5 +25,7 @@ export function createSampler(config: SamplerConfig): Sampler {
         priorWeight: config.prior_weight,
         constantLiar: config.constant_liar,
       });
+    case 'gp':
+      return new GpSampler({ seed: config.seed, nStartupTrials: config.n_startup_trials, nCandidates: config.n_candidates });
   }
 }

@@ -5,4 +5,6 @@ export { GridSampler, type GridSamplerOptions } from './grid.js';
 export { gridPoints } from './grid-points.js';
 export { TpeSampler } from './tpe/tpe-sampler.js';
 export type { TpeSamplerOptions, ResolvedTpeOptions } from './tpe/tpe-options.js';
+export { GpSampler } from './gp/gp-sampler.js';
+export type { GpSamplerOptions, ResolvedGpOptions } from './gp/gp-options.js';
 export { createSampler } from './create-sampler.js';

@@ -16,4 +16,12 @@ export type SamplerConfig =
       readonly prior_weight?: number;
       /** Treat pending (QUEUED/RUNNING) trials as bad observations. Default true. */
       readonly constant_liar?: boolean;
+    }
+  | {
+      readonly type: 'gp';
+      readonly seed: number;
+      /** Random proposals until this many trials are COMPLETE. Default 10. */
+      readonly n_startup_trials?: number;
+      /** Uniform random points scored by the acquisition before local search. Default 1024. */
+      readonly n_candidates?: number;
     };

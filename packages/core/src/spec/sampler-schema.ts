@@ -29,9 +29,17 @@ export const samplerSchema = z
       seed: seedSchema,
       shuffle: z.boolean().optional().meta({ description: "Visit the grid in a seeded random order instead of the spec's order." }),
     }),
+    z.strictObject({
+      type: z
+        .literal('gp')
+        .meta({ description: 'Gaussian-process Bayesian optimization (Matérn 5/2, log expected improvement): for small budgets of mostly continuous parameters.' }),
+      seed: seedSchema,
+      n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before the GP takes over. Default 10.' }),
+      n_candidates: z.int().min(1).optional().meta({ description: 'Random points scored by the acquisition before local search. Default 1024.' }),
+    }),
   ])
   .default({ type: 'tpe', seed: 0 })
-  .meta({ title: 'Sampler', description: 'How parameters are proposed: tpe (default), random or grid.' });
+  .meta({ title: 'Sampler', description: 'How parameters are proposed: tpe (default), random, grid or gp.' });
 
 /** The sampler types, as written in specs. */
-export const SAMPLER_TYPES = ['tpe', 'random', 'grid'] as const;
+export const SAMPLER_TYPES = ['tpe', 'random', 'grid', 'gp'] as const;
