@@ -22,6 +22,6 @@ export type SamplerConfig =
       readonly seed: number;
       /** Random proposals until this many trials are COMPLETE. Default 10. */
       readonly n_startup_trials?: number;
-      /** Uniform random points scored by the acquisition before local search. Default 1024. */
+      /** Uniform random points scored by the acquisition before local search. Default 512. */
       readonly n_candidates?: number;
     };

@@ -17,8 +17,8 @@ const PERTURBATIONS_PER_ANCHOR = 8;
 /** Perturbation sd in normalized coordinates: a tenth of the typical fitted length scale. */
 const PERTURBATION_SD = 0.05;
 /** Rounds of (gradient steps on continuous dims, then a pass over discrete ones) per local search. */
-const LOCAL_ROUNDS = 4;
-const GRADIENT_STEPS = 10;
+const LOCAL_ROUNDS = 3;
+const GRADIENT_STEPS = 6;
 /** A discrete dimension with at most this many values tries all of them; larger ones try near moves. */
 const EXHAUSTIVE_VALUES = 12;
 

@@ -56,9 +56,25 @@ export function solveLowerColumns(l: Float64Array, n: number, b: Float64Array, c
   for (let i = 0; i < n; i++) {
     const rowL = i * n;
     const rowI = i * columns;
-    for (let k = 0; k < i; k++) {
+    // Four earlier rows per sweep along row i: one load and store of b[i, c] per four multiply-adds
+    // instead of per one, which is what bounds this loop.
+    let k = 0;
+    for (; k + 3 < i; k += 4) {
+      const l0 = l[rowL + k] as number;
+      const l1 = l[rowL + k + 1] as number;
+      const l2 = l[rowL + k + 2] as number;
+      const l3 = l[rowL + k + 3] as number;
+      const r0 = k * columns;
+      const r1 = r0 + columns;
+      const r2 = r1 + columns;
+      const r3 = r2 + columns;
+      for (let c = 0; c < columns; c++) {
+        b[rowI + c] =
+          (b[rowI + c] as number) - l0 * (b[r0 + c] as number) - l1 * (b[r1 + c] as number) - l2 * (b[r2 + c] as number) - l3 * (b[r3 + c] as number);
+      }
+    }
+    for (; k < i; k++) {
       const lik = l[rowL + k] as number;
-      if (lik === 0) continue;
       const rowK = k * columns;
       for (let c = 0; c < columns; c++) b[rowI + c] = (b[rowI + c] as number) - lik * (b[rowK + c] as number);
     }

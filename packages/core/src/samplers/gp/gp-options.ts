@@ -4,7 +4,7 @@ export interface GpSamplerOptions {
   readonly seed: number;
   /** Random proposals until this many trials are COMPLETE (with a finite value). Default 10. */
   readonly nStartupTrials?: number;
-  /** Uniform random points scored by the acquisition before local search. Default 1024. */
+  /** Uniform random points scored by the acquisition before local search. Default 512. */
   readonly nCandidates?: number;
 }
 
@@ -23,7 +23,7 @@ export function resolveGpOptions(options: GpSamplerOptions): ResolvedGpOptions {
   const resolved: ResolvedGpOptions = {
     seed: options.seed,
     nStartupTrials: options.nStartupTrials ?? 10,
-    nCandidates: options.nCandidates ?? 1024,
+    nCandidates: options.nCandidates ?? 512,
   };
   throwIfAny([
     ...seedProblems(resolved.seed),

@@ -13,7 +13,7 @@ export interface Posterior {
 }
 
 /** Candidates predicted per batch: n × 256 doubles of cross-covariance stay cache-sized at n = 300. */
-const BATCH = 256;
+const BATCH = 64;
 /** Posterior variances below this are clamped: log EI needs σ > 0, and rounding can give −1e-17. */
 export const MIN_VARIANCE = 1e-12;
 
@@ -54,26 +54,37 @@ export function buildPosterior(inputs: Inputs, y: Float64Array, params: KernelPa
  */
 export function predictMany(posterior: Posterior, points: Float64Array, count: number, mean: Float64Array, variance: Float64Array): void {
   const { inputs, params, alpha, cholesky: l } = posterior;
-  const { n, dims } = inputs;
+  const { n, dims, x, categorical } = inputs;
   const lambdas = params.inverseSquaredLengthScales;
+  const scale = params.scale;
   const block = new Float64Array(n * Math.min(BATCH, count));
   for (let start = 0; start < count; start += BATCH) {
     const columns = Math.min(BATCH, count - start);
     for (let c = 0; c < columns; c++) mean[start + c] = 0;
     for (let i = 0; i < n; i++) {
       const a = alpha[i] as number;
+      const row = i * dims;
+      const rowBlock = i * columns;
       for (let c = 0; c < columns; c++) {
-        const k = params.scale * matern52(scaledSquaredDistance(inputs, i, points, (start + c) * dims, lambdas));
-        block[i * columns + c] = k;
+        // scaledSquaredDistance, inlined: this loop runs n × count times per ask.
+        const offset = (start + c) * dims;
+        let d2 = 0;
+        for (let d = 0; d < dims; d++) {
+          const diff = (x[row + d] as number) - (points[offset + d] as number);
+          d2 += (lambdas[d] as number) * (categorical[d] === 1 ? (diff === 0 ? 0 : 1) : diff * diff);
+        }
+        const k = scale * matern52(d2);
+        block[rowBlock + c] = k;
         mean[start + c] = (mean[start + c] as number) + k * a;
       }
     }
     solveLowerColumns(l, n, block, columns);
-    for (let c = 0; c < columns; c++) {
-      let explained = 0;
-      for (let i = 0; i < n; i++) explained += (block[i * columns + c] as number) ** 2;
-      variance[start + c] = Math.max(params.scale - explained, MIN_VARIANCE);
+    for (let c = 0; c < columns; c++) variance[start + c] = 0;
+    for (let i = 0; i < n; i++) {
+      const rowBlock = i * columns;
+      for (let c = 0; c < columns; c++) variance[start + c] = (variance[start + c] as number) + (block[rowBlock + c] as number) ** 2;
     }
+    for (let c = 0; c < columns; c++) variance[start + c] = Math.max(scale - (variance[start + c] as number), MIN_VARIANCE);
   }
 }
 

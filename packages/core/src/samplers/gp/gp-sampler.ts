@@ -15,7 +15,7 @@ import { buildTrainingData, isObservation } from './training-data.js';
 /** At most this many observations are used to fit the hyperparameters (see selectFitSubset). */
 const FIT_SUBSET_LIMIT = 64;
 /** Pool points refined by local search. */
-const LOCAL_SEARCHES = 5;
+const LOCAL_SEARCHES = 3;
 
 /** The rows `indices` of `inputs` and `y`. */
 function subset(inputs: Inputs, y: Float64Array, indices: readonly number[]): { inputs: Inputs; y: Float64Array } {
