@@ -48,7 +48,9 @@ export function gpDimension(definition: ParamDefinition): GpDimension | undefine
       const step = distribution.step;
       const size = gridSize(distribution, step);
       if (size < 2) return undefined;
-      const [lowEdge, highEdge] = distribution.log ? logGridEdges(distribution, step) : [distribution.low - step / 2, gridValue(distribution, step, size - 1) + step / 2];
+      const [lowEdge, highEdge] = distribution.log
+        ? logGridEdges(distribution, step)
+        : [distribution.low - step / 2, gridValue(distribution, step, size - 1) + step / 2];
       return { kind: 'discrete', name, distribution, low: transform(distribution, lowEdge), high: transform(distribution, highEdge) };
     }
   }

@@ -51,7 +51,8 @@ function searchDirection(gradient: Float64Array, steps: readonly Float64Array[],
   }
   const last = steps.length - 1;
   // The usual initial Hessian scaling sᵀy/yᵀy from the newest pair.
-  const gamma = last >= 0 ? dot(steps[last] as Float64Array, changes[last] as Float64Array) / dot(changes[last] as Float64Array, changes[last] as Float64Array) : 1;
+  const gamma =
+    last >= 0 ? dot(steps[last] as Float64Array, changes[last] as Float64Array) / dot(changes[last] as Float64Array, changes[last] as Float64Array) : 1;
   for (let k = 0; k < q.length; k++) q[k] = (q[k] as number) * gamma;
   for (let m = 0; m < steps.length; m++) {
     const s = steps[m] as Float64Array;

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { Params } from '../../search-space/distributions.js';
+import type { SearchSpace } from '../../search-space/search-space.js';
+import type { FrozenTrial } from '../../trial/frozen-trial.js';
+import type { TrialState } from '../../trial/trial-state.js';
+import { buildTrainingData } from './training-data.js';
+
+const space: SearchSpace = {
+  params: [
+    { name: 'x', distribution: { kind: 'float', low: 0, high: 10, log: false } },
+    { name: 'opt', distribution: { kind: 'categorical', choices: ['sgd', 'momentum'] } },
+    { name: 'momentum', distribution: { kind: 'float', low: 0.5, high: 0.99, log: false }, when: { opt: ['momentum'] } },
+    { name: 'seed', distribution: { kind: 'fixed', value: 1 } },
+  ],
+};
+
+function trial(number: number, state: TrialState, params: Params, value?: number): FrozenTrial {
+  return { number, state, params, value, intermediate: new Map(), attempt: 1 };
+}
+
+describe('buildTrainingData', () => {
+  const trials = [
+    trial(0, 'COMPLETE', { x: 1, opt: 'sgd', seed: 1 }, 3),
+    trial(1, 'COMPLETE', { x: 5, opt: 'momentum', momentum: 0.9, seed: 1 }, 1),
+    trial(2, 'PRUNED', { x: 9, opt: 'sgd', seed: 1 }, -100),
+    trial(3, 'FAILED', { x: 7, opt: 'sgd', seed: 1 }),
+    trial(4, 'COMPLETE', { x: 2, opt: 'sgd', seed: 1 }, Infinity),
+    trial(5, 'COMPLETE', { x: 10, opt: 'momentum', momentum: 0.6, seed: 1 }, 2),
+    trial(6, 'RUNNING', { x: 4, opt: 'sgd', seed: 1 }),
+    trial(7, 'QUEUED', { x: 6, opt: 'momentum', momentum: 0.7, seed: 1 }),
+  ];
+
+  it('learns from COMPLETE trials with finite values only; models the params set in all of them', () => {
+    const data = buildTrainingData(space, trials, 'minimize')!;
+    expect(data.observed).toBe(3);
+    // momentum is conditional (absent from trial 0) and seed is fixed: neither is modelled.
+    expect(data.dimensions.map((d) => d.name)).toEqual(['x', 'opt']);
+    expect(Array.from(data.inputs.x.subarray(0, 6))).toEqual([0.1, 0, 0.5, 1, 1, 1]);
+    expect(Array.from(data.inputs.categorical)).toEqual([0, 1]);
+  });
+
+  it('standardizes the values with larger = better whatever the direction', () => {
+    const minimize = buildTrainingData(space, trials, 'minimize')!;
+    const maximize = buildTrainingData(space, trials, 'maximize')!;
+    const observed = Array.from(minimize.y.subarray(0, 3));
+    const mean = observed.reduce((a, b) => a + b, 0) / 3;
+    expect(mean).toBeCloseTo(0, 12);
+    expect(observed.reduce((a, b) => a + (b - mean) ** 2, 0) / 3).toBeCloseTo(1, 12);
+    // Minimizing, the value 1 (trial 1) is the best; maximizing, 3 (trial 0) is.
+    expect(minimize.best).toBe(minimize.y[1]);
+    expect(maximize.best).toBe(maximize.y[0]);
+    for (let i = 0; i < 3; i++) expect(maximize.y[i]).toBeCloseTo(-(minimize.y[i] as number), 12);
+  });
+
+  it('adds the pending trials (the constant liar) at the worst observed value', () => {
+    const data = buildTrainingData(space, trials, 'minimize')!;
+    expect(data.inputs.n).toBe(5);
+    const worst = Math.min(...Array.from(data.y.subarray(0, 3)));
+    expect(data.y[3]).toBe(worst);
+    expect(data.y[4]).toBe(worst);
+    expect(Array.from(data.inputs.x.subarray(6, 10))).toEqual([0.4, 0, 0.6, 1]);
+  });
+
+  it('has nothing to model without an observation or a dimension', () => {
+    expect(buildTrainingData(space, trials.slice(2, 4), 'minimize')).toBeUndefined();
+    const fixedOnly: SearchSpace = { params: [{ name: 'seed', distribution: { kind: 'fixed', value: 1 } }] };
+    expect(buildTrainingData(fixedOnly, [trial(0, 'COMPLETE', { seed: 1 }, 1)], 'minimize')).toBeUndefined();
+  });
+});
