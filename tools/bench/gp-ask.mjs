@@ -19,7 +19,14 @@ const categorical = (name, choices) => ({ name, distribution: { kind: 'categoric
 
 const spaces = {
   '2-dim': [float('x', -5, 10), float('y', 0, 15)],
-  '6-dim': [float('lr', 1e-5, 1e-1, true), float('dropout', 0, 0.5), int('units', 16, 512, true), int('layers', 1, 8), categorical('optimizer', ['sgd', 'adam', 'rmsprop']), float('wd', 1e-6, 1e-2, true)],
+  '6-dim': [
+    float('lr', 1e-5, 1e-1, true),
+    float('dropout', 0, 0.5),
+    int('units', 16, 512, true),
+    int('layers', 1, 8),
+    categorical('optimizer', ['sgd', 'adam', 'rmsprop']),
+    float('wd', 1e-6, 1e-2, true),
+  ],
   '8-dim': [
     float('lr', 1e-5, 1e-1, true),
     float('dropout', 0, 0.5),
@@ -71,10 +78,18 @@ function medianAskMs(space, n) {
   return times[times.length >> 1];
 }
 
-console.log(`GP sampler: median ms per ask over ${asks} asks (load average ${loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+console.log(
+  `GP sampler: median ms per ask over ${asks} asks (load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')})`,
+);
 const sizes = [50, 100, 200, 300];
 console.log(['space', ...sizes.map((n) => `n=${n}`)].join('\t'));
 for (const [label, space] of Object.entries(spaces)) {
   console.log([label, ...sizes.map((n) => medianAskMs(space, n).toFixed(1))].join('\t'));
 }
-console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average after: ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);

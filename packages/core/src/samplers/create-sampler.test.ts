@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SpecError } from '../errors/spec-error.js';
 import { createSampler } from './create-sampler.js';
+import { GpSampler } from './gp/gp-sampler.js';
 import { GridSampler } from './grid.js';
 import { RandomSampler } from './random.js';
 import { DESIGN_SPACE, ENUMERABLE_DESIGN_SPACE } from './testing/example-spaces.js';
@@ -30,6 +31,14 @@ describe('createSampler', () => {
     expect((tpe as TpeSampler).options).toEqual({ seed: 7, nStartupTrials: 5, nEiCandidates: 24, gamma: 0.2, priorWeight: 1, constantLiar: false });
     const all = createSampler({ type: 'tpe', seed: 7, n_ei_candidates: 48, prior_weight: 2 });
     expect((all as TpeSampler).options).toMatchObject({ nEiCandidates: 48, priorWeight: 2, constantLiar: true });
+  });
+
+  it('maps the snake_case GP options onto the sampler, with defaults for the rest', () => {
+    const gp = createSampler({ type: 'gp', seed: 7, n_startup_trials: 5 });
+    expect(gp).toBeInstanceOf(GpSampler);
+    expect((gp as GpSampler).options).toEqual({ seed: 7, nStartupTrials: 5, nCandidates: 512 });
+    expect((createSampler({ type: 'gp', seed: 7, n_candidates: 2048 }) as GpSampler).options.nCandidates).toBe(2048);
+    expect(() => createSampler({ type: 'gp', seed: 1, n_candidates: 0 })).toThrow('sampler.n_candidates: must be an integer >= 1 (got 0)');
   });
 
   it('refuses bad options with SpecError naming the spec path', () => {

@@ -82,6 +82,12 @@ describe('parseSweepSpec', () => {
     expect('dataset' in spec).toBe(false);
   });
 
+  test('parses a gp sampler with its options, and refuses an option it does not have', () => {
+    const spec = parseSweepSpec(MINIMAL.replace('budget:', 'sampler: { type: gp, seed: 7, n_startup_trials: 5, n_candidates: 256 }\nbudget:'));
+    expect(spec.sampler).toEqual({ type: 'gp', seed: 7, n_startup_trials: 5, n_candidates: 256 });
+    expect(() => parseSweepSpec(MINIMAL.replace('budget:', 'sampler: { type: gp, gamma: 0.2 }\nbudget:'))).toThrow(SpecError);
+  });
+
   test('defaults the seed of a sampler that names only its type', () => {
     expect(parseSweepSpec(MINIMAL.replace('budget:', 'sampler: { type: random }\nbudget:')).sampler).toEqual({ type: 'random', seed: 0 });
   });
