@@ -83,24 +83,29 @@ export function solveLowerColumns(l: Float64Array, n: number, b: Float64Array, c
   }
 }
 
-/** A⁻¹ from A's Cholesky factor L (A⁻¹ = L⁻ᵀ·L⁻¹), n × n row-major, symmetric. */
+/** A⁻¹ from A's Cholesky factor L (A⁻¹ = L⁻ᵀ·L⁻¹), n × n row-major, symmetric. About n³/3 flops. */
 export function inverseFromCholesky(l: Float64Array, n: number): Float64Array {
-  // Columns of L⁻¹ one by one (solve L·x = e_j), then A⁻¹_ij = Σ_k L⁻¹_ki·L⁻¹_kj.
-  const lInverse = new Float64Array(n * n);
-  const column = new Float64Array(n);
+  // Row j of `t` holds column j of L⁻¹ (zero above j), so both loops below run along contiguous rows.
+  const t = new Float64Array(n * n);
   for (let j = 0; j < n; j++) {
-    column.fill(0);
-    column[j] = 1;
-    solveLower(l, n, column);
-    for (let k = j; k < n; k++) lInverse[k * n + j] = column[k] as number;
+    const row = j * n;
+    t[row + j] = 1 / (l[j * n + j] as number);
+    for (let i = j + 1; i < n; i++) {
+      const rowL = i * n;
+      let sum = 0;
+      for (let k = j; k < i; k++) sum -= (l[rowL + k] as number) * (t[row + k] as number);
+      t[row + i] = sum / (l[rowL + i] as number);
+    }
   }
+  // A⁻¹_ij = Σ_k L⁻¹_ki·L⁻¹_kj over k ≥ max(i, j) = i for j ≤ i.
   const inverse = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
+    const rowI = i * n;
     for (let j = 0; j <= i; j++) {
+      const rowJ = j * n;
       let sum = 0;
-      // L⁻¹ is lower triangular: rows k ≥ max(i, j) = i contribute.
-      for (let k = i; k < n; k++) sum += (lInverse[k * n + i] as number) * (lInverse[k * n + j] as number);
-      inverse[i * n + j] = sum;
+      for (let k = i; k < n; k++) sum += (t[rowI + k] as number) * (t[rowJ + k] as number);
+      inverse[rowI + j] = sum;
       inverse[j * n + i] = sum;
     }
   }
