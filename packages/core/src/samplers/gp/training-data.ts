@@ -75,8 +75,13 @@ export function buildTrainingData(space: SearchSpace, trials: readonly FrozenTri
   const sd = Math.sqrt(raw.reduce((sum, v) => sum + (v - mean) ** 2, 0) / observed);
   const scale = sd > 0 && Number.isFinite(sd) ? sd : 1;
   const standardized = raw.map((v) => (v - mean) / scale);
-  const best = Math.max(...standardized);
-  const worst = Math.min(...standardized);
+  // Loops, not Math.max(...values): a spread of a long history can overflow the call stack.
+  let best = -Infinity;
+  let worst = Infinity;
+  for (const v of standardized) {
+    best = Math.max(best, v);
+    worst = Math.min(worst, v);
+  }
 
   for (const trial of trials) {
     if (!isPending(trial)) continue;
