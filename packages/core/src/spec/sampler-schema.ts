@@ -30,11 +30,9 @@ export const samplerSchema = z
       shuffle: z.boolean().optional().meta({ description: "Visit the grid in a seeded random order instead of the spec's order." }),
     }),
     z.strictObject({
-      type: z
-        .literal('gp')
-        .meta({
-          description: 'Gaussian-process Bayesian optimization (Matérn 5/2, log expected improvement): for small budgets of mostly continuous parameters.',
-        }),
+      type: z.literal('gp').meta({
+        description: 'Gaussian-process Bayesian optimization (Matérn 5/2, log expected improvement): for small budgets of mostly continuous parameters.',
+      }),
       seed: seedSchema,
       n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before the GP takes over. Default 10.' }),
       n_candidates: z.int().min(1).optional().meta({ description: 'Random points scored by the acquisition before local search. Default 512.' }),
