@@ -1,7 +1,8 @@
 /**
  * Does the GP earn its keep? Over 10 seeds × 40 trials, its median best value must beat both
- * random search's and TPE's on Branin (2 continuous dims) and on Hartmann-6 (6 continuous dims):
- * the small-budget continuous problems a GP sampler is for.
+ * random search's and TPE's on Branin (2 continuous dims) and on Hartmann-6 (6 continuous dims),
+ * the small-budget continuous problems a GP sampler is for, and on the mixed space TPE's own
+ * quality test uses.
  */
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../search-space/distributions.js';
@@ -106,5 +107,27 @@ describe('GP beats random search and TPE (median best of 10 seeds × 40 trials)'
     expect(gp).toBeLessThan(random);
     // Within 0.3 of the optimum, where TPE's median stops ~1 and random search's ~2 above it.
     expect(gp + 3.32237).toBeLessThan(0.3);
+  });
+
+  it('on a mixed space (TPE quality test’s): a categorical optimizer that shifts the best log lr, and a log int', () => {
+    const floor: Record<string, number> = { sgd: 1, momentum: 0.5, adam: 0, rmsprop: 0.3 };
+    const bestLog10Lr: Record<string, number> = { sgd: -1, momentum: -1.5, adam: -3, rmsprop: -2.5 };
+    const space: SearchSpace = {
+      params: [
+        { name: 'optimizer', distribution: { kind: 'categorical', choices: ['sgd', 'momentum', 'adam', 'rmsprop'] } },
+        { name: 'lr', distribution: { kind: 'float', low: 1e-5, high: 1, log: true } },
+        { name: 'units', distribution: { kind: 'int', low: 16, high: 512, log: true, step: 1 } },
+      ],
+    };
+    const objective = (p: Params): number => {
+      const optimizer = p.optimizer as string;
+      return (
+        (floor[optimizer] as number) + (Math.log10(p.lr as number) - (bestLog10Lr[optimizer] as number)) ** 2 / 4 + (Math.log2(p.units as number) - 7) ** 2 / 9
+      );
+    };
+    const { gp, tpe, random } = medians(space, objective);
+    expect(gp).toBeGreaterThanOrEqual(0);
+    expect(gp).toBeLessThan(tpe);
+    expect(gp).toBeLessThan(random);
   });
 });
