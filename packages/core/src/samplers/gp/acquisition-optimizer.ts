@@ -14,7 +14,7 @@ export interface AcquisitionSearchOptions {
 /** The best observed points, each perturbed this many times into the pool: exploitation near what works. */
 const ANCHORS = 5;
 const PERTURBATIONS_PER_ANCHOR = 8;
-/** Perturbation sd in normalized coordinates: a tenth of the typical fitted length scale. */
+/** Perturbation sd in normalized coordinates: a local move, a twentieth of the range. */
 const PERTURBATION_SD = 0.05;
 /** Rounds of (gradient steps on continuous dims, then a pass over discrete ones) per local search. */
 const LOCAL_ROUNDS = 3;
