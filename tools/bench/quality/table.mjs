@@ -9,7 +9,7 @@ const formatRegret = (v) => {
   return a >= 1000 || a < 0.001 ? v.toExponential(1) : v.toPrecision(3);
 };
 const formatP = (p) => (p < 0.001 ? '<0.001' : p.toFixed(3));
-const formatMs = (ms) => (ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+const formatMs = (ms) => (ms < 0.01 ? ms.toFixed(4) : ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const pad = (text, width) => String(text).padEnd(width);
 
 /** A text table: header row, rows of cells, columns padded to their widest cell. */
