@@ -266,7 +266,13 @@ def check():
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "version":
-        print(json.dumps({"optuna": optuna.__version__, "definitions": DEFINITIONS}))
+        try:
+            import cmaes  # noqa: F401  (CmaEsSampler needs it: Debian's python3-cmaes)
+
+            has_cmaes = True
+        except ImportError:
+            has_cmaes = False
+        print(json.dumps({"optuna": optuna.__version__, "definitions": DEFINITIONS, "cmaes": has_cmaes}))
     elif len(sys.argv) > 1 and sys.argv[1] == "check":
         check()
     else:

@@ -14,7 +14,7 @@ const CACHE = fileURLToPath(new URL('.cache/', import.meta.url));
 
 /** Optuna's samplers: TPE, multivariate grouped TPE, random, and CMA-ES on continuous spaces only. */
 export const OPTUNA_SAMPLERS = ['tpe', 'tpe-mv', 'random', 'cmaes'];
-export const appliesTo = (sampler, fn) => sampler !== 'cmaes' || fn.continuous;
+export const appliesTo = (sampler, fn, optuna) => sampler !== 'cmaes' || (fn.continuous && optuna.cmaes !== false);
 
 export const INSTALL_HINT = 'apt-get install python3-optuna python3-cmaes (Debian), used through /usr/bin/python3';
 

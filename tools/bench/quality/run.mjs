@@ -41,6 +41,8 @@ const checkpoints = [...new Set([25, 50, 100, 300, trials].filter((c) => c <= tr
 const optuna = values['no-optuna'] ? { missing: 'skipped (--no-optuna)' } : findOptuna();
 if (optuna.missing && !values['no-optuna']) console.log(`Optuna not found (${optuna.missing}): loopsweep only. To compare with Optuna: ${INSTALL_HINT}.`);
 
+if (optuna.cmaes === false) console.log(`Optuna's CMA-ES skipped: the cmaes module is missing (${INSTALL_HINT}).`);
+
 if (values.check) {
   if (optuna.missing) throw new Error(`--check needs Optuna: ${INSTALL_HINT}`);
   console.log(`Checking that functions.mjs and optuna/quality.py agree (Optuna ${optuna.optuna}, definitions ${optuna.definitions}):`);
@@ -107,7 +109,7 @@ if (!optuna.missing) {
   const tasks = [];
   for (const fnName of fnNames)
     for (const sampler of OPTUNA_SAMPLERS)
-      if (appliesTo(sampler, FUNCTIONS[fnName]))
+      if (appliesTo(sampler, FUNCTIONS[fnName], optuna))
         for (let seed = 0; seed < seeds; seed++) if (!cached(optuna, fnName, sampler, seed, trials)) tasks.push({ fnName, sampler, seed, trials });
   if (tasks.length > 0) {
     progress(`optuna ${optuna.optuna}: ${tasks.length} runs not in ${cacheDir(optuna)}, ${jobs} processes`);
@@ -128,7 +130,7 @@ if (!optuna.missing) {
     const fn = FUNCTIONS[fnName];
     const entry = figures.functions[fnName];
     for (const sampler of OPTUNA_SAMPLERS) {
-      if (!appliesTo(sampler, fn)) continue;
+      if (!appliesTo(sampler, fn, optuna)) continue;
       const runs = Array.from({ length: seeds }, (_, seed) => cached(optuna, fnName, sampler, seed, trials));
       optunaCpuSeconds += runs.reduce((s, run) => s + run.seconds, 0);
       entry.samplers[`optuna:${sampler}`] = summarize(`optuna ${sampler}`, 'optuna', runs, fn);
@@ -137,7 +139,7 @@ if (!optuna.missing) {
     for (const ls of runnable) {
       const mine = entry.samplers[`loopsweep:${ls.name}`].regret[last].values;
       for (const sampler of OPTUNA_SAMPLERS) {
-        if (!appliesTo(sampler, fn)) continue;
+        if (!appliesTo(sampler, fn, optuna)) continue;
         const theirs = entry.samplers[`optuna:${sampler}`].regret[last].values;
         const test = mannWhitneyU(mine, theirs);
         entry.pairs.push({ loopsweep: ls.name, optuna: sampler, winRate: winRate(mine, theirs), p: test.p, u: test.u, method: test.method });
@@ -149,7 +151,7 @@ if (!optuna.missing) {
 
 console.log(
   `Search quality: ${seeds} seeds × ${trials} trials, sequential; loopsweep (node ${process.version})${optuna.missing ? '' : ` vs Optuna ${optuna.optuna}`}. ` +
-    `Ask time: ${figures.askTime}. p: ${figures.pValues}.`,
+    (optuna.missing ? 'Ask time: study.ask().' : `Ask time: ${figures.askTime}. p: ${figures.pValues}.`),
 );
 for (const fnName of fnNames) console.log(functionTable(fnName, figures.functions[fnName], checkpoints));
 console.log(summaryTable(figures));
