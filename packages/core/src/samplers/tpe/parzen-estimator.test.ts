@@ -25,13 +25,13 @@ describe('buildParzenEstimator', () => {
     ]);
   });
 
-  it('sets each σ to the larger gap to its sorted neighbours, low and high at the ends', () => {
+  it('sets each σ to the larger gap to its sorted neighbours, the end kernels to the gap to their one neighbour', () => {
     // 149 crowded observations, one alone at 0.9: 150 + 1 kernels, so the clip is range/100.
     const crowded = Array.from({ length: 149 }, (_, i) => 0.05 + 0.001 * i);
     const e = estimator([0.9, ...crowded]);
     const byMu = new Map(kernels(e).map(([mu, sigma]) => [Number(mu.toFixed(6)), sigma]));
-    expect(byMu.get(0.9)).toBeCloseTo(0.4, 12); // prior at 0.5 on the left, high = 1 on the right
-    expect(byMu.get(0.05)).toBeCloseTo(0.05, 12); // low = 0 on the left
+    expect(byMu.get(0.9)).toBeCloseTo(0.4, 12); // the last kernel: the prior at 0.5 is its only neighbour
+    expect(byMu.get(0.05)).toBeCloseTo(0.01, 12); // the first kernel: 0.001 to 0.051, clipped up to 0.01, not 0.05 to low
     expect(byMu.get(0.1)).toBeCloseTo(0.01, 12); // 0.001 gaps, clipped up to 0.01
     expect(byMu.get(0.198)).toBeCloseTo(0.302, 12); // the prior is its right neighbour
     expect(byMu.get(0.5)).toBe(1);
