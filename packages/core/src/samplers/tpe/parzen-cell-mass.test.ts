@@ -20,7 +20,7 @@ describe('logCellMasses', () => {
       let sum = 0;
       estimator.mus.forEach((mu, k) => {
         const sigma = estimator.sigmas[k] as number;
-        sum += Math.exp((estimator.logCoefficients[k] as number) - 0.5 * ((x - mu) / sigma) ** 2);
+        sum += Math.exp((estimator.logCoefficients[k] as number) - 0.5 * ((x - mu) / sigma) ** 2) / sigma;
       });
       return sum;
     };
