@@ -23,6 +23,8 @@ export function createSampler(config: SamplerConfig): Sampler {
         gamma: config.gamma,
         priorWeight: config.prior_weight,
         constantLiar: config.constant_liar,
+        multivariate: config.multivariate,
+        group: config.group,
       });
   }
 }
