@@ -54,15 +54,16 @@ export interface JointEstimator {
 export function jointObservations(params: readonly JointParam[], trials: readonly FrozenTrial[]): Float64Array[] {
   const columns: number[][] = params.map(() => []);
   for (const trial of trials) {
-    const row: number[] = [];
-    for (const param of params) {
+    let d = 0;
+    for (; d < params.length; d++) {
+      const param = params[d] as JointParam;
       const value = trial.params[param.name];
       const position = value === undefined ? undefined : positionOf(param, value);
       // A trial counts only with every param of the group active and legal now.
       if (position === undefined) break;
-      row.push(position);
+      (columns[d] as number[]).push(position);
     }
-    if (row.length === params.length) row.forEach((position, d) => (columns[d] as number[]).push(position));
+    if (d < params.length) for (let undo = 0; undo < d; undo++) (columns[undo] as number[]).pop();
   }
   return columns.map((column) => Float64Array.from(column));
 }
@@ -110,7 +111,18 @@ export function buildJointEstimator(params: readonly JointParam[], trials: reado
     const sigmas = new Float64Array(m).fill(sigma);
     sigmas[n] = range;
     const logMasses = new Float64Array(m);
-    for (let k = 0; k < m; k++) logMasses[k] = logMass((low - (mus[k] as number)) / (sigmas[k] as number), (high - (mus[k] as number)) / (sigmas[k] as number));
+    // Observation kernels share σ, so an int's equal centres share a mass.
+    const massAt = param.distribution.kind === 'int' ? new Map<number, number>() : undefined;
+    for (let k = 0; k < n; k++) {
+      const mu = mus[k] as number;
+      let mass = massAt?.get(mu);
+      if (mass === undefined) {
+        mass = logMass((low - mu) / sigma, (high - mu) / sigma);
+        massAt?.set(mu, mass);
+      }
+      logMasses[k] = mass;
+    }
+    logMasses[n] = logMass(-0.5, 0.5);
     return { kind: 'numeric', param, mus, sigmas, logMasses };
   });
   return { dimensions, weights, cumulativeWeights };
@@ -169,57 +181,65 @@ function sampleKernelChoice(estimator: CategoricalEstimator, kernel: number, u: 
  * cell's mass and a continuous one by Optuna 3.1's σ-free kernel score, as in the univariate model.
  */
 export function jointLogLikelihoods(estimator: JointEstimator, positions: readonly Float64Array[], out: Float64Array): void {
-  const count = out.length;
   const m = estimator.weights.length;
-  const terms = new Float64Array(count * m);
-  for (let i = 0; i < count; i++) for (let k = 0; k < m; k++) terms[i * m + k] = Math.log(estimator.weights[k] as number);
-  estimator.dimensions.forEach((dimension, d) => addDimensionTerms(dimension, positions[d] as Float64Array, terms, m));
-  for (let i = 0; i < count; i++) {
+  const logWeights = estimator.weights.map(Math.log);
+  const scorers = estimator.dimensions.map((dimension) => dimensionScorer(dimension, m));
+  // Candidate by candidate, one row of m kernel terms that stays in cache while every dimension adds to it.
+  const row = new Float64Array(m);
+  for (let i = 0; i < out.length; i++) {
+    row.set(logWeights);
+    scorers.forEach((score, d) => score((positions[d] as Float64Array)[i] as number, row));
     let max = -Infinity;
-    for (let k = 0; k < m; k++) if ((terms[i * m + k] as number) > max) max = terms[i * m + k] as number;
+    for (let k = 0; k < m; k++) if ((row[k] as number) > max) max = row[k] as number;
     let sum = 0;
     for (let k = 0; k < m; k++) {
-      const delta = (terms[i * m + k] as number) - max;
+      const delta = (row[k] as number) - max;
+      // As in logDensities: terms e^40 below the largest cannot change the sum.
       if (delta > -40) sum += Math.exp(delta);
     }
     out[i] = max + Math.log(sum);
   }
 }
 
-function addDimensionTerms(dimension: JointDimension, xs: Float64Array, terms: Float64Array, m: number): void {
+/** A function adding each kernel's log score of a value in this dimension to a row of m terms. */
+function dimensionScorer(dimension: JointDimension, m: number): (x: number, row: Float64Array) => void {
   if (dimension.kind === 'categorical') {
     const { estimator } = dimension;
     const logFloor = Math.log(estimator.floor);
     const logHit = Math.log(estimator.floor + estimator.peak);
     const logUniform = -Math.log(estimator.choiceCount);
-    for (let i = 0; i < xs.length; i++) {
-      const c = xs[i] as number;
-      for (let k = 0; k < m - 1; k++) terms[i * m + k] = (terms[i * m + k] as number) + (estimator.observed[k] === c ? logHit : logFloor);
-      terms[i * m + m - 1] = (terms[i * m + m - 1] as number) + logUniform;
-    }
-    return;
+    const observed = estimator.observed;
+    return (c, row) => {
+      for (let k = 0; k < m - 1; k++) row[k] = (row[k] as number) + (observed[k] === c ? logHit : logFloor);
+      row[m - 1] = (row[m - 1] as number) + logUniform;
+    };
   }
   const { mus, sigmas, logMasses } = dimension;
   const { low, high, halfCell } = dimension.param.domain;
-  const cached = new Map<number, Float64Array>();
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i] as number;
-    let row = cached.get(x);
-    if (row === undefined) {
-      row = new Float64Array(m);
+  if (halfCell === undefined) {
+    // Without −log σ, as Optuna 3.1 and the univariate model (see logDensities).
+    const inverseSigmas = sigmas.map((sigma) => 1 / sigma);
+    const offsets = logMasses.map((mass) => -mass - LOG_SQRT_2PI);
+    return (x, row) => {
+      for (let k = 0; k < m; k++) {
+        const z = (x - (mus[k] as number)) * (inverseSigmas[k] as number);
+        row[k] = (row[k] as number) + (offsets[k] as number) - 0.5 * z * z;
+      }
+    };
+  }
+  // A grid value's cell mass needs two erfc per kernel: computed once per distinct value.
+  const cells = new Map<number, Float64Array>();
+  return (x, row) => {
+    let cell = cells.get(x);
+    if (cell === undefined) {
+      cell = new Float64Array(m);
       for (let k = 0; k < m; k++) {
         const mu = mus[k] as number;
         const sigma = sigmas[k] as number;
-        if (halfCell === undefined) {
-          const z = (x - mu) / sigma;
-          // Without −log σ, as Optuna 3.1 and the univariate model (see logDensities).
-          row[k] = -0.5 * z * z - LOG_SQRT_2PI - (logMasses[k] as number);
-        } else {
-          row[k] = logMass((Math.max(x - halfCell, low) - mu) / sigma, (Math.min(x + halfCell, high) - mu) / sigma) - (logMasses[k] as number);
-        }
+        cell[k] = logMass((Math.max(x - halfCell, low) - mu) / sigma, (Math.min(x + halfCell, high) - mu) / sigma) - (logMasses[k] as number);
       }
-      cached.set(x, row);
+      cells.set(x, cell);
     }
-    for (let k = 0; k < m; k++) terms[i * m + k] = (terms[i * m + k] as number) + (row[k] as number);
-  }
+    for (let k = 0; k < m; k++) row[k] = (row[k] as number) + (cell[k] as number);
+  };
 }
