@@ -60,3 +60,18 @@ describe('sampleJoint', () => {
     expect((out[0] as number) - (out[1] as number)).toBeGreaterThan(5);
   });
 });
+
+describe('sampleJoint (categorical)', () => {
+  it('draws each choice as often as the mixture of the kernels’ distributions gives it', () => {
+    const trials = [trial(0, { colour: 'green' }), trial(1, { colour: 'green' }), trial(2, { colour: 'blue' })];
+    const estimator = buildJointEstimator([colour], trials, 1);
+    const dimension = estimator.dimensions[0];
+    if (dimension?.kind !== 'categorical') throw new Error('colour is categorical');
+    const { positions } = sampleJoint(estimator, 20000, createRandom(8));
+    const drawn = positions[0] as Float64Array;
+    for (let c = 0; c < 3; c++) {
+      const share = drawn.filter((x) => x === c).length / drawn.length;
+      expect(Math.abs(share - Math.exp(dimension.estimator.logProbabilities[c] as number))).toBeLessThan(0.015);
+    }
+  });
+});
