@@ -28,7 +28,19 @@ describe('createSampler', () => {
   it('maps the snake_case TPE options onto the sampler, with defaults for the rest', () => {
     const tpe = createSampler({ type: 'tpe', seed: 7, n_startup_trials: 5, gamma: 0.2, constant_liar: false });
     expect(tpe).toBeInstanceOf(TpeSampler);
-    expect((tpe as TpeSampler).options).toEqual({ seed: 7, nStartupTrials: 5, nEiCandidates: 24, gamma: 0.2, priorWeight: 1, constantLiar: false });
+    expect((tpe as TpeSampler).options).toEqual({
+      seed: 7,
+      nStartupTrials: 5,
+      nEiCandidates: 24,
+      gamma: 0.2,
+      priorWeight: 1,
+      constantLiar: false,
+      multivariate: false,
+      group: false,
+    });
+    const multivariate = createSampler({ type: 'tpe', seed: 7, multivariate: true });
+    expect((multivariate as TpeSampler).options).toMatchObject({ multivariate: true, group: true });
+    expect((createSampler({ type: 'tpe', seed: 7, multivariate: true, group: false }) as TpeSampler).options).toMatchObject({ group: false });
     const all = createSampler({ type: 'tpe', seed: 7, n_ei_candidates: 48, prior_weight: 2 });
     expect((all as TpeSampler).options).toMatchObject({ nEiCandidates: 48, priorWeight: 2, constantLiar: true });
   });

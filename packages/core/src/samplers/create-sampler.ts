@@ -24,6 +24,8 @@ export function createSampler(config: SamplerConfig): Sampler {
         gamma: config.gamma,
         priorWeight: config.prior_weight,
         constantLiar: config.constant_liar,
+        multivariate: config.multivariate,
+        group: config.group,
       });
     case 'gp':
       return new GpSampler({ seed: config.seed, nStartupTrials: config.n_startup_trials, nCandidates: config.n_candidates });

@@ -16,6 +16,10 @@ export type SamplerConfig =
       readonly prior_weight?: number;
       /** Treat pending (QUEUED/RUNNING) trials as bad observations. Default true. */
       readonly constant_liar?: boolean;
+      /** Model the params jointly (multivariate TPE). Default false. */
+      readonly multivariate?: boolean;
+      /** With multivariate: one joint model per group of params that always appear together. Default true. */
+      readonly group?: boolean;
     }
   | {
       readonly type: 'gp';

@@ -19,6 +19,14 @@ export const samplerSchema = z
       gamma: z.number().gt(0).lte(1).optional().meta({ description: 'Fraction of finished trials counted as good (capped at 25 trials).' }),
       prior_weight: z.number().positive().optional().meta({ description: 'Weight of the prior in each Parzen estimator. Default 1.' }),
       constant_liar: z.boolean().optional().meta({ description: 'Treat running trials as bad results so parallel workers spread out. Default true.' }),
+      multivariate: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Model the parameters jointly (multivariate TPE), so that correlations between them are learnt. Default false.' }),
+      group: z.boolean().optional().meta({
+        description:
+          'With multivariate: one joint model per group of parameters that always appear together (conditional spaces); false models only the parameters every trial has jointly. Default true.',
+      }),
     }),
     z.strictObject({
       type: z.literal('random').meta({ description: 'Independent uniform draws from each distribution.' }),

@@ -1,17 +1,51 @@
 /**
- * log P(choice) for a categorical param: each choice starts with priorWeight/k (so an unseen
- * choice keeps a chance), each observation adds its weight to the choice it took, then the whole
- * is normalized. `observed` holds choice indices, `weights` the observations' weights.
+ * A categorical param's estimator, as Optuna builds it: a mixture with one kernel per observation
+ * plus a uniform prior kernel. Observation i's kernel puts a = priorWeight/(n + 1) on every choice
+ * and 1 more on the choice it took, normalized: (a + [c = choice_i]) / (k·a + 1). The kernels are
+ * weighed like the numeric ones (observation weights, then priorWeight for the prior), normalized.
  */
-export function categoricalLogProbabilities(choiceCount: number, observed: Int32Array, weights: Float64Array, priorWeight: number): Float64Array {
-  const masses = new Float64Array(choiceCount).fill(priorWeight / choiceCount);
+export interface CategoricalEstimator {
+  readonly choiceCount: number;
+  /** Each observation's choice index, in observation order. */
+  readonly observed: Int32Array;
+  /** Kernel weights, observations first and the prior last, summing to 1. */
+  readonly weights: Float64Array;
+  /** The share every choice gets in an observation kernel: a/(k·a + 1). */
+  readonly floor: number;
+  /** The extra share of the observed choice in its kernel: 1/(k·a + 1). */
+  readonly peak: number;
+  /** log P(c) under the whole mixture, per choice. */
+  readonly logProbabilities: Float64Array;
+}
+
+/** Builds the estimator from observed choice indices and their (unnormalized) weights. */
+export function buildCategoricalEstimator(
+  choiceCount: number,
+  observed: Int32Array,
+  observationWeights: Float64Array,
+  priorWeight: number,
+): CategoricalEstimator {
+  const n = observed.length;
+  const weights = new Float64Array(n + 1);
   let total = priorWeight;
-  for (let i = 0; i < observed.length; i++) {
-    const weight = weights[i] as number;
-    const choice = observed[i] as number;
-    masses[choice] = (masses[choice] as number) + weight;
-    total += weight;
+  for (let i = 0; i < n; i++) total += observationWeights[i] as number;
+  for (let i = 0; i < n; i++) weights[i] = (observationWeights[i] as number) / total;
+  weights[n] = priorWeight / total;
+  const a = priorWeight / (n + 1);
+  const floor = a / (choiceCount * a + 1);
+  const peak = 1 / (choiceCount * a + 1);
+  // Σ_i w_i·(floor + peak·[c = choice_i]) + w_prior/k: the floors add up to floor·(1 − w_prior).
+  const probabilities = new Float64Array(choiceCount).fill(floor * (1 - weights[n]) + weights[n] / choiceCount);
+  for (let i = 0; i < n; i++) {
+    const c = observed[i] as number;
+    probabilities[c] = (probabilities[c] as number) + peak * (weights[i] as number);
   }
-  for (let c = 0; c < choiceCount; c++) masses[c] = Math.log((masses[c] as number) / total);
-  return masses;
+  const logProbabilities = probabilities.map(Math.log);
+  return { choiceCount, observed, weights, floor, peak, logProbabilities };
+}
+
+/** log of kernel `kernel`'s probability of choice `c` (the prior is the last kernel, uniform). */
+export function logKernelProbability(estimator: CategoricalEstimator, kernel: number, c: number): number {
+  if (kernel === estimator.observed.length) return -Math.log(estimator.choiceCount);
+  return Math.log(estimator.floor + (estimator.observed[kernel] === c ? estimator.peak : 0));
 }

@@ -13,6 +13,12 @@ export interface NumericDomain {
   toInternal(value: number): number;
   /** The legal value at (or nearest to) an interval position: rounded to the grid, clamped. */
   toValue(x: number): number;
+  /**
+   * Half a grid step for a param on a linear grid (an int, a stepped float), whose candidates are
+   * scored by the mass of their cell, not the density at the point (as Optuna's q does);
+   * undefined for a continuous param and for a log int (Optuna scores those by density in log space).
+   */
+  readonly halfCell?: number;
 }
 
 export function numericDomain(distribution: NumericDistribution): NumericDomain {
@@ -24,7 +30,7 @@ export function numericDomain(distribution: NumericDistribution): NumericDomain 
     return { low: Math.log(lowEdge), high: Math.log(highEdge), toInternal: Math.log, toValue: (x) => snapToGrid(distribution, step, Math.exp(x)) };
   }
   if (step !== undefined) {
-    return { low: low - step / 2, high: high + step / 2, toInternal: (value) => value, toValue: (x) => snapToGrid(distribution, step, x) };
+    return { low: low - step / 2, high: high + step / 2, toInternal: (value) => value, toValue: (x) => snapToGrid(distribution, step, x), halfCell: step / 2 };
   }
   if (distribution.log) return { low: Math.log(low), high: Math.log(high), toInternal: Math.log, toValue: (x) => clamp(Math.exp(x)) };
   return { low, high, toInternal: (value) => value, toValue: clamp };

@@ -6,11 +6,20 @@ import { buildParzenEstimator, logDensities, pick, sampleParzen, type ParzenEsti
 const estimator = (observations: readonly number[], low = 0, high = 1, priorWeight = 1): ParzenEstimator =>
   buildParzenEstimator(Float64Array.from(observations), defaultWeights(observations.length), low, high, priorWeight);
 
-const densityAt = (e: ParzenEstimator, xs: readonly number[]): number[] => {
+const scoreAt = (e: ParzenEstimator, xs: readonly number[]): number[] => {
   const out = new Float64Array(xs.length);
   logDensities(e, Float64Array.from(xs), out);
   return Array.from(out, Math.exp);
 };
+
+/** The mixture's true density Σ_k w_k·φ(z_k)/(σ_k·Z_k), what sampleParzen draws from. */
+const densityAt = (e: ParzenEstimator, xs: readonly number[]): number[] =>
+  xs.map((x) =>
+    Array.from(e.mus).reduce((sum, mu, k) => {
+      const sigma = e.sigmas[k] as number;
+      return sum + ((e.weights[k] as number) * Math.exp(-0.5 * ((x - mu) / sigma) ** 2 - (e.logMasses[k] as number))) / (sigma * Math.sqrt(2 * Math.PI));
+    }, 0),
+  );
 
 /** Kernels as (mu, sigma) pairs, in the estimator's (sorted) order. */
 const kernels = (e: ParzenEstimator): [number, number][] => Array.from(e.mus, (mu, k) => [mu, e.sigmas[k] as number]);
@@ -25,13 +34,13 @@ describe('buildParzenEstimator', () => {
     ]);
   });
 
-  it('sets each σ to the larger gap to its sorted neighbours, low and high at the ends', () => {
+  it('sets each σ to the larger gap to its sorted neighbours, the end kernels to the gap to their one neighbour', () => {
     // 149 crowded observations, one alone at 0.9: 150 + 1 kernels, so the clip is range/100.
     const crowded = Array.from({ length: 149 }, (_, i) => 0.05 + 0.001 * i);
     const e = estimator([0.9, ...crowded]);
     const byMu = new Map(kernels(e).map(([mu, sigma]) => [Number(mu.toFixed(6)), sigma]));
-    expect(byMu.get(0.9)).toBeCloseTo(0.4, 12); // prior at 0.5 on the left, high = 1 on the right
-    expect(byMu.get(0.05)).toBeCloseTo(0.05, 12); // low = 0 on the left
+    expect(byMu.get(0.9)).toBeCloseTo(0.4, 12); // the last kernel: the prior at 0.5 is its only neighbour
+    expect(byMu.get(0.05)).toBeCloseTo(0.01, 12); // the first kernel: 0.001 to 0.051, clipped up to 0.01, not 0.05 to low
     expect(byMu.get(0.1)).toBeCloseTo(0.01, 12); // 0.001 gaps, clipped up to 0.01
     expect(byMu.get(0.198)).toBeCloseTo(0.302, 12); // the prior is its right neighbour
     expect(byMu.get(0.5)).toBe(1);
@@ -47,14 +56,15 @@ describe('buildParzenEstimator', () => {
     expect(Array.from(e.cumulativeWeights)).toEqual([1 / 8, 5 / 8, 1]);
   });
 
-  it('is a density on [low, high]: it integrates to 1, including mass cut at the bounds', () => {
+  it('scores as Optuna 3.1 does: kernels without their 1/σ, so the score integrates to Σ w·σ over [low, high]', () => {
     for (const obs of [[], [0.01, 0.02, 0.97], Array.from({ length: 300 }, (_, i) => (i % 17) / 16)]) {
       const e = estimator(obs, -1, 2);
       const n = 30000;
       const xs = Array.from({ length: n + 1 }, (_, i) => -1 + (3 * i) / n);
-      const ys = densityAt(e, xs);
-      const integral = ys.reduce((sum, y, i) => sum + (i === 0 || i === n ? y / 2 : y), 0) * (3 / n);
-      expect(integral).toBeCloseTo(1, 3);
+      const integrate = (ys: number[]): number => ys.reduce((sum, y, i) => sum + (i === 0 || i === n ? y / 2 : y), 0) * (3 / n);
+      const weightedSigmas = Array.from(e.weights).reduce((sum, w, k) => sum + w * (e.sigmas[k] as number), 0);
+      expect(integrate(scoreAt(e, xs))).toBeCloseTo(weightedSigmas, 3);
+      expect(integrate(densityAt(e, xs))).toBeCloseTo(1, 3);
     }
   });
 

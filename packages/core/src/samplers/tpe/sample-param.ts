@@ -1,11 +1,10 @@
 import type { RandomSource } from '../../random.js';
-import { contains, type Distribution, type ParamValue } from '../../search-space/distributions.js';
+import type { Distribution, ParamValue } from '../../search-space/distributions.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import type { NumericDistribution } from '../step-grid.js';
-import { categoricalLogProbabilities } from './categorical-estimator.js';
-import { defaultWeights } from './default-weights.js';
 import { numericDomain } from './numeric-domain.js';
-import { buildParzenEstimator, logDensities, pick, sampleParzen } from './parzen-estimator.js';
+import { categoricalEstimator, numericEstimator, numericLogLikelihoods } from './param-estimators.js';
+import { pick, sampleParzen } from './parzen-estimator.js';
 
 /** What one param's proposal needs: the split history and the TPE knobs. */
 export interface ParamSampling {
@@ -39,17 +38,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ParamSamplin
   const domain = numericDomain(distribution);
   // A one-point range (low = high) leaves nothing to model.
   if (!(domain.high > domain.low)) return domain.toValue(domain.low);
-  const estimator = (trials: readonly FrozenTrial[]) => {
-    const observed: number[] = [];
-    for (const trial of trials) {
-      const value = trial.params[sampling.name];
-      // Only values legal now: a record from before a spec change must not drag the model outside the range.
-      if (value !== undefined && contains(distribution, value)) observed.push(domain.toInternal(value as number));
-    }
-    return buildParzenEstimator(Float64Array.from(observed), defaultWeights(observed.length), domain.low, domain.high, sampling.priorWeight);
-  };
-  const below = estimator(sampling.below);
-  const above = estimator(sampling.above);
+  const below = numericEstimator(sampling.name, distribution, domain, sampling.below, sampling.priorWeight);
+  const above = numericEstimator(sampling.name, distribution, domain, sampling.above, sampling.priorWeight);
 
   const count = sampling.nEiCandidates;
   const values = new Float64Array(count);
@@ -62,8 +52,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ParamSamplin
   }
   const logL = new Float64Array(count);
   const logG = new Float64Array(count);
-  logDensities(below, positions, logL);
-  logDensities(above, positions, logG);
+  numericLogLikelihoods(below, domain, positions, logL);
+  numericLogLikelihoods(above, domain, positions, logG);
   let best = 0;
   for (let i = 1; i < count; i++) {
     if ((logL[i] as number) - (logG[i] as number) > (logL[best] as number) - (logG[best] as number)) best = i;
@@ -72,17 +62,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ParamSamplin
 }
 
 function sampleCategorical(choices: readonly ParamValue[], sampling: ParamSampling): ParamValue {
-  const logProbabilities = (trials: readonly FrozenTrial[]): Float64Array => {
-    const observed: number[] = [];
-    for (const trial of trials) {
-      const value = trial.params[sampling.name];
-      const index = value === undefined ? -1 : choices.indexOf(value);
-      if (index >= 0) observed.push(index);
-    }
-    return categoricalLogProbabilities(choices.length, Int32Array.from(observed), defaultWeights(observed.length), sampling.priorWeight);
-  };
-  const logL = logProbabilities(sampling.below);
-  const logG = logProbabilities(sampling.above);
+  const logL = categoricalEstimator(sampling.name, choices, sampling.below, sampling.priorWeight).logProbabilities;
+  const logG = categoricalEstimator(sampling.name, choices, sampling.above, sampling.priorWeight).logProbabilities;
   const cumulative = new Float64Array(choices.length);
   let running = 0;
   for (let c = 0; c < choices.length; c++) {

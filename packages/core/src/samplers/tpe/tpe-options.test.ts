@@ -4,12 +4,26 @@ import { resolveTpeOptions } from './tpe-options.js';
 
 describe('resolveTpeOptions', () => {
   it("fills in Optuna's defaults", () => {
-    expect(resolveTpeOptions({ seed: 3 })).toEqual({ seed: 3, nStartupTrials: 10, nEiCandidates: 24, gamma: 0.1, priorWeight: 1, constantLiar: true });
+    expect(resolveTpeOptions({ seed: 3 })).toEqual({
+      seed: 3,
+      nStartupTrials: 10,
+      nEiCandidates: 24,
+      gamma: 0.1,
+      priorWeight: 1,
+      constantLiar: true,
+      multivariate: false,
+      group: false,
+    });
   });
 
   it('keeps what is given', () => {
-    const options = { seed: 1, nStartupTrials: 0, nEiCandidates: 1, gamma: 1, priorWeight: 0.5, constantLiar: false };
+    const options = { seed: 1, nStartupTrials: 0, nEiCandidates: 1, gamma: 1, priorWeight: 0.5, constantLiar: false, multivariate: true, group: false };
     expect(resolveTpeOptions(options)).toEqual(options);
+  });
+
+  it('models groups by default when multivariate, never when not', () => {
+    expect(resolveTpeOptions({ seed: 1, multivariate: true })).toMatchObject({ multivariate: true, group: true });
+    expect(resolveTpeOptions({ seed: 1, multivariate: false, group: false })).toMatchObject({ multivariate: false, group: false });
   });
 
   it.each([
@@ -21,6 +35,7 @@ describe('resolveTpeOptions', () => {
     [{ seed: 1, gamma: 1.5 }, 'sampler.gamma: must be a number > 0 and <= 1 (got 1.5)'],
     [{ seed: 1, priorWeight: -1 }, 'sampler.prior_weight: must be a number > 0 (got -1)'],
     [{ seed: 1, priorWeight: Infinity }, 'sampler.prior_weight: must be a number > 0 (got Infinity)'],
+    [{ seed: 1, group: true }, 'sampler.group: needs multivariate: true'],
   ])('refuses %o with "%s"', (options, message) => {
     expect(() => resolveTpeOptions(options)).toThrow(SpecError);
     expect(() => resolveTpeOptions(options)).toThrow(message);

@@ -12,6 +12,14 @@ export interface TpeSamplerOptions {
   readonly priorWeight?: number;
   /** Count QUEUED/RUNNING trials as bad observations so parallel asks spread out. Default true. */
   readonly constantLiar?: boolean;
+  /** Model params jointly (multivariate TPE), so correlations between them are learnt. Default false. */
+  readonly multivariate?: boolean;
+  /**
+   * With multivariate: model each group of params that always appear together on its own (Optuna's
+   * group decomposition of a conditional space). Default true when multivariate; without it, only
+   * the params every trial has are modelled jointly and the rest one by one.
+   */
+  readonly group?: boolean;
 }
 
 /** The options with every default filled in. */
@@ -22,6 +30,9 @@ export interface ResolvedTpeOptions {
   readonly gamma: number;
   readonly priorWeight: number;
   readonly constantLiar: boolean;
+  readonly multivariate: boolean;
+  /** Always false when not multivariate. */
+  readonly group: boolean;
 }
 
 /**
@@ -36,6 +47,8 @@ export function resolveTpeOptions(options: TpeSamplerOptions): ResolvedTpeOption
     gamma: options.gamma ?? 0.1,
     priorWeight: options.priorWeight ?? 1,
     constantLiar: options.constantLiar ?? true,
+    multivariate: options.multivariate ?? false,
+    group: (options.multivariate ?? false) && (options.group ?? true),
   };
   throwIfAny([
     ...seedProblems(resolved.seed),
@@ -43,6 +56,9 @@ export function resolveTpeOptions(options: TpeSamplerOptions): ResolvedTpeOption
     ...integerAtLeast('sampler.n_ei_candidates', resolved.nEiCandidates, 1),
     ...positiveAtMost('sampler.gamma', resolved.gamma, 1),
     ...positiveAtMost('sampler.prior_weight', resolved.priorWeight),
+    ...(options.group === true && options.multivariate !== true
+      ? [{ path: 'sampler.group', message: 'needs multivariate: true', hint: 'add multivariate: true, or remove group' }]
+      : []),
   ]);
   return resolved;
 }

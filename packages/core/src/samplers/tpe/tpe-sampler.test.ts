@@ -85,22 +85,20 @@ describe('TpeSampler', () => {
         { name: 'batch', distribution: { kind: 'fixed', value: 64 } },
       ],
     };
-    const trials = sweep(
-      new TpeSampler({ seed: 1 }),
-      space,
-      (p) => Math.abs(Math.log2(p.units as number) - 8) + (p.layers as number) + (p.dropout as number),
-      40,
-    );
-    for (const t of trials) {
+    const objective = (p: Params): number => Math.abs(Math.log2(p.units as number) - 8) + (p.layers as number) + (p.dropout as number);
+    // Six seeds, so the check is about the model, not one seed's luck.
+    const sweeps = [1, 2, 3, 4, 5, 6].map((seed) => sweep(new TpeSampler({ seed }), space, objective, 40));
+    for (const t of sweeps.flat()) {
       expect(Number.isInteger(t.params.units)).toBe(true);
       expect([1, 3, 5, 7]).toContain(t.params.layers);
       expect([0, 0.1, 0.2, 0.3, 0.4, 0.5]).toContain(t.params.dropout);
       expect(t.params.batch).toBe(64);
     }
-    // The end points of a widened range are reachable: layers 1 and dropout 0 are the optimum.
-    const late = trials.slice(20);
-    expect(late.filter((t) => (t.params.units as number) >= 200).length).toBeGreaterThan(6);
-    expect(late.filter((t) => t.params.layers === 1 && t.params.dropout === 0).length).toBeGreaterThan(5);
+    // The end points of a widened range are reachable: layers 1 and dropout 0 are the optimum,
+    // which a random draw hits once in 24 (5 times in these 120 late trials), units ≥ 200 once in 11.
+    const late = sweeps.flatMap((trials) => trials.slice(20));
+    expect(late.filter((t) => (t.params.units as number) >= 200).length).toBeGreaterThan(36);
+    expect(late.filter((t) => t.params.layers === 1 && t.params.dropout === 0).length).toBeGreaterThan(10);
   });
 
   it('models a conditional param only from trials where it was active', () => {
