@@ -3,21 +3,38 @@
 // units int-log, optimizer and cell categorical), in memory. Side by side with Optuna where
 // Debian's python3-optuna is installed (`apt-get install python3-optuna`).
 //
-//   npm run bench:samplers -- [--trials 1000] [--no-optuna]
+//   npm run bench:samplers -- [--trials 1000] [--gp-trials 300] [--no-optuna]
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPruner, createSampler, parseSweepSpec, Study } from '@loopsweep/core';
 
-const { values } = parseArgs({ options: { trials: { type: 'string', default: '1000' }, 'no-optuna': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    trials: { type: 'string', default: '1000' },
+    'gp-trials': { type: 'string', default: '300' },
+    'no-optuna': { type: 'boolean', default: false },
+  },
+});
 const trials = Number(values.trials);
+// A GP ask grows as n³: past a few hundred trials it is not the sampler anyone should run.
+const gpTrials = Math.min(trials, Number(values['gp-trials']));
+/** The finished-trial counts at which an ask's cost is reported (mean of the 50 asks before). */
+const checkpoints = [100, 250, 500, 1000, 2000].filter((n) => n <= trials);
 
-const spec = (sampler) =>
+const SAMPLERS = [
+  { name: 'random', yaml: '{ type: random, seed: 1 }', trials },
+  { name: 'tpe', yaml: '{ type: tpe, seed: 1 }', trials },
+  { name: 'tpe multivariate', yaml: '{ type: tpe, seed: 1, multivariate: true }', trials },
+  { name: 'gp', yaml: '{ type: gp, seed: 1 }', trials: gpTrials },
+];
+
+const spec = (sampler, count) =>
   parseSweepSpec(`
 name: sampler-speed
 objective: noop
 metric: { name: value, goal: minimize }
-budget: { trials: ${trials} }
+budget: { trials: ${count} }
 sampler: ${sampler}
 parameters:
   lr: { log_uniform: [1.0e-4, 1.0e-1] }
@@ -30,17 +47,17 @@ parameters:
 const objective = (p) => (p.lr - 0.01) ** 2 + p.dropout * 0.1 + 1 / p.units + (p.optimizer === 'adam' ? 0 : 0.05);
 
 /** Milliseconds of each ask+start+tell, in order. */
-function run(samplerYaml) {
-  const parsed = spec(samplerYaml);
+function run(samplerYaml, count) {
+  const parsed = spec(samplerYaml, count);
   const study = new Study({
     space: parsed.space,
     direction: 'minimize',
     metric: 'value',
-    sampler: createSampler(parsed.sampler),
+    sampler: createSampler(parsed.sampler, { space: parsed.space, trials: count }),
     pruner: createPruner({ type: 'none' }, {}),
   });
-  const times = new Float64Array(trials);
-  for (let i = 0; i < trials; i++) {
+  const times = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
     const started = performance.now();
     const trial = study.ask();
     study.start(trial.number);
@@ -51,26 +68,28 @@ function run(samplerYaml) {
 }
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const window = (xs, from, to) => Array.from(xs.subarray(from, to));
+/** Mean per trial overall and at each checkpoint, as the Python side computes them. */
+function summarize(times) {
+  const at = {};
+  for (const n of checkpoints) if (n <= times.length) at[n] = mean(Array.from(times.subarray(Math.max(0, n - 50), n)));
+  return { per_trial: mean(Array.from(times)), trials: times.length, at };
+}
 
 // Warm the JIT once, as Python's interpreter needs no warm-up of its own.
-run('{ type: tpe, seed: 0 }');
-const random = run('{ type: random, seed: 1 }');
-const tpe = run('{ type: tpe, seed: 1 }');
+run('{ type: tpe, seed: 0 }', Math.min(trials, 300));
+const figures = {};
+for (const sampler of SAMPLERS) {
+  process.stderr.write(`  measuring ${sampler.name} (${sampler.trials} trials)…\n`);
+  figures[sampler.name] = summarize(run(sampler.yaml, sampler.trials));
+}
 
-const figures = {
-  random_ms_per_trial: mean(Array.from(random)),
-  tpe_ms_per_trial: mean(Array.from(tpe)),
-  tpe_ms_last_quarter: mean(window(tpe, Math.floor((3 * trials) / 4), trials)),
-  tpe_ms_at: Object.fromEntries([100, 250, 500, 1000, 2000].filter((n) => n <= trials).map((n) => [n, mean(window(tpe, Math.max(0, n - 50), n))])),
-};
-
-console.log(`loopsweep sampler benchmark — ${trials} trials, 5 params, node ${process.version}`);
-console.log(`  random ask+tell:                 ${figures.random_ms_per_trial.toFixed(4)} ms per trial`);
-console.log(`  tpe ask+tell (mean):             ${figures.tpe_ms_per_trial.toFixed(3)} ms per trial`);
-console.log(`  tpe ask+tell (last quarter):     ${figures.tpe_ms_last_quarter.toFixed(3)} ms per trial`);
-for (const [n, ms] of Object.entries(figures.tpe_ms_at))
-  console.log(`  tpe at ~${String(n).padEnd(5)} finished trials:  ${ms.toFixed(3)} ms per ask (mean of the 50 asks before)`);
+const ms = (x) => (x === undefined ? '—' : x < 0.01 ? `${x.toFixed(4)} ms` : x < 10 ? `${x.toFixed(3)} ms` : `${x.toFixed(1)} ms`);
+console.log(`loopsweep sampler cost — ask+tell per trial, 5 params, node ${process.version}`);
+console.log(`  ${'sampler'.padEnd(18)} ${'mean'.padStart(11)} ${checkpoints.map((n) => `at ${n}`.padStart(11)).join(' ')}`);
+for (const [name, f] of Object.entries(figures)) {
+  console.log(`  ${name.padEnd(18)} ${ms(f.per_trial).padStart(11)} ${checkpoints.map((n) => ms(f.at[n]).padStart(11)).join(' ')}   (${f.trials} trials)`);
+}
+console.log('  "at N": the mean of the 50 asks before N trials had finished.');
 
 if (!values['no-optuna']) {
   const script = fileURLToPath(new URL('optuna/sampler_speed.py', import.meta.url));
@@ -81,15 +100,15 @@ if (!values['no-optuna']) {
     console.log(`\n  optuna: not measured (${(python.stderr || python.error?.message || '').trim().split('\n').pop()}); install Debian's python3-optuna`);
   } else {
     const optuna = JSON.parse(python.stdout);
-    console.log(`\nOptuna ${optuna.version} (same params, in-memory storage, same machine, this run):`);
-    for (const [key, label] of [
-      ['random_ms_per_trial', 'random'],
-      ['tpe_ms_per_trial', 'tpe (mean)'],
-      ['tpe_ms_last_quarter', 'tpe (last quarter)'],
-    ]) {
-      console.log(
-        `  ${label.padEnd(20)} optuna ${optuna[key].toFixed(3).padStart(8)} ms   loopsweep ${figures[key].toFixed(3).padStart(8)} ms   ${(optuna[key] / figures[key]).toFixed(1)}× faster`,
-      );
+    console.log(`\nOptuna ${optuna.version}, same params, in-memory storage, this run (ratio: how many times cheaper loopsweep's ask is):`);
+    for (const [name, f] of Object.entries(optuna.samplers)) {
+      const ours = figures[name];
+      const cells = ['per_trial', ...checkpoints].map((key) => {
+        const theirs = key === 'per_trial' ? f.per_trial : f.at[key];
+        const mine = key === 'per_trial' ? ours?.per_trial : ours?.at[key];
+        return `${ms(theirs)} (${mine ? `${(theirs / mine).toFixed(0)}×` : '—'})`.padStart(18);
+      });
+      console.log(`  ${name.padEnd(18)} ${cells.join(' ')}`);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { describeObjective, type SweepSpec } from '@loopsweep/core';
+import { describeObjective, specSamplerChoice, type SweepSpec } from '@loopsweep/core';
 import { formatDuration } from './format/duration.js';
 
 /** One line for `sweep validate`: "ok: quick — 5 params, tpe sampler (seed 7), asha pruner, budget 10 trials × 4 epochs, 2 at once". */
@@ -14,7 +14,7 @@ export function describeSpec(spec: SweepSpec): string {
   if (spec.budget.retries > 0) budget.push(`${spec.budget.retries} retr${spec.budget.retries === 1 ? 'y' : 'ies'}`);
   return (
     `ok: ${spec.name} — ${params.length} param${params.length === 1 ? '' : 's'}${params.length > 0 ? ` (${params.join(', ')})` : ''}, ` +
-    `${spec.sampler.type} sampler (seed ${spec.sampler.seed}), ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}, ` +
+    `${describeSampler(spec)}, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}, ` +
     `budget ${budget.join(', ') || 'unbounded'}; ${typeof spec.objective === 'string' ? `${spec.objective} objective` : `command \`${describeObjective(spec.objective)}\``}, optimizing ${spec.metric.name} (${spec.metric.goal})`
   );
 }
@@ -26,4 +26,13 @@ export function comparisonBudget(spec: SweepSpec): string {
   const values = spec.parameters[compare.by]?.values?.length ?? 0;
   const total = values * (compare.trials_per_value + compare.confirm.seeds);
   return `compare ${compare.by} (${values} values): ${compare.trials_per_value} search trials each, then ${compare.confirm.seeds} seeds of each best (${total} trials)`;
+}
+
+/**
+ * "tpe sampler (seed 7)"; for `auto` (or no `sampler:` block), what it chose and why:
+ * "auto sampler (seed 0; chose Gaussian process: 4 parameters, 1 categorical, no conditions, 100 trials (≤ 200))".
+ */
+export function describeSampler(spec: SweepSpec): string {
+  if (spec.sampler.type !== 'auto') return `${spec.sampler.type} sampler (seed ${spec.sampler.seed})`;
+  return `auto sampler (seed ${spec.sampler.seed}; chose ${specSamplerChoice(spec).reason})`;
 }

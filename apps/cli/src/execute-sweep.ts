@@ -9,7 +9,7 @@ import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopswee
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
-import { comparisonBudget } from './describe-spec.js';
+import { comparisonBudget, describeSampler } from './describe-spec.js';
 import { deviceSlots } from './devices.js';
 import { openCoordinator } from './distributed/coordinator.js';
 import { EXIT, UsageError } from './errors.js';
@@ -102,7 +102,7 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
             ? 'the whole grid'
             : 'no trial limit';
     reporter.info(
-      `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${spec.sampler.type} sampler, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
+      `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${describeSampler(spec)}, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
         `${executor.description}; database ${options.db}`,
     );
     const outcome = await runSweep({

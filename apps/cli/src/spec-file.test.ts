@@ -30,8 +30,20 @@ describe('the spec `sweep init` writes', () => {
   it('is valid, passes the up-front checks, and reads well in `sweep validate`', async () => {
     const spec = await preflight(parseSweepSpec(EXAMPLE_SPEC), dir, 'sweep.yaml');
     expect(describeSpec(spec)).toBe(
-      'ok: my-sweep — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), tpe sampler (seed 1), asha pruner, ' +
+      'ok: my-sweep — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), ' +
+        'auto sampler (seed 1; chose multivariate TPE: 2 conditional parameters (a GP needs every parameter in every trial)), asha pruner, ' +
         'budget 12 trials, 4 epochs each, 2 at once; rnn-text objective, optimizing val_accuracy (maximize)',
+    );
+  });
+});
+
+describe('describeSpec', () => {
+  it('says what an auto sampler chose, and why', () => {
+    const spec = parseSweepSpec(
+      'name: t\nobjective: noop\nmetric: { name: loss, goal: minimize }\nbudget: { trials: 40 }\nparameters:\n  x: { uniform: [0, 1] }\n  y: { int: [1, 9] }\n',
+    );
+    expect(describeSpec(spec)).toContain(
+      'auto sampler (seed 0; chose Gaussian process: 2 parameters, 0 categorical, no conditions, 40 trials (≤ 200)), no pruner',
     );
   });
 });

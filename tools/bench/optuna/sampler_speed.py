@@ -1,7 +1,8 @@
 """Optuna's ask+tell cost per trial with a no-op objective, for side-by-side figures.
 
 Same shape as loopsweep's sampler-speed benchmark: 5 params (lr log-uniform, dropout uniform,
-units int log, optimizer and cell categorical), in-memory storage, one seed. Prints JSON.
+units int log, optimizer and cell categorical), in-memory storage, one seed. Prints JSON: for each
+sampler the mean per trial and the mean of the 50 asks before each checkpoint.
 Run by tools/bench/sampler-speed.mjs where Debian's python3-optuna is installed.
 """
 import json
@@ -36,13 +37,22 @@ def run(sampler, trials):
     return per_trial
 
 
+def summarize(times):
+    checkpoints = [n for n in (100, 250, 500, 1000, 2000) if n <= len(times)]
+    return {
+        "per_trial": sum(times) / len(times),
+        "at": {str(n): sum(times[max(0, n - 50):n]) / len(times[max(0, n - 50):n]) for n in checkpoints},
+    }
+
+
 trials = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-random_ms = run(optuna.samplers.RandomSampler(seed=1), trials)
-tpe_ms = run(optuna.samplers.TPESampler(seed=1), trials)
+samplers = {
+    "random": optuna.samplers.RandomSampler(seed=1),
+    "tpe": optuna.samplers.TPESampler(seed=1),
+    "tpe multivariate": optuna.samplers.TPESampler(seed=1, multivariate=True),
+}
 print(json.dumps({
     "version": optuna.__version__,
     "trials": trials,
-    "random_ms_per_trial": sum(random_ms) / len(random_ms),
-    "tpe_ms_per_trial": sum(tpe_ms) / len(tpe_ms),
-    "tpe_ms_last_quarter": sum(tpe_ms[-trials // 4:]) / (trials // 4),
+    "samplers": {name: summarize(run(sampler, trials)) for name, sampler in samplers.items()},
 }))

@@ -1,7 +1,7 @@
 // loopsweep's side of the search-quality benchmark: one sequential Study per (sampler, function,
 // seed), built from a spec as a sweep would be. Each sampler is a spec `sampler:` block, so a new
 // type works unchanged once core knows it, and is skipped (with the reason) until then.
-import { createPruner, createSampler, parseSweepSpec, Study } from '@loopsweep/core';
+import { createPruner, createSampler, parseSweepSpec, specSamplerChoice, Study } from '@loopsweep/core';
 import { parametersYaml } from './functions.mjs';
 
 /** The named samplers `--samplers` knows; `default` is the spec without a `sampler:` block. */
@@ -67,7 +67,7 @@ function parse(fnName, fn, block, seed, trials) {
 /** Why this sampler block cannot run in this build (a one-line reason), or undefined when it can. */
 export function unsupported(fnName, fn, block, trials) {
   try {
-    createSampler(parse(fnName, fn, block, 0, trials).sampler);
+    createSampler(specSamplerChoice(parse(fnName, fn, block, 0, trials)).config);
     return undefined;
   } catch (error) {
     return String(error?.message ?? error)
@@ -85,7 +85,8 @@ export function runLoopsweep(fnName, fn, block, seed, trials) {
     space: parsed.space,
     direction: 'minimize',
     metric: 'value',
-    sampler: createSampler(parsed.sampler),
+    // As a sweep builds it: `auto` (and no sampler block) chooses from the space and the budget.
+    sampler: createSampler(specSamplerChoice(parsed).config),
     pruner: createPruner({ type: 'none' }, {}),
   });
   const observed = new Array(trials);

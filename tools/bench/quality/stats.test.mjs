@@ -1,6 +1,6 @@
-// node --test tools/bench/quality/ — the benchmark's statistics against values worked out by hand.
+// The benchmark's statistics against values worked out by hand (vitest, part of npm test).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import { mannWhitneyU, normalUpperTail, quantile, quartiles, winRate } from './stats.mjs';
 
 const close = (actual, expected, tolerance, label) =>

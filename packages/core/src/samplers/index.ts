@@ -1,5 +1,6 @@
 export type { Sampler, SamplingContext } from './sampler.js';
-export type { SamplerConfig } from './sampler-config.js';
+export type { SamplerConfig, ConcreteSamplerConfig } from './sampler-config.js';
+export { chooseSampler, GP_MAX_PARAMS, GP_MAX_TRIALS, type SamplerChoice, type SamplerChoiceContext } from './choose-sampler.js';
 export { RandomSampler, sampleUniform, type RandomSamplerOptions } from './random.js';
 export { GridSampler, type GridSamplerOptions } from './grid.js';
 export { gridPoints } from './grid-points.js';

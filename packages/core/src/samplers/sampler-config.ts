@@ -1,5 +1,7 @@
 /** The `sampler:` block of a sweep spec, as validated (snake_case as users write it). */
 export type SamplerConfig =
+  /** Chooses gp or multivariate tpe from the space and the trial budget (chooseSampler); the default when a spec names no sampler. */
+  | { readonly type: 'auto'; readonly seed: number }
   | { readonly type: 'random'; readonly seed: number }
   /** `shuffle`: visit the grid in a seeded random order instead of the spec's order. */
   | { readonly type: 'grid'; readonly seed: number; readonly shuffle?: boolean }
@@ -29,3 +31,6 @@ export type SamplerConfig =
       /** Uniform random points scored by the acquisition before local search. Default 512. */
       readonly n_candidates?: number;
     };
+
+/** A sampler config that names one algorithm: what `auto` resolves to (chooseSampler). */
+export type ConcreteSamplerConfig = Exclude<SamplerConfig, { readonly type: 'auto' }>;

@@ -126,7 +126,7 @@ const ROWS: readonly { readonly title: string; readonly yaml: string; readonly p
   {
     title: 'sampler type unknown',
     yaml: spec({ sampler: 'sampler: { type: bayes }' }),
-    problems: [['sampler.type', "must be one of tpe, random, grid, gp, got 'bayes'"]],
+    problems: [['sampler.type', "must be one of auto, tpe, gp, random, grid, got 'bayes'"]],
   },
   {
     title: 'sampler type misspelt',

@@ -50,7 +50,8 @@ function budgetProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] 
  */
 function samplerProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] {
   const sampler = samplerSchema.safeParse(spec['sampler']);
-  return sampler.success ? problemsOf(() => createSampler(sampler.data)) : [];
+  // `auto` has no options of its own to check; what it resolves to is built with its defaults.
+  return sampler.success && sampler.data.type !== 'auto' ? problemsOf(() => createSampler(sampler.data)) : [];
 }
 
 /**

@@ -74,9 +74,9 @@ describe('parseSweepSpec', () => {
     });
   });
 
-  test('fills in the defaults: tpe seed 0, no pruner, no retries, no dataset', () => {
+  test('fills in the defaults: auto sampler seed 0, no pruner, no retries, no dataset', () => {
     const spec = parseSweepSpec(MINIMAL);
-    expect(spec.sampler).toEqual({ type: 'tpe', seed: 0 });
+    expect(spec.sampler).toEqual({ type: 'auto', seed: 0 });
     expect(spec.pruner).toEqual({ type: 'none' });
     expect(spec.budget).toEqual({ trials: 5, retries: 0 });
     expect('dataset' in spec).toBe(false);

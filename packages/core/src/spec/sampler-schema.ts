@@ -12,6 +12,13 @@ const seedSchema = z
 export const samplerSchema = z
   .discriminatedUnion('type', [
     z.strictObject({
+      type: z.literal('auto').meta({
+        description:
+          'Chooses for you (the default): a Gaussian process for small budgets (≤ 200 trials) of ≤ 12 mostly numeric, unconditional parameters, multivariate TPE otherwise. `sweep validate` says which.',
+      }),
+      seed: seedSchema,
+    }),
+    z.strictObject({
       type: z.literal('tpe').meta({ description: 'Tree-structured Parzen Estimator: learns from finished trials which regions are good.' }),
       seed: seedSchema,
       n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before TPE takes over. Default 10.' }),
@@ -29,6 +36,14 @@ export const samplerSchema = z
       }),
     }),
     z.strictObject({
+      type: z.literal('gp').meta({
+        description: 'Gaussian-process Bayesian optimization (Matérn 5/2, log expected improvement): for small budgets of mostly continuous parameters.',
+      }),
+      seed: seedSchema,
+      n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before the GP takes over. Default 10.' }),
+      n_candidates: z.int().min(1).optional().meta({ description: 'Random points scored by the acquisition before local search. Default 512.' }),
+    }),
+    z.strictObject({
       type: z.literal('random').meta({ description: 'Independent uniform draws from each distribution.' }),
       seed: seedSchema,
     }),
@@ -37,17 +52,12 @@ export const samplerSchema = z
       seed: seedSchema,
       shuffle: z.boolean().optional().meta({ description: "Visit the grid in a seeded random order instead of the spec's order." }),
     }),
-    z.strictObject({
-      type: z.literal('gp').meta({
-        description: 'Gaussian-process Bayesian optimization (Matérn 5/2, log expected improvement): for small budgets of mostly continuous parameters.',
-      }),
-      seed: seedSchema,
-      n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before the GP takes over. Default 10.' }),
-      n_candidates: z.int().min(1).optional().meta({ description: 'Random points scored by the acquisition before local search. Default 512.' }),
-    }),
   ])
-  .default({ type: 'tpe', seed: 0 })
-  .meta({ title: 'Sampler', description: 'How parameters are proposed: tpe (default), random, grid or gp.' });
+  .default({ type: 'auto', seed: 0 })
+  .meta({
+    title: 'Sampler',
+    description: 'How parameters are proposed: auto (the default: gp or multivariate tpe, chosen from the space and budget), tpe, gp, random or grid.',
+  });
 
 /** The sampler types, as written in specs. */
-export const SAMPLER_TYPES = ['tpe', 'random', 'grid', 'gp'] as const;
+export const SAMPLER_TYPES = ['auto', 'tpe', 'gp', 'random', 'grid'] as const;

@@ -2,6 +2,7 @@ import { createPruner } from '../pruners/create-pruner.js';
 import { createSampler } from '../samplers/create-sampler.js';
 import type { SweepSpec } from '../spec/sweep-spec.js';
 import { SEARCH_STAGE, type FrozenTrial } from '../trial/frozen-trial.js';
+import { specSamplerChoice } from './spec-sampler.js';
 import { Study, type StudyOptions } from './study.js';
 
 /**
@@ -15,7 +16,7 @@ export function createStudy(spec: SweepSpec, trials: readonly FrozenTrial[] = []
     space: spec.space,
     direction: spec.metric.goal,
     metric: spec.metric.name,
-    sampler: createSampler(spec.sampler),
+    sampler: createSampler(specSamplerChoice(spec).config),
     pruner: createPruner(spec.pruner, spec.budget.max_epochs === undefined ? {} : { maxEpochs: spec.budget.max_epochs }),
     trials,
     ...(spec.compare ? { pruneAmong: sameValueSearchTrials(spec.compare.by) } : {}),

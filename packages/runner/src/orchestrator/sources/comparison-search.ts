@@ -8,6 +8,7 @@ import {
   SEARCH_STAGE,
   createSampler,
   mixSeed,
+  specSamplerChoice,
   type CompareSpec,
   type FrozenTrial,
   type ParamValue,
@@ -33,13 +34,15 @@ export class ComparisonSearch implements TrialSource {
     const compare = spec.compare;
     if (!compare) throw new RangeError('ComparisonSearch needs a spec with a compare block');
     const values = comparedValues(spec);
+    // `auto` chooses once for all values: each sub-study searches the same space with the same budget.
+    const chosen = specSamplerChoice(spec).config;
     this.#compare = compare;
     this.#subStudies = values.map((value, index) => ({
       value,
       // The compared parameter fixed; conditions on it still hold (a fixed value is a value).
       space: { params: spec.space.params.map((p) => (p.name === compare.by ? { ...p, distribution: { kind: 'fixed', value } } : p)) },
       // Each value's own seed: the sub-studies do not share a random stream.
-      sampler: createSampler({ ...spec.sampler, seed: mixSeed(spec.sampler.seed, index + 1) }),
+      sampler: createSampler({ ...chosen, seed: mixSeed(spec.sampler.seed, index + 1) }),
     }));
   }
 

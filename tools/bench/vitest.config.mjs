@@ -1,0 +1,4 @@
+import { projectTestConfig } from '../../vitest.shared.js';
+
+// The benchmarks print figures and are not tests; what they compute with (the statistics) is.
+export default projectTestConfig({ include: ['quality/*.test.mjs'] });
