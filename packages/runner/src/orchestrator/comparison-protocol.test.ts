@@ -16,6 +16,7 @@ import { runSweep } from './run-sweep.js';
 
 const objective = fileURLToPath(new URL('../objectives/fixtures/strategy-effects.mjs', import.meta.url));
 const SEEDS = 20;
+const POWER_SEEDS = 100;
 let dir: string;
 let store: SqliteTrialStore;
 let executor: ThreadPoolExecutor;
@@ -30,14 +31,14 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function protocol(scenario: string, seed: number) {
+async function protocol(scenario: string, seed: number, sampler = 'auto') {
   const spec = parseSweepSpec(
     [
       `name: ${scenario}-${seed}`,
       `objective: ${objective}`,
       'metric: { name: value, goal: maximize }',
       'budget: { max_epochs: 1 }',
-      `sampler: { type: tpe, seed: ${seed} }`,
+      `sampler: { type: ${sampler}, seed: ${seed} }`,
       'compare: { by: optimizer, trials_per_value: 20, confirm: { seeds: 10 } }',
       'parameters:',
       '  optimizer: { values: [a, b, c] }',
@@ -87,13 +88,15 @@ describe('the comparison protocol', () => {
     expect(silent / SEEDS).toBeGreaterThanOrEqual(0.9);
   });
 
-  it(`names the planted +0.03 (noise sd 0.015, a strong lr effect on top) in at least 90% of ${SEEDS} seeds`, async () => {
+  // Power is estimated on more seeds than the error rates: at 20 seeds a 90% threshold fails one
+  // time in four for a protocol whose true power is 0.9 (a run takes ~0.06 s, so 100 cost little).
+  it(`names the planted +0.03 (noise sd 0.015, a strong lr effect on top) in at least 85% of ${POWER_SEEDS} seeds`, async () => {
     const winners: (string | undefined)[] = [];
-    for (let seed = 200; seed < 200 + SEEDS; seed++) winners.push((await protocol('planted', seed)).verdict.winner);
+    for (let seed = 200; seed < 200 + POWER_SEEDS; seed++) winners.push((await protocol('planted', seed)).verdict.winner);
     const right = winners.filter((w) => w === 'b').length;
-    console.log(`planted: optimizer=b named in ${right}/${SEEDS} seeds; others named: ${winners.filter((w) => w !== undefined && w !== 'b').length}`);
+    console.log(`planted: optimizer=b named in ${right}/${POWER_SEEDS} seeds; others named: ${winners.filter((w) => w !== undefined && w !== 'b').length}`);
     expect(winners.filter((w) => w !== undefined && w !== 'b')).toEqual([]);
-    expect(right / SEEDS).toBeGreaterThanOrEqual(0.9);
+    expect(right / POWER_SEEDS).toBeGreaterThanOrEqual(0.85);
   });
 
   it(`where only lr matters, names no optimizer in at least 90% of ${SEEDS} seeds`, async () => {
