@@ -12,3 +12,4 @@ export { crowdingDistance } from './crowding-distance.js';
 export { hypervolume } from './hypervolume.js';
 export { hypervolumeContributions } from './hypervolume-contributions.js';
 export { defaultReferencePoint, REFERENCE_MARGIN } from './reference-point.js';
+export { moAshaPromotions, type RungEntry, type MoAshaPromotionOptions } from './mo-asha.js';
