@@ -16,3 +16,4 @@ export { moAshaPromotions, type RungEntry, type MoAshaPromotionOptions } from '.
 export { observations, type MultiObjectiveHistory, type Observation } from './mo-history.js';
 export { Nsga2Sampler } from './nsga2/nsga2-sampler.js';
 export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
+export { selectByHypervolume } from './hypervolume-subset.js';

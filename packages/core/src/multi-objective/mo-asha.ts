@@ -1,7 +1,7 @@
 import { SweepError } from '../errors/sweep-error.js';
 import type { Direction } from '../trial/frozen-trial.js';
 import { crowdingDistance } from './crowding-distance.js';
-import { hypervolumeContributions } from './hypervolume-contributions.js';
+import { selectByHypervolume } from './hypervolume-subset.js';
 import { nonDominatedSort } from './non-dominated-sort.js';
 import type { ObjectiveVector } from './objective-vector.js';
 import { defaultReferencePoint } from './reference-point.js';
@@ -71,19 +71,12 @@ function cutFront(front: number[], room: number, entries: readonly RungEntry[], 
     return order.slice(0, room).map((k) => front[k] as number);
   }
   const reference = options.reference ?? referenceFor(entries, directions);
-  const kept = front.slice();
-  while (kept.length > room) {
-    const contributions = hypervolumeContributions(
-      kept.map((i) => (entries[i] as RungEntry).values),
-      reference,
-      directions,
-    );
-    let worst = 0;
-    // The later number loses a tie, so lower numbers stay.
-    for (let k = 1; k < kept.length; k++) if ((contributions[k] as number) <= (contributions[worst] as number)) worst = k;
-    kept.splice(worst, 1);
-  }
-  return kept;
+  return selectByHypervolume(
+    front.map((i) => (entries[i] as RungEntry).values),
+    room,
+    reference,
+    directions,
+  ).map((k) => front[k] as number);
 }
 
 function referenceFor(entries: readonly RungEntry[], directions: readonly Direction[]): number[] {
