@@ -17,3 +17,5 @@ export { observations, type MultiObjectiveHistory, type Observation } from './mo
 export { Nsga2Sampler } from './nsga2/nsga2-sampler.js';
 export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
 export { selectByHypervolume } from './hypervolume-subset.js';
+export { MotpeSampler } from './motpe/motpe-sampler.js';
+export type { MotpeSamplerOptions, ResolvedMotpeOptions } from './motpe/motpe-options.js';
