@@ -13,7 +13,7 @@ export { hypervolume } from './hypervolume.js';
 export { hypervolumeContributions } from './hypervolume-contributions.js';
 export { defaultReferencePoint, REFERENCE_MARGIN } from './reference-point.js';
 export { moAshaPromotions, type RungEntry, type MoAshaPromotionOptions } from './mo-asha.js';
-export { observations, type MultiObjectiveHistory, type Observation } from './mo-history.js';
+export type { MultiObjectiveHistory } from './mo-history.js';
 export { Nsga2Sampler } from './nsga2/nsga2-sampler.js';
 export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
 export { selectByHypervolume } from './hypervolume-subset.js';
