@@ -79,27 +79,50 @@ describe('moAshaPromotions', () => {
     expect(moAshaPromotions(entries, directions, 1.5)).toEqual([1, 2]);
   });
 
-  it('keeps the true front members of synthetic learning curves at every rung', () => {
+  it('keeps the true front members of synthetic learning curves that share one shape', () => {
     for (const seed of [1, 2, 3]) {
-      const curves = makeCurves(27, seed);
-      const finals = curves.map((curve) => curve.at(27));
-      const trueFront = new Set(nonDominatedSort(finals, directions)[0]!.map((i) => curves[i]!.number));
-      let alive = curves;
-      for (const epoch of [1, 3, 9]) {
-        const promoted = new Set(
-          moAshaPromotions(
-            alive.map((curve) => ({ number: curve.number, values: curve.at(epoch) })),
-            directions,
-            3,
-          ),
-        );
-        alive = alive.filter((curve) => promoted.has(curve.number));
-      }
-      // A front member can lose only to a trial that is also ahead of it at the end, so with a
-      // front no bigger than the last rung's quota every member survives three rungs.
-      const survivors = new Set(alive.map((curve) => curve.number));
-      if (trueFront.size <= survivors.size) for (const number of trueFront) expect(survivors.has(number), `trial ${number} (seed ${seed})`).toBe(true);
+      // Every curve approaches its final accuracy the same way (0.05/epoch behind), so a rung's
+      // order is the final order and the rule must keep every final front member it has room for.
+      const curves = makeCurves(27, seed).map((curve) => {
+        const [final, seconds] = curve.at(1);
+        return { number: curve.number, at: (epoch: number): [number, number] => [final - 0.05 / epoch, seconds * epoch] };
+      });
+      const trueFront = nonDominatedSort(
+        curves.map((curve) => curve.at(27)),
+        directions,
+      )[0]!.map((i) => curves[i]!.number);
+      expect(trueFront.length, `seed ${seed}: the front must fit in a rung's 9 promotions`).toBeLessThanOrEqual(9);
+      const promoted = moAshaPromotions(
+        curves.map((curve) => ({ number: curve.number, values: curve.at(1) })),
+        directions,
+        3,
+      );
+      expect(promoted).toHaveLength(9);
+      for (const number of trueFront) expect(promoted, `trial ${number} (seed ${seed})`).toContain(number);
     }
+  });
+
+  // 40 of the 42 front members over these 12 seeds when written.
+  it('keeps most true front members of crossing curves at the first rung', () => {
+    let kept = 0;
+    let total = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const curves = makeCurves(27, seed);
+      const trueFront = nonDominatedSort(
+        curves.map((curve) => curve.at(27)),
+        directions,
+      )[0]!.map((i) => curves[i]!.number);
+      const promoted = new Set(
+        moAshaPromotions(
+          curves.map((curve) => ({ number: curve.number, values: curve.at(1) })),
+          directions,
+          3,
+        ),
+      );
+      total += trueFront.length;
+      kept += trueFront.filter((number) => promoted.has(number)).length;
+    }
+    expect(kept / total).toBeGreaterThanOrEqual(0.8);
   });
 
   it('uses at most half the epochs of no pruning and keeps 90% of the hypervolume (successive halving over 81 curves, 12 seeds)', () => {

@@ -13,7 +13,7 @@ import { Nsga2Sampler } from './nsga2-sampler.js';
  * The conformance suite records one value per trial; a second objective derived from the params
  * (a hash, so it conflicts with the first in no particular way) makes it a two-objective history.
  */
-export const conformanceHistory: MultiObjectiveHistory = {
+const conformanceHistory: MultiObjectiveHistory = {
   directions: ['minimize', 'maximize'],
   valuesOf: (trial: FrozenTrial) => (trial.value === undefined ? undefined : [trial.value, pseudoObjective({ ...trial.params, second: 1 })]),
 };
