@@ -36,4 +36,15 @@ describe('crowdingDistance', () => {
       ])[1],
     ).toBe(1);
   });
+
+  it('sorts infinite values like any other, and an objective with an infinite range adds nothing inside', () => {
+    expect(
+      crowdingDistance([
+        [0, Infinity],
+        [1, 5],
+        [2, 4],
+        [3, 0],
+      ]),
+    ).toEqual([Infinity, 2 / 3, 2 / 3, Infinity]); // x's gaps only: y's range is infinite
+  });
 });

@@ -15,8 +15,8 @@ export function crowdingDistance(front: readonly ObjectiveVector[]): number[] {
   const order = Array.from({ length: n }, (_, i) => i);
   for (let k = 0; k < objectives; k++) {
     const value = (i: number): number => (front[i] as ObjectiveVector)[k] as number;
-    // Ties by index, so the result does not depend on the sort's stability.
-    order.sort((a, b) => value(a) - value(b) || a - b);
+    // Compared, not subtracted, so infinite values sort too; ties by index, so the result does not depend on the sort's stability.
+    order.sort((a, b) => (value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : a - b));
     const first = order[0] as number;
     const last = order[n - 1] as number;
     distances[first] = Infinity;
