@@ -18,3 +18,4 @@ export * from './executor/index.js';
 export * from './objective/index.js';
 export * from './analysis/index.js';
 export { formatNumber, formatParamValue } from './format/format-number.js';
+export * from './multi-objective/index.js';

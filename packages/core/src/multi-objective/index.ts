@@ -1,0 +1,21 @@
+/**
+ * Multi-objective building blocks (issue 17): Pareto ranking, hypervolume, the NSGA-II and MOTPE
+ * samplers and MO-ASHA's promotion rule. A library for now: specs, studies and the CLI do not use
+ * it yet.
+ */
+export type { ObjectiveVector } from './objective-vector.js';
+export { toMinimized } from './objective-vector.js';
+export { dominates, constrainedDominates } from './dominance.js';
+export { constraintViolation, boundViolation, type ConstraintBound } from './constraint-violation.js';
+export { nonDominatedSort, ranksFromFronts, type NonDominatedSortOptions } from './non-dominated-sort.js';
+export { crowdingDistance } from './crowding-distance.js';
+export { hypervolume } from './hypervolume.js';
+export { hypervolumeContributions } from './hypervolume-contributions.js';
+export { defaultReferencePoint, REFERENCE_MARGIN } from './reference-point.js';
+export { moAshaPromotions, type RungEntry, type MoAshaPromotionOptions } from './mo-asha.js';
+export type { MultiObjectiveHistory } from './mo-history.js';
+export { Nsga2Sampler } from './nsga2/nsga2-sampler.js';
+export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
+export { selectByHypervolume } from './hypervolume-subset.js';
+export { MotpeSampler } from './motpe/motpe-sampler.js';
+export type { MotpeSamplerOptions, ResolvedMotpeOptions } from './motpe/motpe-options.js';
