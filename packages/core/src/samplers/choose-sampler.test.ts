@@ -21,11 +21,11 @@ describe('chooseSampler', () => {
     expect(choice.reason).toBe('Gaussian process: 4 parameters, 1 categorical, no conditions, 100 trials (≤ 200)');
   });
 
-  it('chooses multivariate TPE for a conditional space, saying why', () => {
+  it('chooses univariate TPE for a conditional space, saying why', () => {
     const space = createSearchSpace({ optimizer: { values: ['sgd', 'momentum'] }, momentum: { uniform: [0.5, 0.99], when: { optimizer: 'momentum' } } });
     const choice = chooseSampler({ type: 'auto', seed: 1 }, { space, trials: 50 });
-    expect(choice.config).toEqual({ type: 'tpe', seed: 1, multivariate: true, group: true });
-    expect(choice.reason).toContain('1 conditional parameter');
+    expect(choice.config).toEqual({ type: 'tpe', seed: 1 });
+    expect(choice.reason).toBe('TPE: 1 conditional parameter (each modelled from the trials where it is active; a GP needs every parameter in every trial)');
   });
 
   it('chooses multivariate TPE past the GP budget, without a trial budget, for many or mostly categorical parameters', () => {
