@@ -35,6 +35,8 @@ function subset(inputs: Inputs, y: Float64Array, indices: readonly number[]): { 
  * - Until `nStartupTrials` trials are COMPLETE it proposes exactly what a RandomSampler with the
  *   same seed would.
  * - Learns only from COMPLETE trials with finite values; PRUNED and FAILED ones are ignored.
+ * - Values are warped before the fit (warpValues): a long tail of bad values compressed, and the
+ *   prior mean at the 10th percentile, so unexplored corners are not taken for promising ones.
  * - Pending (QUEUED/RUNNING) trials enter the GP at the worst observed value (constant liar).
  * - Params active in every observation are modelled jointly; the rest (conditional params of some
  *   branches) are drawn at random, as are all params when nothing can be modelled.

@@ -3,6 +3,7 @@ import type { Params } from '../../search-space/distributions.js';
 import type { SearchSpace } from '../../search-space/search-space.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import type { TrialState } from '../../trial/trial-state.js';
+import { warpValues } from './output-warp.js';
 import { buildTrainingData } from './training-data.js';
 
 const space: SearchSpace = {
@@ -39,17 +40,16 @@ describe('buildTrainingData', () => {
     expect(Array.from(data.inputs.categorical)).toEqual([0, 1]);
   });
 
-  it('standardizes the values with larger = better whatever the direction', () => {
+  it('warps the values with larger = better whatever the direction, keeping their order', () => {
     const minimize = buildTrainingData(space, trials, 'minimize')!;
     const maximize = buildTrainingData(space, trials, 'maximize')!;
-    const observed = Array.from(minimize.y.subarray(0, 3));
-    const mean = observed.reduce((a, b) => a + b, 0) / 3;
-    expect(mean).toBeCloseTo(0, 12);
-    expect(observed.reduce((a, b) => a + (b - mean) ** 2, 0) / 3).toBeCloseTo(1, 12);
+    expect(Array.from(minimize.y.subarray(0, 3))).toEqual(warpValues([-3, -1, -2]));
+    expect(Array.from(maximize.y.subarray(0, 3))).toEqual(warpValues([3, 1, 2]));
     // Minimizing, the value 1 (trial 1) is the best; maximizing, 3 (trial 0) is.
     expect(minimize.best).toBe(minimize.y[1]);
     expect(maximize.best).toBe(maximize.y[0]);
-    for (let i = 0; i < 3; i++) expect(maximize.y[i]).toBeCloseTo(-(minimize.y[i] as number), 12);
+    expect(minimize.y[1]).toBeGreaterThan(minimize.y[2] as number);
+    expect(minimize.y[2]).toBeGreaterThan(minimize.y[0] as number);
   });
 
   it('adds the pending trials (the constant liar) at the worst observed value', () => {

@@ -2,6 +2,7 @@ import type { SearchSpace } from '../../search-space/search-space.js';
 import type { Direction, FrozenTrial } from '../../trial/frozen-trial.js';
 import { encodeValue, gpDimension, type GpDimension } from './gp-dimension.js';
 import type { Inputs } from './kernel-params.js';
+import { warpValues } from './output-warp.js';
 
 /** What the GP is conditioned on, in its own coordinates. */
 export interface TrainingData {
@@ -9,11 +10,11 @@ export interface TrainingData {
   readonly dimensions: readonly GpDimension[];
   /** Observed trials' rows first, then the pending trials' (the constant liar's) rows. */
   readonly inputs: Inputs;
-  /** Standardized values, larger is better whatever the direction; lies included. */
+  /** Warped values (see warpValues), larger is better whatever the direction; lies included. */
   readonly y: Float64Array;
   /** Rows [0, observed) are real observations. */
   readonly observed: number;
-  /** The best standardized observed value: EI's incumbent. */
+  /** The best warped observed value: EI's incumbent. */
   readonly best: number;
 }
 
@@ -44,8 +45,9 @@ function encodeTrial(dimensions: readonly GpDimension[], trial: FrozenTrial): nu
  * - dimensions: the params with something to model that are set in every observation. A
  *   conditional param active in only some trials is left to the random sampler, as Optuna's
  *   independent sampling does for params outside the relative search space;
- * - values: negated when minimizing, then standardized (mean 0, sd 1; sd 1 when all are equal), so
- *   one set of priors fits every objective's scale;
+ * - values: negated when minimizing, then standardized, warped and shifted (warpValues: a long tail
+ *   of bad values compressed, a pessimistic prior mean), so one set of priors fits every
+ *   objective's scale;
  * - pending (QUEUED/RUNNING) trials, the constant liar: each gets the worst observed value, so the
  *   posterior mean drops and the variance collapses around a point already being tried, and a
  *   parallel ask looks elsewhere.
@@ -71,10 +73,7 @@ export function buildTrainingData(space: SearchSpace, trials: readonly FrozenTri
   }
   const observed = rows.length;
   if (observed === 0) return undefined;
-  const mean = raw.reduce((sum, v) => sum + v, 0) / observed;
-  const sd = Math.sqrt(raw.reduce((sum, v) => sum + (v - mean) ** 2, 0) / observed);
-  const scale = sd > 0 && Number.isFinite(sd) ? sd : 1;
-  const standardized = raw.map((v) => (v - mean) / scale);
+  const standardized = warpValues(raw);
   // Loops, not Math.max(...values): a spread of a long history can overflow the call stack.
   let best = -Infinity;
   let worst = Infinity;
