@@ -1,10 +1,9 @@
 import type { RandomSource } from '../../random.js';
 import type { NumericDistribution } from '../../samplers/step-grid.js';
-import { categoricalLogProbabilities } from '../../samplers/tpe/categorical-estimator.js';
-import { defaultWeights } from '../../samplers/tpe/default-weights.js';
 import { numericDomain } from '../../samplers/tpe/numeric-domain.js';
-import { buildParzenEstimator, logDensities, pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
-import { contains, type Distribution, type ParamValue } from '../../search-space/distributions.js';
+import { categoricalEstimator, numericEstimator, numericLogLikelihoods } from '../../samplers/tpe/param-estimators.js';
+import { pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
+import type { Distribution, ParamValue } from '../../search-space/distributions.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 
 /** One good/bad split of the history. */
@@ -28,8 +27,8 @@ export interface ConstrainedParamSampling {
  * c-TPE's choice for one param: candidates drawn from the objectives' l(x), each scored by the
  * product over the objective split and every constraint split of l(x)/g(x) (a sum of log ratios),
  * the best kept (ties: the first drawn). With no constraint splits this is sampleParam's rule.
- * Built from the same estimators as core's TPE (numericDomain, buildParzenEstimator,
- * categoricalLogProbabilities with default weights), so one param's model means the same in both.
+ * Built from the same estimators as core's TPE (param-estimators.ts: Optuna's kernels, grid cells
+ * scored by their mass), so one param's model means the same in both.
  * O(k·(s + n)) for k splits, s candidates and n trials.
  */
 export function sampleParamConstrained(distribution: Distribution, sampling: ConstrainedParamSampling): ParamValue {
@@ -47,14 +46,7 @@ export function sampleParamConstrained(distribution: Distribution, sampling: Con
 function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedParamSampling): number {
   const domain = numericDomain(distribution);
   if (!(domain.high > domain.low)) return domain.toValue(domain.low);
-  const estimator = (trials: readonly FrozenTrial[]): ParzenEstimator => {
-    const observed: number[] = [];
-    for (const trial of trials) {
-      const value = trial.params[sampling.name];
-      if (value !== undefined && contains(distribution, value)) observed.push(domain.toInternal(value as number));
-    }
-    return buildParzenEstimator(Float64Array.from(observed), defaultWeights(observed.length), domain.low, domain.high, sampling.priorWeight);
-  };
+  const estimator = (trials: readonly FrozenTrial[]): ParzenEstimator => numericEstimator(sampling.name, distribution, domain, trials, sampling.priorWeight);
   const splits = [sampling.objective, ...sampling.constraints];
   const models = splits.map((split) => [estimator(split.below), estimator(split.above)] as const);
 
@@ -71,8 +63,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedP
   const logL = new Float64Array(count);
   const logG = new Float64Array(count);
   for (const [below, above] of models) {
-    logDensities(below, positions, logL);
-    logDensities(above, positions, logG);
+    numericLogLikelihoods(below, domain, positions, logL);
+    numericLogLikelihoods(above, domain, positions, logG);
     for (let i = 0; i < count; i++) scores[i] = (scores[i] as number) + (logL[i] as number) - (logG[i] as number);
   }
   let best = 0;
@@ -81,15 +73,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedP
 }
 
 function sampleCategorical(choices: readonly ParamValue[], sampling: ConstrainedParamSampling): ParamValue {
-  const logProbabilities = (trials: readonly FrozenTrial[]): Float64Array => {
-    const observed: number[] = [];
-    for (const trial of trials) {
-      const value = trial.params[sampling.name];
-      const index = value === undefined ? -1 : choices.indexOf(value);
-      if (index >= 0) observed.push(index);
-    }
-    return categoricalLogProbabilities(choices.length, Int32Array.from(observed), defaultWeights(observed.length), sampling.priorWeight);
-  };
+  const logProbabilities = (trials: readonly FrozenTrial[]): Float64Array =>
+    categoricalEstimator(sampling.name, choices, trials, sampling.priorWeight).logProbabilities;
   const score = new Float64Array(choices.length);
   for (const split of [sampling.objective, ...sampling.constraints]) {
     const logL = logProbabilities(split.below);
