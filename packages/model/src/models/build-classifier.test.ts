@@ -81,6 +81,29 @@ describe('buildClassifier', () => {
     model.dispose();
   });
 
+  it('counts parameters by hand for each cell and both implementations: the sum of the trainable variables', () => {
+    // units u = 5 on embeddings of width d = 4 (vocab 50), head u·2 + 2.
+    const [u, d] = [5, 4];
+    const embedding = 50 * d;
+    const head = u * 2 + 2;
+    const recurrent = { simple: d * u + u * u + u, lstm: 4 * (d * u + u * u + u), gru: 3 * (d * u + u * u + u), loop: (d + u) * u + u + u * u + u };
+    for (const rnnImplementation of ['fast', 'tfjs-layers'] as const) {
+      for (const cell of ['simple', 'lstm', 'gru', 'loop'] as const) {
+        const model = buildClassifier(config({ cell, rnnImplementation }));
+        const variableSizes = model.trainableWeights.reduce((sum, w) => sum + w.read().size, 0);
+        expect([cell, rnnImplementation, countParameters(model)]).toEqual([cell, rnnImplementation, embedding + recurrent[cell] + head]);
+        expect(countParameters(model)).toBe(variableSizes);
+        model.dispose();
+      }
+    }
+    // Two bidirectional GRU layers with layer norm: the second reads 2u wide, the head too.
+    const gru2 = (input: number) => 3 * (input * u + u * u + u);
+    const stacked = buildClassifier(config({ cell: 'gru', layers: 2, bidirectional: true, layerNorm: true }));
+    expect(countParameters(stacked)).toBe(embedding + 2 * gru2(d) + 2 * 2 * u + 2 * gru2(2 * u) + 2 * 2 * u + (2 * u * 2 + 2));
+    expect(countParameters(stacked)).toBe(stacked.trainableWeights.reduce((sum, w) => sum + w.read().size, 0));
+    stacked.dispose();
+  });
+
   it('masks padding: a pre-padded text classifies the same however much padding it has', () => {
     const long = buildClassifier({ ...config({ cell: 'gru', pooling: 'mean' }), input: { ...tokens, maxLen: 9 } });
     const short = buildClassifier(config({ cell: 'gru', pooling: 'mean' }));
