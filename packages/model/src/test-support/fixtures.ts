@@ -17,6 +17,8 @@ export function smallAdding(timesteps = 12, size = 600): PreparedSequences {
 }
 
 /** Metrics without the wall-clock fields, for bit-for-bit comparisons. */
-export function withoutTiming(history: readonly EpochMetrics[]): Omit<EpochMetrics, 'epoch_seconds' | 'examples_per_second'>[] {
-  return history.map(({ epoch_seconds: _s, examples_per_second: _e, ...rest }) => rest);
+export function withoutTiming(
+  history: readonly EpochMetrics[],
+): Omit<EpochMetrics, 'epoch_seconds' | 'examples_per_second' | 'train_seconds' | 'inference_ms_per_example'>[] {
+  return history.map(({ epoch_seconds: _s, examples_per_second: _e, train_seconds: _t, inference_ms_per_example: _i, ...rest }) => rest);
 }

@@ -19,8 +19,22 @@ export interface EpochMetrics {
   readonly grad_norm_max: number;
   /** The learning rate of the epoch's last step. */
   readonly lr: number;
+  /** Wall time of this epoch's training steps (batching, forward, backward, update); no validation. */
   readonly epoch_seconds: number;
   readonly examples_per_second: number;
+  /**
+   * Training wall time so far: the sum of epoch_seconds over epochs 1…epoch. Validation passes and
+   * the wait for `onEpoch` (a reporter's back-pressure) are not counted, nor anything before the
+   * first epoch (data preparation, model building). It grows with every epoch.
+   */
+  readonly train_seconds: number;
+  /**
+   * Milliseconds per example of a forward pass in inference mode: each epoch's validation pass
+   * (batches of max(batchSize, 128), the outputs read back) is timed and divided by the validation
+   * examples; this is the median of those figures over epochs 1…epoch. The cost does not depend
+   * on the weights, so every epoch is a sample of the same quantity and the median drops outliers.
+   */
+  readonly inference_ms_per_example: number;
 }
 
 export interface TrainingResult {

@@ -46,12 +46,20 @@ describe('train', () => {
       model.dispose();
       expect(history).toHaveLength(3);
       expect(history[2]!.loss).toBeLessThan(history[0]!.loss * 0.9);
+      let trainSeconds = 0;
       for (const epoch of history) {
         expect(epoch.val_accuracy).toBeGreaterThanOrEqual(0);
         expect(epoch.val_f1).toBeLessThanOrEqual(1);
         expect(epoch.grad_norm_max).toBeGreaterThanOrEqual(epoch.grad_norm_mean);
         expect(epoch.examples_per_second).toBeGreaterThan(0);
         expect(epoch.lr).toBe(0.01);
+        // train_seconds: the running sum of the epochs' training time, so it grows every epoch.
+        expect(epoch.epoch_seconds).toBeGreaterThan(0);
+        expect(epoch.train_seconds).toBeGreaterThan(trainSeconds);
+        trainSeconds += epoch.epoch_seconds;
+        expect(epoch.train_seconds).toBeCloseTo(trainSeconds, 9);
+        expect(epoch.inference_ms_per_example).toBeGreaterThan(0);
+        expect(Number.isFinite(epoch.inference_ms_per_example)).toBe(true);
       }
     });
   }

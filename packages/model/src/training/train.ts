@@ -67,6 +67,8 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   const tracker = new ValLossTracker(strategy.earlyStopping);
   let stoppedEarly = false;
   let globalStep = 0;
+  let trainSeconds = 0;
+  const inferenceMsPerExample: number[] = [];
   try {
     for (let epoch = 1; epoch <= strategy.epochs; epoch++) {
       const started = performance.now();
@@ -105,7 +107,10 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
         globalStep += 1;
       }
       const seconds = (performance.now() - started) / 1000;
+      trainSeconds += seconds;
+      const validationStarted = performance.now();
       const validation = await evaluate(model, data.validation, data.task, data.classes, Math.max(strategy.batchSize, 128));
+      inferenceMsPerExample.push((performance.now() - validationStarted) / data.validation.count);
       const metrics: EpochMetrics = {
         epoch,
         loss: lossSum / seen,
@@ -118,6 +123,8 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
         lr,
         epoch_seconds: seconds,
         examples_per_second: seen / seconds,
+        train_seconds: trainSeconds,
+        inference_ms_per_example: median(inferenceMsPerExample),
       };
       history.push(metrics);
       schedule.onEpochEnd(epoch, validation.loss);
@@ -135,6 +142,12 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   const final = history[history.length - 1];
   if (!final) throw new ConfigError('training ran no epoch');
   return { history, final, bestEpoch: tracker.bestEpoch, stoppedEarly };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**
