@@ -13,6 +13,7 @@ export * from './models/index.js';
 export * from './training/index.js';
 export * from './objective/index.js';
 export { rnnTextDatasetSchema, checkDatasetSettings, type DatasetProblem, type TextFileSettings } from './spec/index.js';
+export { RNN_TEXT_METRICS, type RnnTextMetric, type RnnTextMetricName, type RnnTextMetricPlace } from './spec/index.js';
 export { saveModel, loadModel, type SaveModelOptions, type LoadedModel, type SavedModelMetadata } from './io/model-directory.js';
 export { predictTexts, type TextPrediction } from './io/predict.js';
 export {
