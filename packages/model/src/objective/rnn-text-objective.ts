@@ -81,9 +81,11 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
 
   const model = buildClassifier(config);
   try {
+    const parameters = countParameters(model);
+    // Every report carries every metric a sweep may optimize or constrain (see RNN_TEXT_METRICS).
     const result = await train(model, prepared.data, strategy, {
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onEpoch: (metrics) => ctx.report(metrics.epoch, metrics as unknown as Record<string, number>),
+      onEpoch: (metrics) => ctx.report(metrics.epoch, { ...(metrics as unknown as Record<string, number>), parameters }),
     });
     const test = await evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
     const { epoch: _epoch, ...final } = result.final;
@@ -91,7 +93,7 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
       ...final,
       epochs: result.history.length,
       best_epoch: result.bestEpoch,
-      parameters: countParameters(model),
+      parameters,
       test_loss: test.loss,
       ...(test.accuracy !== undefined ? { test_accuracy: test.accuracy, test_f1: test.macroF1 as number } : {}),
       ...(test.mse !== undefined ? { test_mse: test.mse } : {}),
