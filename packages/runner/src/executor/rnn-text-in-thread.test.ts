@@ -25,6 +25,12 @@ describe('rnn-text through a worker thread', () => {
     expect(outcome.metrics['epochs']).toBe(1);
     expect(outcome.metrics['test_accuracy']).toBeGreaterThanOrEqual(0);
     expect(outcome.metrics['parameters']).toBe(500 * 8 + 3 * (8 * 8 + 8 * 8 + 8) + 8 * 2 + 2);
+    // The cost metrics a multi-objective spec can name, in the epoch's report and in the result.
+    expect(epoch['parameters']).toBe(outcome.metrics['parameters']);
+    expect(epoch['train_seconds']).toBeGreaterThan(0);
+    expect(outcome.metrics['train_seconds']).toBe(epoch['train_seconds']);
+    expect(epoch['inference_ms_per_example']).toBeGreaterThan(0);
+    expect(outcome.metrics['inference_ms_per_example']).toBe(epoch['inference_ms_per_example']);
     expect(run.logs[0]).toMatch(/^backend wasm: WebAssembly/);
     expect(run.logs[1]).toMatch(/^spamassassin: train \d+, validation \d+, test \d+; 2 classes; vocab 500$/);
   }, 120_000);

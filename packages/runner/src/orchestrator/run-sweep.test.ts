@@ -205,7 +205,9 @@ parameters:
       const detail = reader.trial('t', 0)!;
       expect(detail.events.map((e) => e.message)).toContainEqual(expect.stringMatching(/^backend wasm: WebAssembly SIMD/));
       // Final metrics the objective returned (test scores) are stored with the last epoch.
-      expect(Object.keys(detail.metrics.at(-1)!.values)).toEqual(expect.arrayContaining(['val_accuracy', 'test_accuracy', 'parameters']));
+      expect(Object.keys(detail.metrics.at(-1)!.values)).toEqual(
+        expect.arrayContaining(['val_accuracy', 'test_accuracy', 'parameters', 'train_seconds', 'inference_ms_per_example']),
+      );
     });
   });
 
