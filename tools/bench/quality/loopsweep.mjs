@@ -78,8 +78,24 @@ export function unsupported(fnName, fn, block, trials) {
   }
 }
 
+/** The sampler a block resolves to on this function (what `auto` or no block chose, and why). */
+export function resolvedSampler(fnName, fn, block, trials) {
+  const choice = specSamplerChoice(parse(fnName, fn, block, 0, trials));
+  const { seed: _seed, ...options } = choice.config;
+  return { key: JSON.stringify(options), reason: choice.reason };
+}
+
+// `default` and `auto` resolve to gp or tpe on most functions: a run already made is not made again.
+const runs = new Map();
+
 /** One sequential run: per trial the observed value, the noise-free value and the ask time (ms). */
 export function runLoopsweep(fnName, fn, block, seed, trials) {
+  const key = `${fnName}|${resolvedSampler(fnName, fn, block, trials).key}|${seed}|${trials}`;
+  if (!runs.has(key)) runs.set(key, freshRun(fnName, fn, block, seed, trials));
+  return runs.get(key);
+}
+
+function freshRun(fnName, fn, block, seed, trials) {
   const parsed = parse(fnName, fn, block, seed, trials);
   const study = new Study({
     space: parsed.space,

@@ -12,7 +12,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { check } from './check.mjs';
 import { DEFINITIONS, FUNCTIONS } from './functions.mjs';
-import { parseSamplers, runLoopsweep, unsupported } from './loopsweep.mjs';
+import { parseSamplers, resolvedSampler, runLoopsweep, unsupported } from './loopsweep.mjs';
 import { appliesTo, cached, cacheDir, findOptuna, INSTALL_HINT, OPTUNA_SAMPLERS, runOptuna } from './optuna.mjs';
 import { mannWhitneyU, quartiles, winRate } from './stats.mjs';
 import { functionTable, summaryTable } from './table.mjs';
@@ -96,9 +96,13 @@ for (const fnName of fnNames) {
   for (const sampler of runnable) {
     const started = performance.now();
     const runs = Array.from({ length: seeds }, (_, seed) => runLoopsweep(fnName, fn, sampler.block, seed, trials));
-    figures.functions[fnName].samplers[`loopsweep:${sampler.name}`] = summarize(`loopsweep ${sampler.name}`, 'loopsweep', runs, fn);
+    const summary = summarize(`loopsweep ${sampler.name}`, 'loopsweep', runs, fn);
+    // What `auto` (or no sampler block) chose here, and why: the README's table says it per function.
+    const { reason } = resolvedSampler(fnName, fn, sampler.block, trials);
+    if (reason) summary.chose = reason;
+    figures.functions[fnName].samplers[`loopsweep:${sampler.name}`] = summary;
     progress(
-      `loopsweep ${sampler.name.padEnd(8)} ${fnName.padEnd(16)} ${seeds} seeds × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `loopsweep ${sampler.name.padEnd(8)} ${fnName.padEnd(16)} ${seeds} seeds × ${trials} trials in ${((performance.now() - started) / 1000).toFixed(1)} s${reason ? ` (chose ${reason})` : ''}`,
     );
   }
 }
