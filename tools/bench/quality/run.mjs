@@ -2,7 +2,7 @@
 // Search quality: how close each sampler gets to the optimum of known test functions in a budget
 // of trials, loopsweep's samplers side by side with Optuna's (Debian's python3-optuna).
 //
-//   npm run bench:quality -- [--functions branin,mixed] [--seeds 20] [--trials 100]
+//   npm run bench:quality -- [--functions branin,mixed] [--seeds 20] [--trials 100] [--optuna-samplers tpe,tpe-mv,random,cmaes]
 //     [--samplers tpe,random,tpe-mv,gp,auto,default,name={type: tpe, …}] [--no-optuna]
 //     [--jobs N] [--json out.json] [--check]
 //
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '100' },
     samplers: { type: 'string', default: 'tpe,random' },
     'no-optuna': { type: 'boolean', default: false },
+    'optuna-samplers': { type: 'string', default: OPTUNA_SAMPLERS.join(',') },
     jobs: { type: 'string', default: String(availableParallelism()) },
     json: { type: 'string' },
     check: { type: 'boolean', default: false },
@@ -36,6 +37,8 @@ for (const name of fnNames) if (!(name in FUNCTIONS)) throw new Error(`unknown f
 const seeds = Number(values.seeds);
 const trials = Number(values.trials);
 const jobs = Number(values.jobs);
+const optunaSamplers = values['optuna-samplers'].split(',').map((name) => name.trim());
+for (const name of optunaSamplers) if (!OPTUNA_SAMPLERS.includes(name)) throw new Error(`unknown Optuna sampler '${name}': use ${OPTUNA_SAMPLERS.join(', ')}`);
 const checkpoints = [...new Set([25, 50, 100, 300, trials].filter((c) => c <= trials))].sort((a, b) => a - b);
 
 const optuna = values['no-optuna'] ? { missing: 'skipped (--no-optuna)' } : findOptuna();
@@ -112,7 +115,7 @@ figures.loopsweepSeconds = (performance.now() - lsStarted) / 1000;
 if (!optuna.missing) {
   const tasks = [];
   for (const fnName of fnNames)
-    for (const sampler of OPTUNA_SAMPLERS)
+    for (const sampler of optunaSamplers)
       if (appliesTo(sampler, FUNCTIONS[fnName], optuna))
         for (let seed = 0; seed < seeds; seed++) if (!cached(optuna, fnName, sampler, seed, trials)) tasks.push({ fnName, sampler, seed, trials });
   if (tasks.length > 0) {
@@ -133,7 +136,7 @@ if (!optuna.missing) {
   for (const fnName of fnNames) {
     const fn = FUNCTIONS[fnName];
     const entry = figures.functions[fnName];
-    for (const sampler of OPTUNA_SAMPLERS) {
+    for (const sampler of optunaSamplers) {
       if (!appliesTo(sampler, fn, optuna)) continue;
       const runs = Array.from({ length: seeds }, (_, seed) => cached(optuna, fnName, sampler, seed, trials));
       optunaCpuSeconds += runs.reduce((s, run) => s + run.seconds, 0);
@@ -142,7 +145,7 @@ if (!optuna.missing) {
     const last = checkpoints[checkpoints.length - 1];
     for (const ls of runnable) {
       const mine = entry.samplers[`loopsweep:${ls.name}`].regret[last].values;
-      for (const sampler of OPTUNA_SAMPLERS) {
+      for (const sampler of optunaSamplers) {
         if (!appliesTo(sampler, fn, optuna)) continue;
         const theirs = entry.samplers[`optuna:${sampler}`].regret[last].values;
         const test = mannWhitneyU(mine, theirs);

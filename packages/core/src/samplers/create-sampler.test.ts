@@ -31,7 +31,7 @@ describe('createSampler', () => {
     expect((tpe as TpeSampler).options).toEqual({
       seed: 7,
       nStartupTrials: 5,
-      nEiCandidates: 24,
+      nEiCandidates: 12,
       gamma: 0.2,
       priorWeight: 1,
       constantLiar: false,

@@ -10,7 +10,7 @@ export type SamplerConfig =
       readonly seed: number;
       /** Random proposals before TPE takes over. Default 10. */
       readonly n_startup_trials?: number;
-      /** Candidates drawn from l(x) per parameter. Default 24. */
+      /** Candidates drawn from l(x) per parameter (or group). Default 12, or 24 when multivariate. */
       readonly n_ei_candidates?: number;
       /** Fraction of trials counted as good, capped at 25 trials. Default: Optuna's min(⌈0.1·n⌉, 25). */
       readonly gamma?: number;

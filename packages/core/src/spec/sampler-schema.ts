@@ -22,7 +22,11 @@ export const samplerSchema = z
       type: z.literal('tpe').meta({ description: 'Tree-structured Parzen Estimator: learns from finished trials which regions are good.' }),
       seed: seedSchema,
       n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before TPE takes over. Default 10.' }),
-      n_ei_candidates: z.int().min(1).optional().meta({ description: 'Candidates drawn per parameter to pick the most promising. Default 24.' }),
+      n_ei_candidates: z
+        .int()
+        .min(1)
+        .optional()
+        .meta({ description: 'Candidates drawn per parameter (or group) to pick the most promising. Default 12, or 24 when multivariate.' }),
       gamma: z.number().gt(0).lte(1).optional().meta({ description: 'Fraction of finished trials counted as good (capped at 25 trials).' }),
       prior_weight: z.number().positive().optional().meta({ description: 'Weight of the prior in each Parzen estimator. Default 1.' }),
       constant_liar: z.boolean().optional().meta({ description: 'Treat running trials as bad results so parallel workers spread out. Default true.' }),

@@ -3,11 +3,11 @@ import { SpecError } from '../../errors/spec-error.js';
 import { resolveTpeOptions } from './tpe-options.js';
 
 describe('resolveTpeOptions', () => {
-  it("fills in Optuna's defaults", () => {
+  it("fills in Optuna's defaults, but 12 EI candidates when univariate", () => {
     expect(resolveTpeOptions({ seed: 3 })).toEqual({
       seed: 3,
       nStartupTrials: 10,
-      nEiCandidates: 24,
+      nEiCandidates: 12,
       gamma: 0.1,
       priorWeight: 1,
       constantLiar: true,
@@ -22,7 +22,7 @@ describe('resolveTpeOptions', () => {
   });
 
   it('models groups by default when multivariate, never when not', () => {
-    expect(resolveTpeOptions({ seed: 1, multivariate: true })).toMatchObject({ multivariate: true, group: true });
+    expect(resolveTpeOptions({ seed: 1, multivariate: true })).toMatchObject({ multivariate: true, group: true, nEiCandidates: 24 });
     expect(resolveTpeOptions({ seed: 1, multivariate: false, group: false })).toMatchObject({ multivariate: false, group: false });
   });
 

@@ -146,8 +146,9 @@ describe('TpeSampler', () => {
       honestNear += near(false);
       liarNear += near(true);
     }
-    // Without the liar the pending trials are invisible and TPE piles onto the same spot.
-    expect(honestNear).toBeGreaterThan(40);
+    // Without the liar the pending trials are invisible and TPE piles onto the same spot: the
+    // window is 4% of the range, so uniform proposals would put about 5 of the 120 there.
+    expect(honestNear).toBeGreaterThan(30);
     expect(liarNear).toBe(0);
   });
 
@@ -172,7 +173,7 @@ describe('TpeSampler', () => {
   it('with one candidate, proposes the first draw from l(x): different from the 24-candidate choice', () => {
     const done = sweep(new RandomSampler({ seed: 1 }), line, (p) => (x(p) - 0.5) ** 2, 30);
     const one = new TpeSampler({ seed: 1, nEiCandidates: 1 }).sample({ space: line, trials: done, number: 30, direction: 'minimize' });
-    const many = new TpeSampler({ seed: 1 }).sample({ space: line, trials: done, number: 30, direction: 'minimize' });
+    const many = new TpeSampler({ seed: 1, nEiCandidates: 24 }).sample({ space: line, trials: done, number: 30, direction: 'minimize' });
     expect(one).not.toEqual(many);
   });
 
