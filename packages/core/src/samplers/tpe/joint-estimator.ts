@@ -134,7 +134,8 @@ export function buildJointEstimator(params: readonly JointParam[], trials: reado
  * index), the positions being what the draws are scored at.
  */
 export function sampleJoint(estimator: JointEstimator, count: number, random: RandomSource): { values: ParamValue[][]; positions: Float64Array[] } {
-  const kernels = Int32Array.from({ length: count }, () => pick(estimator.cumulativeWeights, random()));
+  const kernels = new Int32Array(count);
+  for (let i = 0; i < count; i++) kernels[i] = pick(estimator.cumulativeWeights, random());
   const values: ParamValue[][] = [];
   const positions: Float64Array[] = [];
   for (const dimension of estimator.dimensions) {
@@ -209,9 +210,19 @@ function dimensionScorer(dimension: JointDimension, m: number): (x: number, row:
     const logHit = Math.log(estimator.floor + estimator.peak);
     const logUniform = -Math.log(estimator.choiceCount);
     const observed = estimator.observed;
+    // Each kernel's log probability of a choice, one row per choice, built when a candidate first
+    // takes it: adding a row is branch-free, where comparing each kernel's choice to the
+    // candidate's mispredicted about as often as the choices are mixed.
+    const rows: (Float64Array | undefined)[] = [];
     return (c, row) => {
-      for (let k = 0; k < m - 1; k++) row[k] = (row[k] as number) + (observed[k] === c ? logHit : logFloor);
-      row[m - 1] = (row[m - 1] as number) + logUniform;
+      let terms = rows[c];
+      if (terms === undefined) {
+        terms = new Float64Array(m);
+        for (let k = 0; k < m - 1; k++) terms[k] = observed[k] === c ? logHit : logFloor;
+        terms[m - 1] = logUniform;
+        rows[c] = terms;
+      }
+      for (let k = 0; k < m; k++) row[k] = (row[k] as number) + (terms[k] as number);
     };
   }
   const { mus, sigmas, logMasses } = dimension;
