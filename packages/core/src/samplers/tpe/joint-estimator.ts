@@ -229,13 +229,20 @@ function dimensionScorer(dimension: JointDimension, m: number): (x: number, row:
   const { low, high, halfCell } = dimension.param.domain;
   if (halfCell === undefined) {
     // Without −log σ, as Optuna 3.1 and the univariate model (see logDensities).
-    const inverseSigmas = sigmas.map((sigma) => 1 / sigma);
     const offsets = logMasses.map((mass) => -mass - LOG_SQRT_2PI);
+    // The observation kernels share one σ (buildJointEstimator), so its inverse is a scalar; the
+    // prior, last, has its own.
+    const n = m - 1;
+    const inverseSigma = n > 0 ? 1 / (sigmas[0] as number) : 0;
+    const inversePriorSigma = 1 / (sigmas[n] as number);
+    const priorMu = mus[n] as number;
     return (x, row) => {
-      for (let k = 0; k < m; k++) {
-        const z = (x - (mus[k] as number)) * (inverseSigmas[k] as number);
+      for (let k = 0; k < n; k++) {
+        const z = (x - (mus[k] as number)) * inverseSigma;
         row[k] = (row[k] as number) + (offsets[k] as number) - 0.5 * z * z;
       }
+      const z = (x - priorMu) * inversePriorSigma;
+      row[n] = (row[n] as number) + (offsets[n] as number) - 0.5 * z * z;
     };
   }
   // A grid value's cell mass needs two erfc per kernel: computed once per distinct value.
