@@ -119,6 +119,14 @@ export function logDensities(estimator: ParzenEstimator, xs: Float64Array, out: 
   const terms = new Float64Array(m);
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as number;
+    // An int param's candidates repeat values; an earlier equal one already has the score. A
+    // linear scan: there are a few dozen candidates and a thousand kernels per score.
+    let earlier = 0;
+    while (earlier < i && xs[earlier] !== x) earlier++;
+    if (earlier < i) {
+      out[i] = out[earlier] as number;
+      continue;
+    }
     let max = -Infinity;
     for (let k = 0; k < m; k++) {
       const z = (x - (mus[k] as number)) * (inverseSigmas[k] as number);
