@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { erfc, logErfc, logNdtr, ndtr, ndtri, ndtriExp } from './normal.js';
+import { erfc, logErfc, logNdtr, lowerTail, ndtr, ndtri, ndtriExp } from './normal.js';
 
 /** |actual/expected − 1|, the error that matters across 300 orders of magnitude. */
 const relativeError = (actual: number, expected: number): number => Math.abs(actual / expected - 1);
@@ -75,5 +75,14 @@ describe('ndtri and ndtriExp', () => {
   it('inverts logNdtr far past the smallest double (log p = −804.6 → z = −40)', () => {
     expect(ndtriExp(-804.6084420137538)).toBeCloseTo(-40, 12);
     for (const z of [-300, -38, -5, -0.3, 0.2, 4, 7]) expect(relativeError(ndtriExp(logNdtr(z)), z)).toBeLessThan(1e-11);
+  });
+});
+
+describe('lowerTail', () => {
+  it('is ndtr to within 1e-16 absolute (a few ulps of a tail under 1/4) and 1e-14 relative', () => {
+    for (let z = -9; z <= 0; z += 0.001) {
+      expect(Math.abs(lowerTail(z) - ndtr(z))).toBeLessThan(1e-16);
+      expect(relativeError(lowerTail(z), ndtr(z))).toBeLessThan(1e-14);
+    }
   });
 });

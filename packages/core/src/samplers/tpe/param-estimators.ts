@@ -18,7 +18,7 @@ export function numericObservations(name: string, distribution: NumericDistribut
     const value = trial.params[name];
     if (value !== undefined && contains(distribution, value)) observed.push(domain.toInternal(value as number));
   }
-  return Float64Array.from(observed);
+  return new Float64Array(observed);
 }
 
 /** The univariate Parzen estimator of numeric param `name` over `trials` (TPE's l(x) or g(x)). */
@@ -41,7 +41,7 @@ export function categoricalObservations(name: string, choices: readonly ParamVal
     const index = value === undefined ? -1 : choices.indexOf(value);
     if (index >= 0) observed.push(index);
   }
-  return Int32Array.from(observed);
+  return new Int32Array(observed);
 }
 
 /** The univariate estimator of categorical param `name` over `trials`. */

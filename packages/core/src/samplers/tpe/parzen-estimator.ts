@@ -1,4 +1,5 @@
 import type { RandomSource } from '../../random.js';
+import { sortedSlots } from './sorted-slots.js';
 import { logMass, sampleTruncatedStandard } from './truncated-normal.js';
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -118,6 +119,14 @@ export function logDensities(estimator: ParzenEstimator, xs: Float64Array, out: 
   const terms = new Float64Array(m);
   for (let i = 0; i < xs.length; i++) {
     const x = xs[i] as number;
+    // An int param's candidates repeat values; an earlier equal one already has the score. A
+    // linear scan: there are a few dozen candidates and a thousand kernels per score.
+    let earlier = 0;
+    while (earlier < i && xs[earlier] !== x) earlier++;
+    if (earlier < i) {
+      out[i] = out[earlier] as number;
+      continue;
+    }
     let max = -Infinity;
     for (let k = 0; k < m; k++) {
       const z = (x - (mus[k] as number)) * (inverseSigmas[k] as number);
@@ -146,28 +155,4 @@ export function pick(cumulative: Float64Array, u: number): number {
     else lo = mid + 1;
   }
   return lo;
-}
-
-/**
- * Each value's position in sorted order, equal values taking consecutive positions in index order
- * (a stable sort). The engine's native numeric sort plus one binary search per value: several
- * times faster than sorting an index array through a comparator.
- */
-function sortedSlots(values: Float64Array): Uint32Array {
-  const sorted = values.slice().sort();
-  const taken = new Uint32Array(values.length);
-  const slotOf = new Uint32Array(values.length);
-  for (let k = 0; k < values.length; k++) {
-    const x = values[k] as number;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sorted[mid] as number) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    slotOf[k] = lo + (taken[lo] as number);
-    taken[lo] = (taken[lo] as number) + 1;
-  }
-  return slotOf;
 }

@@ -3,7 +3,7 @@
  * parameter's range, and a kernel far from a bound must still give a finite log density and a
  * sample inside the range.
  */
-import { logNdtr, ndtr, ndtriExp } from './normal.js';
+import { logNdtr, lowerTail, ndtriExp } from './normal.js';
 
 /** Φ(−8.5) ≈ 9.5e-18: a tail this thin is lost in rounding next to a mass of 1/2 or more. */
 const FAR = 8.5;
@@ -21,7 +21,7 @@ export function logMass(a: number, b: number): number {
   // a < 0 < b: both tails are at most 1/2, so 1 − both loses nothing. A tail past FAR moves the
   // mass 1 − tails (≥ 1/2) by less than half an ulp, so its erfc is skipped: most kernels of a long
   // history sit well inside the range.
-  const tails = (a < -FAR ? 0 : ndtr(a)) + (b > FAR ? 0 : ndtr(-b));
+  const tails = (a < -FAR ? 0 : lowerTail(a)) + (b > FAR ? 0 : lowerTail(-b));
   return tails === 0 ? 0 : Math.log1p(-tails);
 }
 
