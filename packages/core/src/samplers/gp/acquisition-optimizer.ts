@@ -2,6 +2,7 @@ import { normal, type RandomSource } from '../../random.js';
 import { gridCoordinate, gridIndexAt, randomCoordinate, valueCount, type GpDimension } from './gp-dimension.js';
 import { predictMany, predictWithGradient, type Posterior } from './gp-posterior.js';
 import { logH, logHSlope } from './log-ei.js';
+import { settle, type SpaceLayout } from './space-walk.js';
 import type { TrainingData } from './training-data.js';
 
 export interface AcquisitionSearchOptions {
@@ -25,6 +26,17 @@ const EXHAUSTIVE_VALUES = 12;
 interface Scored {
   readonly point: Float64Array;
   readonly value: number;
+  /** 1 where the point's param is active (the others hold their imputed coordinate). */
+  readonly active: Uint8Array;
+}
+
+/** What local search needs besides the posterior. */
+interface SearchContext {
+  readonly posterior: Posterior;
+  readonly best: number;
+  readonly dimensions: readonly GpDimension[];
+  readonly layout: SpaceLayout;
+  readonly random: RandomSource;
 }
 
 function logEi(mean: number, variance: number, best: number): number {
@@ -80,7 +92,7 @@ function gradientAscent(posterior: Posterior, best: number, start: Scored, conti
       step *= 0.25;
     }
   }
-  return current.value > start.value ? { point, value: current.value } : start;
+  return current.value > start.value ? { point, value: current.value, active: start.active } : start;
 }
 
 /** The coordinates a discrete or categorical dimension may move to from `u`. */
@@ -94,17 +106,24 @@ function alternatives(dimension: GpDimension, u: number): number[] {
   return [...new Set(indices.filter((j) => j >= 0 && j < count && j !== k))].map((j) => gridCoordinate(dimension, j));
 }
 
-/** One pass over the discrete and categorical dimensions, each moved to its best alternative if that helps. */
-function coordinatePass(posterior: Posterior, best: number, start: Scored, dimensions: readonly GpDimension[]): Scored {
+/**
+ * One pass over the active discrete and categorical dimensions, each moved to its best alternative
+ * if that helps. Moving a parent (a param a condition names) re-settles the point: the params of
+ * the branch left are imputed, those of the branch entered drawn at random.
+ */
+function coordinatePass(search: SearchContext, start: Scored): Scored {
+  const { posterior, best, dimensions, layout, random } = search;
   let current = start;
   const dims = dimensions.length;
   dimensions.forEach((dimension, d) => {
+    if (current.active[d] !== 1) return;
     const options = alternatives(dimension, current.point[d] as number);
     if (options.length === 0) return;
     const rows = new Float64Array(options.length * dims);
-    options.forEach((u, r) => {
+    const masks = options.map((u, r) => {
       rows.set(current.point, r * dims);
       rows[r * dims + d] = u;
+      return layout.parent[d] === 1 ? settle(layout, dimensions, rows.subarray(r * dims, (r + 1) * dims), current.active, random) : current.active;
     });
     const values = logEiMany(posterior, best, rows, options.length);
     let bestRow = -1;
@@ -115,45 +134,62 @@ function coordinatePass(posterior: Posterior, best: number, start: Scored, dimen
         bestRow = r;
       }
     });
-    if (bestRow >= 0) current = { point: rows.slice(bestRow * dims, (bestRow + 1) * dims), value: bestValue };
+    if (bestRow >= 0) current = { point: rows.slice(bestRow * dims, (bestRow + 1) * dims), value: bestValue, active: masks[bestRow] as Uint8Array };
   });
   return current;
 }
 
-function localSearch(posterior: Posterior, best: number, start: Scored, dimensions: readonly GpDimension[], continuous: readonly number[]): Scored {
+/** The dimensions gradient steps move: active floats without step that decide no condition. */
+function continuousDimensions(search: SearchContext, active: Uint8Array): number[] {
+  return search.dimensions.flatMap((dimension, d) => (dimension.kind === 'continuous' && active[d] === 1 && search.layout.parent[d] !== 1 ? [d] : []));
+}
+
+function localSearch(search: SearchContext, start: Scored): Scored {
   let current = start;
   for (let round = 0; round < LOCAL_ROUNDS; round++) {
     const before = current.value;
-    if (continuous.length > 0) current = gradientAscent(posterior, best, current, continuous);
-    current = coordinatePass(posterior, best, current, dimensions);
+    const continuous = continuousDimensions(search, current.active);
+    if (continuous.length > 0) current = gradientAscent(search.posterior, search.best, current, continuous);
+    current = coordinatePass(search, current);
     if (current.value - before < 1e-6) break;
   }
   return current;
 }
 
-/** The pool: uniform draws, then perturbations of the best observed points. */
-function candidatePool(data: TrainingData, random: RandomSource, uniform: number): { points: Float64Array; count: number } {
-  const { dimensions, inputs, y, observed } = data;
+/**
+ * The pool: uniform draws, then perturbations of the best observed points (of their active params;
+ * a changed parent re-settles its children). Every point is legal (see settle).
+ */
+function candidatePool(data: TrainingData, random: RandomSource, uniform: number): { points: Float64Array; actives: Uint8Array; count: number } {
+  const { dimensions, inputs, y, observed, layout } = data;
   const dims = dimensions.length;
   const anchors = Array.from({ length: observed }, (_, i) => i)
     .sort((a, b) => (y[b] as number) - (y[a] as number) || a - b)
     .slice(0, ANCHORS);
   const count = uniform + anchors.length * PERTURBATIONS_PER_ANCHOR;
   const points = new Float64Array(count * dims);
+  const actives = new Uint8Array(count * dims);
+  const view = (r: number): Float64Array => points.subarray(r * dims, (r + 1) * dims);
   let row = 0;
-  for (; row < uniform; row++) dimensions.forEach((dimension, d) => (points[row * dims + d] = randomCoordinate(dimension, random)));
+  for (; row < uniform; row++) actives.set(settle(layout, dimensions, view(row), undefined, random), row * dims);
   for (const anchor of anchors) {
+    const anchorActive = data.active.subarray(anchor * dims, (anchor + 1) * dims);
+    let activeCount = 0;
+    for (const a of anchorActive) activeCount += a;
     for (let p = 0; p < PERTURBATIONS_PER_ANCHOR; p++, row++) {
       dimensions.forEach((dimension, d) => {
         const u = inputs.x[anchor * dims + d] as number;
         let moved = u;
-        if (dimension.kind === 'continuous') moved = Math.min(Math.max(u + PERTURBATION_SD * normal(random), 0), 1);
-        else if (random() < 1 / dims) moved = randomCoordinate(dimension, random);
+        if (anchorActive[d] !== 1)
+          moved = u; // an inactive param keeps its imputed coordinate
+        else if (dimension.kind === 'continuous') moved = Math.min(Math.max(u + PERTURBATION_SD * normal(random), 0), 1);
+        else if (random() < 1 / activeCount) moved = randomCoordinate(dimension, random);
         points[row * dims + d] = moved;
       });
+      actives.set(settle(layout, dimensions, view(row), anchorActive, random), row * dims);
     }
   }
-  return { points, count };
+  return { points, actives, count };
 }
 
 /**
@@ -161,19 +197,24 @@ function candidatePool(data: TrainingData, random: RandomSource, uniform: number
  * draws plus perturbations of the best trials) in one batch, then refine the best few by local
  * search — gradient steps for continuous dimensions, trying other values for discrete and
  * categorical ones — and keep the best result. Every coordinate of the answer is a legal value's
- * (grid points for discrete dimensions, indices for categorical ones).
+ * (grid points for discrete dimensions, indices for categorical ones), and in a conditional space
+ * exactly the active params have one: the inactive ones hold their imputed coordinate.
  * @returns the chosen point in normalized coordinates (data.dimensions order).
  */
 export function maximizeAcquisition(posterior: Posterior, data: TrainingData, random: RandomSource, options: AcquisitionSearchOptions): Float64Array {
   const dims = data.dimensions.length;
-  const { points, count } = candidatePool(data, random, options.candidates);
+  const { points, actives, count } = candidatePool(data, random, options.candidates);
   const scores = logEiMany(posterior, data.best, points, count);
   const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
-  const continuous = data.dimensions.flatMap((dimension, d) => (dimension.kind === 'continuous' ? [d] : []));
+  const search: SearchContext = { posterior, best: data.best, dimensions: data.dimensions, layout: data.layout, random };
   let winner: Scored | undefined;
   for (const index of order.slice(0, options.localSearches)) {
-    const start = { point: points.slice(index * dims, (index + 1) * dims), value: scores[index] as number };
-    const refined = localSearch(posterior, data.best, start, data.dimensions, continuous);
+    const start = {
+      point: points.slice(index * dims, (index + 1) * dims),
+      value: scores[index] as number,
+      active: actives.slice(index * dims, (index + 1) * dims),
+    };
+    const refined = localSearch(search, start);
     if (winner === undefined || refined.value > winner.value) winner = refined;
   }
   return winner?.point ?? points.slice(0, dims);

@@ -67,6 +67,19 @@ export function encodeValue(dimension: GpDimension, value: ParamValue | undefine
   return (transform(dimension.distribution, value) - dimension.low) / (dimension.high - dimension.low);
 }
 
+/**
+ * The coordinate of a param in a trial where it is inactive (a conditional param of a branch not
+ * taken): a fixed value, so the kernel sees "inactive" the same way in every trial. Numeric params
+ * get INACTIVE_NUMERIC, outside [0, 1]; categorical ones INACTIVE_CHOICE, unequal to every choice's
+ * index and to −1 (a choice no longer in the space).
+ */
+export const INACTIVE_NUMERIC = -0.5;
+export const INACTIVE_CHOICE = -2;
+
+export function inactiveCoordinate(dimension: GpDimension): number {
+  return dimension.kind === 'categorical' ? INACTIVE_CHOICE : INACTIVE_NUMERIC;
+}
+
 /** The legal value at coordinate `u` (clamped into the range, snapped to the grid, or the choice). */
 export function decodeValue(dimension: GpDimension, u: number): ParamValue {
   if (dimension.kind === 'categorical') return dimension.choices[Math.min(Math.max(Math.round(u), 0), dimension.choices.length - 1)] as ParamValue;

@@ -129,7 +129,7 @@ describe('GpSampler', () => {
     }
   });
 
-  it('draws the params outside the model at random, and proposes legal values in a conditional space', () => {
+  it('proposes legal values in a conditional space, taking both branches', () => {
     const sampler = new GpSampler({ seed: 6 });
     const history = sweep(sampler, EVERY_KIND, everyKindObjective, 20);
     const withMomentum = history.filter((t) => 'momentum' in t.params);

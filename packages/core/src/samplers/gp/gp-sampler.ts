@@ -38,8 +38,9 @@ function subset(inputs: Inputs, y: Float64Array, indices: readonly number[]): { 
  * - Values are warped before the fit (warpValues): a long tail of bad values compressed, and the
  *   prior mean at the 10th percentile, so unexplored corners are not taken for promising ones.
  * - Pending (QUEUED/RUNNING) trials enter the GP at the worst observed value (constant liar).
- * - Params active in every observation are modelled jointly; the rest (conditional params of some
- *   branches) are drawn at random, as are all params when nothing can be modelled.
+ * - Every param with more than one value is a GP dimension, conditional ones included: where a
+ *   param is inactive its coordinate is imputed by a constant (inactiveCoordinate). Candidates are
+ *   built by walking the space in order (settle), so a proposal has exactly the active params.
  * - Stateless: the proposal is a function of the options and the context; randomness comes from
  *   createRandom(mixSeed(seed, number)).
  */
@@ -69,7 +70,8 @@ export class GpSampler implements Sampler {
     const random = createRandom(mixSeed(this.options.seed, context.number));
     const point = maximizeAcquisition(posterior, data, random, { candidates: this.options.nCandidates, localSearches: LOCAL_SEARCHES });
     const proposed = new Map<string, ParamValue>(data.dimensions.map((dimension, d) => [dimension.name, decodeValue(dimension, point[d] as number)]));
-    // Params outside the model (fixed, or conditional on a branch some observation did not take) are drawn at random.
+    // The point is settled: the active params are exactly those the walk below asks for. Params
+    // outside the model (a fixed value, one choice) have one value.
     return assignInOrder(context.space, (definition) => proposed.get(definition.name) ?? sampleUniform(definition.distribution, random));
   }
 }

@@ -3,6 +3,7 @@ import type { Params } from '../../search-space/distributions.js';
 import type { SearchSpace } from '../../search-space/search-space.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import type { TrialState } from '../../trial/trial-state.js';
+import { INACTIVE_NUMERIC } from './gp-dimension.js';
 import { warpValues } from './output-warp.js';
 import { buildTrainingData } from './training-data.js';
 
@@ -31,13 +32,24 @@ describe('buildTrainingData', () => {
     trial(7, 'QUEUED', { x: 6, opt: 'momentum', momentum: 0.7, seed: 1 }),
   ];
 
-  it('learns from COMPLETE trials with finite values only; models the params set in all of them', () => {
+  it('learns from COMPLETE trials with finite values only; models every param with more than one value', () => {
     const data = buildTrainingData(space, trials, 'minimize')!;
     expect(data.observed).toBe(3);
-    // momentum is conditional (absent from trial 0) and seed is fixed: neither is modelled.
-    expect(data.dimensions.map((d) => d.name)).toEqual(['x', 'opt']);
-    expect(Array.from(data.inputs.x.subarray(0, 6))).toEqual([0.1, 0, 0.5, 1, 1, 1]);
-    expect(Array.from(data.inputs.categorical)).toEqual([0, 1]);
+    // momentum is conditional (inactive in trial 0) and modelled; seed is fixed and is not.
+    expect(data.dimensions.map((d) => d.name)).toEqual(['x', 'opt', 'momentum']);
+    const rows = Array.from(data.inputs.x.subarray(0, 9));
+    expect(rows.slice(0, 6)).toEqual([0.1, 0, INACTIVE_NUMERIC, 0.5, 1, (0.9 - 0.5) / 0.49]);
+    expect(rows.slice(6)).toEqual([1, 1, (0.6 - 0.5) / 0.49].map((v) => expect.closeTo(v, 12)));
+    expect(Array.from(data.inputs.categorical)).toEqual([0, 1, 0]);
+  });
+
+  it('imputes an inactive conditional param by a constant and marks it inactive', () => {
+    const data = buildTrainingData(space, trials, 'minimize')!;
+    // Rows: trials 0, 1, 5 (observed), then 6 and 7 (pending).
+    expect(Array.from(data.active)).toEqual([1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1]);
+    for (let i = 0; i < data.inputs.n; i++) {
+      if (data.active[i * 3 + 2] === 0) expect(data.inputs.x[i * 3 + 2]).toBe(INACTIVE_NUMERIC);
+    }
   });
 
   it('warps the values with larger = better whatever the direction, keeping their order', () => {
@@ -58,7 +70,8 @@ describe('buildTrainingData', () => {
     const worst = Math.min(...Array.from(data.y.subarray(0, 3)));
     expect(data.y[3]).toBe(worst);
     expect(data.y[4]).toBe(worst);
-    expect(Array.from(data.inputs.x.subarray(6, 10))).toEqual([0.4, 0, 0.6, 1]);
+    const pending = Array.from(data.inputs.x.subarray(9, 15));
+    expect(pending).toEqual([0.4, 0, INACTIVE_NUMERIC, 0.6, 1, expect.closeTo((0.7 - 0.5) / 0.49, 12)]);
   });
 
   it('has nothing to model without an observation or a dimension', () => {
