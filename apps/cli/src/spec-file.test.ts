@@ -31,7 +31,7 @@ describe('the spec `sweep init` writes', () => {
     const spec = await preflight(parseSweepSpec(EXAMPLE_SPEC), dir, 'sweep.yaml');
     expect(describeSpec(spec)).toBe(
       'ok: my-sweep — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), ' +
-        'auto sampler (seed 1; chose TPE: 2 conditional parameters (each modelled from the trials where it is active; a GP needs every parameter in every trial)), asha pruner, ' +
+        'auto sampler (seed 1; chose multivariate TPE: a pruner stops trials early (TPE learns from pruned trials, a GP from complete ones only)), asha pruner, ' +
         'budget 12 trials, 4 epochs each, 2 at once; rnn-text objective, optimizing val_accuracy (maximize)',
     );
   });
@@ -43,7 +43,7 @@ describe('describeSpec', () => {
       'name: t\nobjective: noop\nmetric: { name: loss, goal: minimize }\nbudget: { trials: 40 }\nparameters:\n  x: { uniform: [0, 1] }\n  y: { int: [1, 9] }\n',
     );
     expect(describeSpec(spec)).toContain(
-      'auto sampler (seed 0; chose Gaussian process: 2 parameters, 0 categorical, no conditions, 40 trials (≤ 200)), no pruner',
+      'auto sampler (seed 0; chose Gaussian process: 2 parameters, 0 categorical, no conditional, 40 trials (≤ 200)), no pruner',
     );
   });
 });

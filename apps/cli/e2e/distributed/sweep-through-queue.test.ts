@@ -30,7 +30,7 @@ describe.skipIf(!HAS_REDIS)('sweep run --queue with two `sweep agent` processes'
     expect(distributed.stderr).toBe('');
     expect(distributed.code).toBe(0);
     expect(distributed.stdout).toMatch(
-      /^sweep spread: 16 trials, random sampler, no pruner; queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(2 agents, 2 slots now\); no local trials; database /m,
+      /^sweep spread: 16 trials, random sampler \(seed 1\), no pruner; queue 'loopsweep' at redis:\/\/:\*\*\*@127\.0\.0\.1:\d+ \(2 agents, 2 slots now\); no local trials; database /m,
     );
 
     // The same spec run locally: same trials, params, values and curves (the sampler and noop are seeded).

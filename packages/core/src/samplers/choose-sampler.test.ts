@@ -18,14 +18,14 @@ describe('chooseSampler', () => {
   it('chooses the GP, with the auto seed, for a small mostly numeric space and a small budget', () => {
     const choice = chooseSampler({ type: 'auto', seed: 9 }, { space: numeric, trials: 100 });
     expect(choice.config).toEqual({ type: 'gp', seed: 9 });
-    expect(choice.reason).toBe('Gaussian process: 4 parameters, 1 categorical, no conditions, 100 trials (≤ 200)');
+    expect(choice.reason).toBe('Gaussian process: 4 parameters, 1 categorical, no conditional, 100 trials (≤ 200)');
   });
 
-  it('chooses univariate TPE for a conditional space, saying why', () => {
+  it('chooses the GP for a small conditional space too (it models inactive parameters as imputed dimensions)', () => {
     const space = createSearchSpace({ optimizer: { values: ['sgd', 'momentum'] }, momentum: { uniform: [0.5, 0.99], when: { optimizer: 'momentum' } } });
     const choice = chooseSampler({ type: 'auto', seed: 1 }, { space, trials: 50 });
-    expect(choice.config).toEqual({ type: 'tpe', seed: 1 });
-    expect(choice.reason).toBe('TPE: 1 conditional parameter (each modelled from the trials where it is active; a GP needs every parameter in every trial)');
+    expect(choice.config).toEqual({ type: 'gp', seed: 1 });
+    expect(choice.reason).toBe('Gaussian process: 2 parameters, 1 categorical, 1 conditional, 50 trials (≤ 200)');
   });
 
   it('chooses multivariate TPE past the GP budget, without a trial budget, for many or mostly categorical parameters', () => {

@@ -14,7 +14,7 @@ export const samplerSchema = z
     z.strictObject({
       type: z.literal('auto').meta({
         description:
-          'Chooses for you (the default): a Gaussian process for small budgets (≤ 200 trials) of ≤ 12 mostly numeric, unconditional parameters, multivariate TPE otherwise. `sweep validate` says which.',
+          'Chooses for you (the default): a Gaussian process for small budgets (≤ 200 trials) of ≤ 12 mostly numeric parameters without a pruner, multivariate TPE otherwise. `sweep validate` says which.',
       }),
       seed: seedSchema,
     }),
