@@ -1,6 +1,6 @@
 import type { RandomSource } from '../../random.js';
 import type { NumericDistribution } from '../../samplers/step-grid.js';
-import { categoricalLogProbabilities } from '../../samplers/tpe/categorical-estimator.js';
+import { buildCategoricalEstimator } from '../../samplers/tpe/categorical-estimator.js';
 import { defaultWeights } from '../../samplers/tpe/default-weights.js';
 import { numericDomain } from '../../samplers/tpe/numeric-domain.js';
 import { buildParzenEstimator, logDensities, pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
@@ -29,7 +29,7 @@ export interface ConstrainedParamSampling {
  * product over the objective split and every constraint split of l(x)/g(x) (a sum of log ratios),
  * the best kept (ties: the first drawn). With no constraint splits this is sampleParam's rule.
  * Built from the same estimators as core's TPE (numericDomain, buildParzenEstimator,
- * categoricalLogProbabilities with default weights), so one param's model means the same in both.
+ * buildCategoricalEstimator with default weights), so one param's model means the same in both.
  * O(k·(s + n)) for k splits, s candidates and n trials.
  */
 export function sampleParamConstrained(distribution: Distribution, sampling: ConstrainedParamSampling): ParamValue {
@@ -88,7 +88,7 @@ function sampleCategorical(choices: readonly ParamValue[], sampling: Constrained
       const index = value === undefined ? -1 : choices.indexOf(value);
       if (index >= 0) observed.push(index);
     }
-    return categoricalLogProbabilities(choices.length, Int32Array.from(observed), defaultWeights(observed.length), sampling.priorWeight);
+    return buildCategoricalEstimator(choices.length, Int32Array.from(observed), defaultWeights(observed.length), sampling.priorWeight).logProbabilities;
   };
   const score = new Float64Array(choices.length);
   for (const split of [sampling.objective, ...sampling.constraints]) {
