@@ -8,12 +8,12 @@ const formatRegret = (v) => {
   const a = Math.abs(v);
   return a >= 1000 || a < 0.001 ? v.toExponential(1) : v.toPrecision(3);
 };
-const formatP = (p) => (p < 0.001 ? '<0.001' : p.toFixed(3));
-const formatMs = (ms) => (ms < 0.01 ? ms.toFixed(4) : ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+export const formatP = (p) => (p < 0.001 ? '<0.001' : p.toFixed(3));
+export const formatMs = (ms) => (ms < 0.01 ? ms.toFixed(4) : ms < 0.1 ? ms.toFixed(3) : ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
 const pad = (text, width) => String(text).padEnd(width);
 
 /** A text table: header row, rows of cells, columns padded to their widest cell. */
-function grid(header, rows) {
+export function grid(header, rows) {
   const widths = header.map((_, c) => Math.max(...[header, ...rows].map((row) => String(row[c]).length)));
   const line = (row) => `  ${row.map((cell, c) => (c === 0 ? pad(cell, widths[c]) : String(cell).padStart(widths[c]))).join('   ')}`;
   return [line(header), `  ${widths.map((w) => '─'.repeat(w)).join('   ')}`, ...rows.map(line)].join('\n');
