@@ -20,7 +20,7 @@ metric: { name: val_accuracy, goal: maximize }
 # trials in all, at once (override with --parallel), epochs per trial; also timeout: 30m, retries: 1
 budget: { trials: 12, parallel: 2, max_epochs: 4 }
 
-sampler: { type: auto, seed: 1 }                             # auto (gp or multivariate tpe) | tpe | gp | random | grid
+sampler: { type: auto, seed: 1 }                             # auto (gp or tpe) | tpe | gp | random | grid
 pruner: { type: asha, min_epochs: 1, reduction_factor: 3 }   # none | median | asha | hyperband
 
 # The search space. Kinds: values: [...], uniform: [lo, hi], log_uniform: [lo, hi],

@@ -31,7 +31,7 @@ describe('the spec `sweep init` writes', () => {
     const spec = await preflight(parseSweepSpec(EXAMPLE_SPEC), dir, 'sweep.yaml');
     expect(describeSpec(spec)).toBe(
       'ok: my-sweep — 7 params (cell, optimizer, lr, momentum, clip, clip_norm, units), ' +
-        'auto sampler (seed 1; chose multivariate TPE: a pruner stops trials early (TPE learns from pruned trials, a GP from complete ones only)), asha pruner, ' +
+        'auto sampler (seed 1; chose TPE: a pruner stops trials early (TPE learns from pruned trials, a GP from complete ones only)), asha pruner, ' +
         'budget 12 trials, 4 epochs each, 2 at once; rnn-text objective, optimizing val_accuracy (maximize)',
     );
   });

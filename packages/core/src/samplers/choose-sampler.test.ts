@@ -28,7 +28,7 @@ describe('chooseSampler', () => {
     expect(choice.reason).toBe('Gaussian process: 2 parameters, 1 categorical, 1 conditional, 50 trials (≤ 200)');
   });
 
-  it('chooses multivariate TPE past the GP budget, without a trial budget, for many or mostly categorical parameters', () => {
+  it('chooses TPE past the GP budget, without a trial budget, for many or mostly categorical parameters', () => {
     const auto = { type: 'auto', seed: 0 } as const;
     expect(chooseSampler(auto, { space: numeric, trials: GP_MAX_TRIALS }).config.type).toBe('gp');
     expect(chooseSampler(auto, { space: numeric, trials: GP_MAX_TRIALS + 1 }).reason).toContain(`a budget of ${GP_MAX_TRIALS + 1} trials`);
@@ -39,7 +39,7 @@ describe('chooseSampler', () => {
     expect(chooseSampler(auto, { space: categorical, trials: 50 }).reason).toContain('2 of 3 parameters are categorical');
   });
 
-  it('chooses multivariate TPE when a pruner stops trials early', () => {
+  it('chooses TPE when a pruner stops trials early', () => {
     const choice = chooseSampler({ type: 'auto', seed: 0 }, { space: numeric, trials: 50, pruning: true });
     expect(choice.config.type).toBe('tpe');
     expect(choice.reason).toContain('a pruner stops trials early');

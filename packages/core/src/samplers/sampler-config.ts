@@ -1,6 +1,6 @@
 /** The `sampler:` block of a sweep spec, as validated (snake_case as users write it). */
 export type SamplerConfig =
-  /** Chooses gp or multivariate tpe from the space and the trial budget (chooseSampler); the default when a spec names no sampler. */
+  /** Chooses gp or tpe from the space and the trial budget (chooseSampler); the default when a spec names no sampler. */
   | { readonly type: 'auto'; readonly seed: number }
   | { readonly type: 'random'; readonly seed: number }
   /** `shuffle`: visit the grid in a seeded random order instead of the spec's order. */

@@ -14,7 +14,7 @@ export const samplerSchema = z
     z.strictObject({
       type: z.literal('auto').meta({
         description:
-          'Chooses for you (the default): a Gaussian process for small budgets (≤ 200 trials) of ≤ 12 mostly numeric parameters without a pruner, multivariate TPE otherwise. `sweep validate` says which.',
+          'Chooses for you (the default): a Gaussian process for small budgets (≤ 200 trials) of ≤ 12 mostly numeric parameters without a pruner, TPE otherwise. `sweep validate` says which.',
       }),
       seed: seedSchema,
     }),
@@ -60,7 +60,7 @@ export const samplerSchema = z
   .default({ type: 'auto', seed: 0 })
   .meta({
     title: 'Sampler',
-    description: 'How parameters are proposed: auto (the default: gp or multivariate tpe, chosen from the space and budget), tpe, gp, random or grid.',
+    description: 'How parameters are proposed: auto (the default: gp or tpe, chosen from the space and budget), tpe, gp, random or grid.',
   });
 
 /** The sampler types, as written in specs. */
