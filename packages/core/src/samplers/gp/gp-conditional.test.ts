@@ -10,6 +10,7 @@ import { RandomSampler } from '../random.js';
 import type { Sampler } from '../sampler.js';
 import { expectLegalProposal } from '../testing/sampler-conformance.js';
 import { inactiveCoordinate } from './gp-dimension.js';
+import { median } from '../testing/sequential-sweep.js';
 import { GpSampler } from './gp-sampler.js';
 import { buildTrainingData } from './training-data.js';
 
@@ -47,12 +48,6 @@ function sweep(sampler: Sampler, space: SearchSpace, objective: (p: Params) => n
     history.push(complete(number, params, objective(params)));
   }
   return history;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 describe('GpSampler in a conditional space', () => {

@@ -7,37 +7,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../search-space/distributions.js';
 import type { SearchSpace } from '../../search-space/search-space.js';
-import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import { RandomSampler } from '../random.js';
 import type { Sampler } from '../sampler.js';
+import { medianBest } from '../testing/sequential-sweep.js';
 import { TpeSampler } from '../tpe/tpe-sampler.js';
 import { GpSampler } from './gp-sampler.js';
 
 const SEEDS = 10;
 const TRIALS = 40;
 
-/** The best value of a sequential minimizing sweep. */
-function bestOf(sampler: Sampler, space: SearchSpace, objective: (p: Params) => number): number {
-  const trials: FrozenTrial[] = [];
-  let best = Infinity;
-  for (let number = 0; number < TRIALS; number++) {
-    const params = sampler.sample({ space, trials, number, direction: 'minimize' });
-    const value = objective(params);
-    best = Math.min(best, value);
-    trials.push({ number, state: 'COMPLETE', params, value, intermediate: new Map(), attempt: 1 });
-  }
-  return best;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 function medians(space: SearchSpace, objective: (p: Params) => number): { gp: number; tpe: number; random: number } {
-  const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
-  const of = (make: (seed: number) => Sampler): number => median(seeds.map((seed) => bestOf(make(seed), space, objective)));
+  const of = (make: (seed: number) => Sampler): number => medianBest(make, space, objective, { seeds: SEEDS, trials: TRIALS });
   return { gp: of((seed) => new GpSampler({ seed })), tpe: of((seed) => new TpeSampler({ seed })), random: of((seed) => new RandomSampler({ seed })) };
 }
 

@@ -5,39 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../../search-space/distributions.js';
 import type { SearchSpace } from '../../search-space/search-space.js';
-import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import { RandomSampler } from '../random.js';
-import type { Sampler } from '../sampler.js';
+import { medianBest } from '../testing/sequential-sweep.js';
 import { TpeSampler } from './tpe-sampler.js';
 
 const SEEDS = 20;
 const TRIALS = 60;
 
-/** The best value of a sequential minimizing sweep. */
-function bestOf(sampler: Sampler, space: SearchSpace, objective: (p: Params) => number): number {
-  const trials: FrozenTrial[] = [];
-  let best = Infinity;
-  for (let number = 0; number < TRIALS; number++) {
-    const params = sampler.sample({ space, trials, number, direction: 'minimize' });
-    const value = objective(params);
-    best = Math.min(best, value);
-    trials.push({ number, state: 'COMPLETE', params, value, intermediate: new Map(), attempt: 1 });
-  }
-  return best;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Median over seeds of the best value, for TPE and for random search. */
 function medians(space: SearchSpace, objective: (p: Params) => number): { tpe: number; random: number } {
-  const seeds = Array.from({ length: SEEDS }, (_, i) => i + 1);
+  const sweeps = { seeds: SEEDS, trials: TRIALS };
   return {
-    tpe: median(seeds.map((seed) => bestOf(new TpeSampler({ seed }), space, objective))),
-    random: median(seeds.map((seed) => bestOf(new RandomSampler({ seed }), space, objective))),
+    tpe: medianBest((seed) => new TpeSampler({ seed }), space, objective, sweeps),
+    random: medianBest((seed) => new RandomSampler({ seed }), space, objective, sweeps),
   };
 }
 
