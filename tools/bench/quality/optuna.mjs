@@ -1,16 +1,11 @@
-// Optuna's side of the search-quality benchmark: runs tools/bench/optuna/quality.py in parallel
-// worker processes (a work queue over stdin) and caches each result, since a run is fixed by
-// (sampler, function, seed, trials, Optuna version, function definitions).
+// Optuna's side of the search-quality benchmark: tools/bench/optuna/quality.py, run in parallel and
+// cached (tools/bench/optuna/python-runs.mjs).
 //
 // Cache: quality/.cache/optuna-<version>-<definitions>/<function>.<sampler>.seed<s>.trials<N>.json.
 // A run of N trials also answers any smaller budget (its first trials are that run).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { optunaRuns } from '../optuna/python-runs.mjs';
 
-const SCRIPT = fileURLToPath(new URL('../optuna/quality.py', import.meta.url));
-const CACHE = fileURLToPath(new URL('.cache/', import.meta.url));
+const runs = optunaRuns(new URL('../optuna/quality.py', import.meta.url), new URL('.cache/', import.meta.url));
 
 /** Optuna's samplers: TPE, multivariate grouped TPE, random, and CMA-ES on continuous spaces only. */
 export const OPTUNA_SAMPLERS = ['tpe', 'tpe-mv', 'random', 'cmaes'];
@@ -18,40 +13,14 @@ export const appliesTo = (sampler, fn, optuna) => sampler !== 'cmaes' || (fn.con
 
 export const INSTALL_HINT = 'apt-get install python3-optuna python3-cmaes (Debian), used through /usr/bin/python3';
 
-/**
- * The Python that has Optuna: /usr/bin/python3 first (Debian's python3-optuna, which a pyenv or
- * venv python3 on PATH hides), then python3. { python, optuna, definitions } or { missing: reason }.
- */
-export function findOptuna() {
-  let reason = '';
-  for (const python of ['/usr/bin/python3', 'python3']) {
-    const probe = spawnSync(python, [SCRIPT, 'version'], { encoding: 'utf8' });
-    if (probe.status === 0) return { python, ...JSON.parse(probe.stdout) };
-    reason ||= (probe.stderr || probe.error?.message || '').trim().split('\n').pop();
-  }
-  return { missing: reason };
-}
-
-export const cacheDir = (optuna) => join(CACHE, `optuna-${optuna.optuna}-${optuna.definitions}`);
+export const findOptuna = () => runs.findOptuna();
+export const cacheDir = (optuna) => runs.cacheDir(optuna);
 const stem = (fnName, sampler, seed) => `${fnName}.${sampler}.seed${seed}.trials`;
 
 /** The cached run with the fewest trials ≥ `trials`, cut to `trials`, or undefined. */
 export function cached(optuna, fnName, sampler, seed, trials) {
-  const dir = cacheDir(optuna);
-  let names;
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const prefix = stem(fnName, sampler, seed);
-  const best = names
-    .filter((name) => name.startsWith(prefix) && name.endsWith('.json'))
-    .map((name) => ({ name, trials: Number(name.slice(prefix.length, -'.json'.length)) }))
-    .filter((entry) => entry.trials >= trials)
-    .sort((a, b) => a.trials - b.trials)[0];
-  if (!best) return undefined;
-  const run = JSON.parse(readFileSync(join(dir, best.name), 'utf8'));
+  const run = runs.readCached(optuna, stem(fnName, sampler, seed), trials);
+  if (!run) return undefined;
   return { observed: run.observed.slice(0, trials), truth: run.truth.slice(0, trials), askMs: run.ask_ms.slice(0, trials), seconds: run.seconds };
 }
 
@@ -59,58 +28,18 @@ export function cached(optuna, fnName, sampler, seed, trials) {
  * Runs the tasks ({ fnName, sampler, seed, trials }) not in the cache, `jobs` Python processes at a
  * time, and calls onProgress(done, total, seconds) after each. Resolves to the wall-clock seconds.
  */
-export async function runOptuna(optuna, tasks, jobs, onProgress) {
-  const dir = cacheDir(optuna);
-  mkdirSync(dir, { recursive: true });
+export function runOptuna(optuna, tasks, jobs, onProgress) {
   const queue = tasks.map((task) => ({
     function: task.fnName,
     sampler: task.sampler,
     seed: task.seed,
     trials: task.trials,
-    out: join(dir, `${stem(task.fnName, task.sampler, task.seed)}${task.trials}.json`),
+    out: runs.cacheFile(optuna, stem(task.fnName, task.sampler, task.seed), task.trials),
   }));
-  // The slowest first (multivariate TPE, long runs, many dimensions) so no worker is left with one at the end.
+  // Multivariate TPE is the slowest, then TPE; long runs before short ones.
   const weight = (t) => t.trials * (t.sampler.startsWith('tpe') ? (t.sampler === 'tpe-mv' ? 3 : 2) : 1);
-  queue.sort((a, b) => weight(b) - weight(a));
-  const started = performance.now();
-  let done = 0;
-  const total = queue.length;
-  const worker = () =>
-    new Promise((resolve, reject) => {
-      const child = spawn('nice', ['-n', '10', optuna.python, SCRIPT, 'run'], { stdio: ['pipe', 'pipe', 'pipe'] });
-      let stderr = '';
-      let buffered = '';
-      const next = () => {
-        const task = queue.shift();
-        if (task) child.stdin.write(`${JSON.stringify(task)}\n`);
-        else child.stdin.end();
-      };
-      child.stdout.on('data', (chunk) => {
-        buffered += chunk;
-        let newline;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline);
-          buffered = buffered.slice(newline + 1);
-          if (!line.trim()) continue;
-          done++;
-          onProgress?.(done, total, (performance.now() - started) / 1000, JSON.parse(line));
-          next();
-        }
-      });
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) =>
-        code === 0 ? resolve() : reject(new Error(`quality.py exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' ')}`)),
-      );
-      next();
-    });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, total)) }, worker));
-  return (performance.now() - started) / 1000;
+  return runs.run(optuna, queue, { jobs, weight, onProgress });
 }
 
 /** Optuna's answers for the check: values and distributions at each point. */
-export function checkPoints(optuna, points) {
-  const result = spawnSync(optuna.python, [SCRIPT, 'check'], { input: JSON.stringify({ points }), encoding: 'utf8', maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(`quality.py check failed: ${result.stderr}`);
-  return JSON.parse(result.stdout).answers;
-}
+export const checkPoints = (optuna, points) => runs.check(optuna, points);
