@@ -10,6 +10,7 @@ import type { SearchSpace } from '../../search-space/search-space.js';
 import { RandomSampler } from '../random.js';
 import type { Sampler } from '../sampler.js';
 import { medianBest } from '../testing/sequential-sweep.js';
+import { BRANIN_SPACE, branin, HARTMANN6_SPACE, hartmann6, MIXED_SPACE, mixedObjective } from '../testing/test-functions.js';
 import { TpeSampler } from '../tpe/tpe-sampler.js';
 import { GpSampler } from './gp-sampler.js';
 
@@ -21,41 +22,6 @@ function medians(space: SearchSpace, objective: (p: Params) => number): { gp: nu
   return { gp: of((seed) => new GpSampler({ seed })), tpe: of((seed) => new TpeSampler({ seed })), random: of((seed) => new RandomSampler({ seed })) };
 }
 
-/** Branin–Hoo: three global minima of 0.397887 in [−5, 10] × [0, 15]. */
-function branin(p: Params): number {
-  const x1 = p.x1 as number;
-  const x2 = p.x2 as number;
-  const b = 5.1 / (4 * Math.PI ** 2);
-  const c = 5 / Math.PI;
-  const t = 1 / (8 * Math.PI);
-  return (x2 - b * x1 ** 2 + c * x1 - 6) ** 2 + 10 * (1 - t) * Math.cos(x1) + 10;
-}
-
-/** Hartmann-6 on [0, 1]⁶: global minimum −3.32237 at (0.20169, 0.150011, 0.476874, 0.275332, 0.311652, 0.6573). */
-const HARTMANN_A = [
-  [10, 3, 17, 3.5, 1.7, 8],
-  [0.05, 10, 17, 0.1, 8, 14],
-  [3, 3.5, 1.7, 10, 17, 8],
-  [17, 8, 0.05, 10, 0.1, 14],
-];
-const HARTMANN_P = [
-  [1312, 1696, 5569, 124, 8283, 5886],
-  [2329, 4135, 8307, 3736, 1004, 9991],
-  [2348, 1451, 3522, 2883, 3047, 6650],
-  [4047, 8828, 8732, 5743, 1091, 381],
-];
-const HARTMANN_ALPHA = [1, 1.2, 3, 3.2];
-
-function hartmann6(p: Params): number {
-  let sum = 0;
-  for (let i = 0; i < 4; i++) {
-    let exponent = 0;
-    for (let j = 0; j < 6; j++) exponent += (HARTMANN_A[i]![j] as number) * ((p[`x${j}`] as number) - (HARTMANN_P[i]![j] as number) * 1e-4) ** 2;
-    sum -= (HARTMANN_ALPHA[i] as number) * Math.exp(-exponent);
-  }
-  return sum;
-}
-
 describe('GP beats random search and TPE (median best of 10 seeds × 40 trials)', () => {
   it('the benchmark functions are right', () => {
     expect(branin({ x1: Math.PI, x2: 2.275 })).toBeCloseTo(0.397887, 6);
@@ -63,13 +29,7 @@ describe('GP beats random search and TPE (median best of 10 seeds × 40 trials)'
   });
 
   it('on Branin', () => {
-    const space: SearchSpace = {
-      params: [
-        { name: 'x1', distribution: { kind: 'float', low: -5, high: 10, log: false } },
-        { name: 'x2', distribution: { kind: 'float', low: 0, high: 15, log: false } },
-      ],
-    };
-    const { gp, tpe, random } = medians(space, branin);
+    const { gp, tpe, random } = medians(BRANIN_SPACE, branin);
     expect(gp).toBeGreaterThanOrEqual(0.397887);
     expect(gp).toBeLessThan(tpe);
     expect(gp).toBeLessThan(random);
@@ -78,10 +38,7 @@ describe('GP beats random search and TPE (median best of 10 seeds × 40 trials)'
   });
 
   it('on Hartmann-6', () => {
-    const space: SearchSpace = {
-      params: Array.from({ length: 6 }, (_, j) => ({ name: `x${j}`, distribution: { kind: 'float', low: 0, high: 1, log: false } as const })),
-    };
-    const { gp, tpe, random } = medians(space, hartmann6);
+    const { gp, tpe, random } = medians(HARTMANN6_SPACE, hartmann6);
     expect(gp).toBeGreaterThanOrEqual(-3.32237);
     expect(gp).toBeLessThan(tpe);
     expect(gp).toBeLessThan(random);
@@ -90,22 +47,7 @@ describe('GP beats random search and TPE (median best of 10 seeds × 40 trials)'
   });
 
   it('on a mixed space (TPE quality test’s): a categorical optimizer that shifts the best log lr, and a log int', () => {
-    const floor: Record<string, number> = { sgd: 1, momentum: 0.5, adam: 0, rmsprop: 0.3 };
-    const bestLog10Lr: Record<string, number> = { sgd: -1, momentum: -1.5, adam: -3, rmsprop: -2.5 };
-    const space: SearchSpace = {
-      params: [
-        { name: 'optimizer', distribution: { kind: 'categorical', choices: ['sgd', 'momentum', 'adam', 'rmsprop'] } },
-        { name: 'lr', distribution: { kind: 'float', low: 1e-5, high: 1, log: true } },
-        { name: 'units', distribution: { kind: 'int', low: 16, high: 512, log: true, step: 1 } },
-      ],
-    };
-    const objective = (p: Params): number => {
-      const optimizer = p.optimizer as string;
-      return (
-        (floor[optimizer] as number) + (Math.log10(p.lr as number) - (bestLog10Lr[optimizer] as number)) ** 2 / 4 + (Math.log2(p.units as number) - 7) ** 2 / 9
-      );
-    };
-    const { gp, tpe, random } = medians(space, objective);
+    const { gp, tpe, random } = medians(MIXED_SPACE, mixedObjective);
     expect(gp).toBeGreaterThanOrEqual(0);
     expect(gp).toBeLessThan(tpe);
     expect(gp).toBeLessThan(random);
