@@ -19,6 +19,7 @@ import { openWritable } from './sqlite/open-writable.js';
 import { StatementCache } from './sqlite/statement-cache.js';
 import { nextChangeStamp } from './writer/change-stamp.js';
 import { trackedCurves } from './writer/curves.js';
+import { withVectors, writeValues } from './writer/trial-values.js';
 import { provenanceColumns } from './writer/trial-provenance.js';
 import { updatedColumns } from './writer/update-columns.js';
 
@@ -102,13 +103,14 @@ export class SqliteTrialStore implements TrialStore {
    * @returns every trial of the sweep in number order, `intermediate` holding the sweep's tracked
    *   metric per step in step order (NaN where a NaN was reported); [] for an unknown sweep.
    */
-  loadTrials(sweepId: number): StoredTrial[] {
+  loadTrials(sweepId: number, tracked: readonly string[] = []): StoredTrial[] {
     return this.#read('load trials', () => {
       const sweep = this.#statements.get('SELECT metric FROM sweeps WHERE id = ?').get(sweepId) as { metric: string } | undefined;
       if (sweep === undefined) return [];
       const rows = this.#statements.get(`SELECT ${TRIAL_COLUMNS} FROM trials WHERE sweep_id = ? ORDER BY number`).all(sweepId) as TrialRowData[];
       const curves = trackedCurves(this.#statements, sweepId, sweep.metric);
-      return rows.map((row) => toStoredTrial(row, curves.get(row.number) ?? new Map()));
+      const trials = rows.map((row) => toStoredTrial(row, curves.get(row.number) ?? new Map()));
+      return tracked.length === 0 ? trials : withVectors(this.#statements, sweepId, trials, tracked);
     });
   }
 
@@ -162,6 +164,10 @@ export class SqliteTrialStore implements TrialStore {
       }
       const insertMetric = this.#statements.get(INSERT_METRIC);
       for (const [step, value] of trial.intermediate) insertMetric.run(trialId, sweep.metric, step, value);
+      for (const [step, metrics] of trial.intermediateValues ?? []) {
+        for (const [name, value] of Object.entries(metrics)) if (name !== sweep.metric) insertMetric.run(trialId, name, step, value);
+      }
+      if (trial.values !== undefined) writeValues(this.#statements, trialId, trial.values);
     });
   }
 
@@ -194,7 +200,11 @@ export class SqliteTrialStore implements TrialStore {
           current.id,
         );
       // A retry reports its own learning curve: the interrupted attempt's rows would mix with it.
-      if (update.state === 'QUEUED') this.#statements.get('DELETE FROM metrics WHERE trial_id = ?').run(current.id);
+      if (update.state === 'QUEUED') {
+        this.#statements.get('DELETE FROM metrics WHERE trial_id = ?').run(current.id);
+        this.#statements.get('DELETE FROM trial_values WHERE trial_id = ?').run(current.id);
+      }
+      if (update.values !== undefined) writeValues(this.#statements, current.id, update.values);
     });
   }
 

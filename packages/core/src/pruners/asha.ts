@@ -1,5 +1,6 @@
 import { isBetter, lastStep, type Direction, type FrozenTrial } from '../trial/frozen-trial.js';
 import { integerAtLeast, throwIfAny } from './check-options.js';
+import { moAshaPrune } from './mo-asha-prune.js';
 import type { Pruner, PruningContext } from './pruner.js';
 
 /** Where successive halving decides: at steps r·η^(s+k), k = 0, 1, 2, … */
@@ -76,7 +77,9 @@ export class AshaPruner implements Pruner {
     );
   }
 
+  /** In a multi-objective or constrained sweep (context.vector), multi-objective ASHA: see moAshaPrune. */
   prune(context: PruningContext, trial: FrozenTrial): boolean {
+    if (context.vector) return moAshaPrune(this.rungs, context.vector, context.trials, trial);
     return ashaPrune(this.rungs, context.direction, context.trials, trial);
   }
 }

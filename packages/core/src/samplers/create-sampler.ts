@@ -5,19 +5,23 @@ import { chooseSampler, type SamplerChoiceContext } from './choose-sampler.js';
 import type { SamplerConfig } from './sampler-config.js';
 import type { Sampler } from './sampler.js';
 import { TpeSampler } from './tpe/tpe-sampler.js';
+import type { MultiObjectiveHistory } from '../multi-objective/mo-history.js';
+import { MotpeSampler } from '../multi-objective/motpe/motpe-sampler.js';
+import { Nsga2Sampler } from '../multi-objective/nsga2/nsga2-sampler.js';
 
 /**
  * The sampler a spec's `sampler:` block describes (snake_case options mapped to the classes'
  * camelCase ones; an option left out takes the class's default). `auto` is resolved by
- * chooseSampler from `context`, the space and trial budget it will search.
+ * chooseSampler from `context`, the space and trial budget it will search. `nsga2` and `motpe`
+ * read each trial's objective vector (and constraint violations) through `history`.
  * @throws {SpecError} (code 'SPEC') listing each bad option by its spec path.
- * @throws {TypeError} for `auto` without a context: nothing to choose from.
+ * @throws {TypeError} for `auto` without a context, or `nsga2` / `motpe` without a history.
  */
-export function createSampler(config: SamplerConfig, context?: SamplerChoiceContext): Sampler {
+export function createSampler(config: SamplerConfig, context?: SamplerChoiceContext, history?: MultiObjectiveHistory): Sampler {
   switch (config.type) {
     case 'auto':
       if (!context) throw new TypeError("createSampler: 'auto' needs the space and the trial budget to choose a sampler from");
-      return createSampler(chooseSampler(config, context).config);
+      return createSampler(chooseSampler(config, context).config, undefined, history);
     case 'random':
       return new RandomSampler({ seed: config.seed });
     case 'grid':
@@ -35,5 +39,28 @@ export function createSampler(config: SamplerConfig, context?: SamplerChoiceCont
       });
     case 'gp':
       return new GpSampler({ seed: config.seed, nStartupTrials: config.n_startup_trials, nCandidates: config.n_candidates });
+    case 'nsga2':
+      return new Nsga2Sampler(historyFor(config.type, history), {
+        seed: config.seed,
+        populationSize: config.population_size,
+        crossoverProbability: config.crossover_probability,
+        mutationProbability: config.mutation_probability,
+        crossoverEta: config.crossover_eta,
+        mutationEta: config.mutation_eta,
+      });
+    case 'motpe':
+      return new MotpeSampler(historyFor(config.type, history), {
+        seed: config.seed,
+        nStartupTrials: config.n_startup_trials,
+        nEiCandidates: config.n_ei_candidates,
+        gamma: config.gamma,
+        priorWeight: config.prior_weight,
+        constantLiar: config.constant_liar,
+      });
   }
+}
+
+function historyFor(type: string, history: MultiObjectiveHistory | undefined): MultiObjectiveHistory {
+  if (!history) throw new TypeError(`createSampler: '${type}' needs the study's objectives (a MultiObjectiveHistory) to read trials by`);
+  return history;
 }

@@ -30,6 +30,33 @@ export type SamplerConfig =
       readonly n_startup_trials?: number;
       /** Uniform random points scored by the acquisition before local search. Default 512. */
       readonly n_candidates?: number;
+    }
+  | MultiObjectiveSamplerConfig;
+
+/** Multi-objective and constrained sweeps only (see isVectorSweep). */
+export type MultiObjectiveSamplerConfig =
+  | {
+      readonly type: 'nsga2';
+      readonly seed: number;
+      /** Trials per generation. Default 50. */
+      readonly population_size?: number;
+      /** Default 0.9. */
+      readonly crossover_probability?: number;
+      /** Default 1 / (number of params). */
+      readonly mutation_probability?: number;
+      /** SBX distribution index. Default 20. */
+      readonly crossover_eta?: number;
+      /** Polynomial mutation distribution index. Default 20. */
+      readonly mutation_eta?: number;
+    }
+  | {
+      readonly type: 'motpe';
+      readonly seed: number;
+      readonly n_startup_trials?: number;
+      readonly n_ei_candidates?: number;
+      readonly gamma?: number;
+      readonly prior_weight?: number;
+      readonly constant_liar?: boolean;
     };
 
 /** A sampler config that names one algorithm: what `auto` resolves to (chooseSampler). */

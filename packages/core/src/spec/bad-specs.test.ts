@@ -77,6 +77,58 @@ const ROWS: readonly { readonly title: string; readonly yaml: string; readonly p
     ],
   },
   {
+    title: 'metric and metrics both',
+    yaml: spec({ metrics: 'metrics: [{ name: loss, goal: minimize }, { name: seconds, goal: minimize }]' }),
+    problems: [['metrics', 'metric (one objective) or metrics (several), not both', 'remove metric']],
+  },
+  {
+    title: 'metrics with one entry and a repeated name',
+    yaml: spec({ metric: null, metrics: 'metrics: [{ name: loss, goal: minimize }]' }),
+    problems: [['metrics', 'must have at least 2 items', 'metrics: [{ name: val_accuracy, goal: maximize }']],
+  },
+  {
+    title: 'metrics repeat a name',
+    yaml: spec({ metric: null, metrics: 'metrics: [{ name: loss, goal: minimize }, { name: loss, goal: maximize }]' }),
+    problems: [['metrics[1].name', "'loss' is already metrics[0]", 'list each metric once']],
+  },
+  {
+    title: 'constraints without a bound and with min above max',
+    yaml: spec({ constraints: 'constraints: [{ metric: size }, { metric: seconds, min: 5, max: 2 }, { metric: size, mx: 3 }]' }),
+    problems: [
+      ['constraints[2].mx', 'unknown key', "did you mean 'max'?"],
+      ['constraints[0]', 'needs min, max or both', '{ metric: parameters, max: 100000 }'],
+      ['constraints[1].min', 'is larger than max (5 > 2)', 'swap min and max'],
+      ['constraints[2]', 'needs min, max or both'],
+    ],
+  },
+  {
+    title: 'a multi-objective sampler for one metric',
+    yaml: spec({ sampler: 'sampler: { type: nsga2 }' }),
+    problems: [['sampler.type', 'nsga2 is for multi-objective or constrained sweeps', 'use tpe or auto for one metric']],
+  },
+  {
+    title: 'gp, median and compare in a multi-objective sweep',
+    yaml: spec({
+      metric: null,
+      metrics: 'metrics: [{ name: loss, goal: minimize }, { name: seconds, goal: minimize }]',
+      budget: null,
+      sampler: 'sampler: { type: gp }',
+      pruner: 'pruner: { type: median }',
+      parameters: params('lr: { log_uniform: [1.0e-4, 1.0e-1] }', 'optimizer: { values: [adam, sgd] }'),
+      compare: 'compare: { by: optimizer, trials_per_value: 5, confirm: { seeds: 3 } }',
+    }),
+    problems: [
+      ['sampler.type', 'gp optimizes one metric without constraints; this is a multi-objective sweep', 'use motpe'],
+      ['pruner.type', 'median ranks trials by one metric', 'pruner: { type: asha }'],
+      ['compare', 'the comparison protocol confirms', 'sweep compare'],
+    ],
+  },
+  {
+    title: 'multivariate tpe in a constrained sweep',
+    yaml: spec({ constraints: 'constraints: [{ metric: size, max: 10 }]', sampler: 'sampler: { type: tpe, multivariate: true }' }),
+    problems: [['sampler.multivariate', 'in a constrained sweep tpe means multi-objective TPE', 'remove multivariate']],
+  },
+  {
     title: 'metric goal misspelt',
     yaml: spec({ metric: 'metric: { name: loss, goal: minimise }' }),
     problems: [['metric.goal', 'must be one of maximize, minimize', "did you mean 'minimize'?"]],
@@ -126,7 +178,7 @@ const ROWS: readonly { readonly title: string; readonly yaml: string; readonly p
   {
     title: 'sampler type unknown',
     yaml: spec({ sampler: 'sampler: { type: bayes }' }),
-    problems: [['sampler.type', "must be one of auto, tpe, gp, random, grid, got 'bayes'"]],
+    problems: [['sampler.type', "must be one of auto, tpe, gp, nsga2, motpe, random, grid, got 'bayes'"]],
   },
   {
     title: 'sampler type misspelt',

@@ -1,11 +1,13 @@
 import { SpecError, type SpecProblem } from '../errors/spec-error.js';
 import { createPruner } from '../pruners/create-pruner.js';
 import { createSampler } from '../samplers/create-sampler.js';
+import type { MultiObjectiveHistory } from '../multi-objective/mo-history.js';
 import type { SamplerConfig } from '../samplers/sampler-config.js';
 import { prunerSchema } from './pruner-schema.js';
 import { SAMPLER_TYPES, samplerSchema } from './sampler-schema.js';
 import { commandProblems } from './check-command.js';
 import { compareProblems } from './check-compare.js';
+import { objectiveProblems } from './check-objectives.js';
 import { isMapping } from './spec-path.js';
 
 /**
@@ -29,7 +31,14 @@ export function checkSpecRules(spec: Readonly<Record<string, unknown>>): SpecPro
   if (isMapping(spec['parameters']) && Object.keys(spec['parameters']).length === 0) {
     problems.push({ path: 'parameters', message: 'must define at least one parameter', hint: 'e.g. lr: { log_uniform: [1.0e-4, 1.0e-1] }' });
   }
-  problems.push(...budgetProblems(spec), ...samplerProblems(spec), ...prunerProblems(spec), ...compareProblems(spec), ...commandProblems(spec));
+  problems.push(
+    ...budgetProblems(spec),
+    ...samplerProblems(spec),
+    ...prunerProblems(spec),
+    ...compareProblems(spec),
+    ...commandProblems(spec),
+    ...objectiveProblems(spec),
+  );
   return problems;
 }
 
@@ -51,8 +60,11 @@ function budgetProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] 
 function samplerProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] {
   const sampler = samplerSchema.safeParse(spec['sampler']);
   // `auto` has no options of its own to check; what it resolves to is built with its defaults.
-  return sampler.success && sampler.data.type !== 'auto' ? problemsOf(() => createSampler(sampler.data)) : [];
+  return sampler.success && sampler.data.type !== 'auto' ? problemsOf(() => createSampler(sampler.data, undefined, OPTIONS_ONLY_HISTORY)) : [];
 }
+
+/** Enough of a history to build nsga2 and motpe and check their options; never sampled from. */
+const OPTIONS_ONLY_HISTORY: MultiObjectiveHistory = { directions: ['minimize', 'minimize'], valuesOf: () => undefined };
 
 /**
  * Builds the pruner as the study will: this catches what only the pruner and budget sections

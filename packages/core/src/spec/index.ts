@@ -5,12 +5,14 @@ export { createSearchSpace, type SearchSpaceOptions } from './build-search-space
 export { sweepSpecJsonSchema, SWEEP_SPEC_SCHEMA_ID, type SweepSpecJsonSchemaOptions } from './json-schema.js';
 export { sweepSpecDocument, type SweepSpecDocument } from './spec-document.js';
 export { durationSeconds } from './duration.js';
+export { objectivesOf, constraintsOf, isVectorSweep, trackedMetricsOf } from './objectives.js';
 export {
   PARAM_KINDS,
   DEFAULT_FAIL_FAST,
   type ParamKind,
   type ParamSpec,
   type MetricSpec,
+  type ConstraintSpec,
   type BudgetSpec,
   type CompareSpec,
   type SweepSpec,

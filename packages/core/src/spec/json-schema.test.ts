@@ -20,7 +20,8 @@ describe('sweepSpecJsonSchema', () => {
     expect(schema.$id).toBe(SWEEP_SPEC_SCHEMA_ID);
     expect(schema.title).toBe('Sweep spec');
     expect(schema.description).toContain('yaml-language-server');
-    expect(schema.required).toEqual(['name', 'objective', 'metric', 'parameters']);
+    expect(schema.required).toEqual(['name', 'objective', 'parameters']);
+    expect(schema.oneOf).toEqual([{ required: ['metric'] }, { required: ['metrics'] }]);
     expect(schema.additionalProperties).toBe(false);
   });
 

@@ -32,8 +32,10 @@ export function sweepSpecJsonSchema(options: SweepSpecJsonSchemaOptions = {}): R
     $id: SWEEP_SPEC_SCHEMA_ID,
     title,
     description:
-      'A loopsweep sweep spec: the objective to run, the metric to optimize, the budget, the sampler and pruner, and the parameters to search. Load it in your editor, e.g. with "# yaml-language-server: $schema=<path to @loopsweep/core/schema/sweep-spec.schema.json>" at the top of a YAML spec.',
+      'A loopsweep sweep spec: the objective to run, the metric (or metrics) to optimize, the budget, the sampler and pruner, and the parameters to search. Load it in your editor, e.g. with "# yaml-language-server: $schema=<path to @loopsweep/core/schema/sweep-spec.schema.json>" at the top of a YAML spec.',
     ...generated,
+    // One objective (`metric`) or several (`metrics`): exactly one of the two, as validation says.
+    oneOf: [{ required: ['metric'] }, { required: ['metrics'] }],
     ...(rules.length > 0 ? { allOf: rules } : {}),
   };
 }

@@ -48,6 +48,39 @@ export const samplerSchema = z
       n_candidates: z.int().min(1).optional().meta({ description: 'Random points scored by the acquisition before local search. Default 512.' }),
     }),
     z.strictObject({
+      type: z.literal('nsga2').meta({
+        description:
+          'NSGA-II (Deb et al. 2002), for multi-objective or constrained sweeps: generations of trials, parents chosen by Pareto rank and crowding, constrained domination.',
+      }),
+      seed: seedSchema,
+      population_size: z.int().min(2).optional().meta({ description: 'Trials per generation; the first generation is random. Default 50.' }),
+      crossover_probability: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .meta({ description: 'Chance that a child mixes two parents rather than copying one. Default 0.9.' }),
+      mutation_probability: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .meta({ description: "Chance that each of a child's parameters is mutated. Default 1 / (number of parameters)." }),
+      crossover_eta: z.number().min(0).optional().meta({ description: 'SBX distribution index: larger keeps children closer to their parents. Default 20.' }),
+      mutation_eta: z.number().min(0).optional().meta({ description: 'Polynomial mutation distribution index: larger means smaller steps. Default 20.' }),
+    }),
+    z.strictObject({
+      type: z.literal('motpe').meta({
+        description: 'Multi-objective TPE (Ozaki et al. 2020) with constraints (c-TPE), for multi-objective or constrained sweeps; `tpe` means this there.',
+      }),
+      seed: seedSchema,
+      n_startup_trials: z.int().min(0).optional().meta({ description: 'Random proposals before MOTPE takes over. Default 10.' }),
+      n_ei_candidates: z.int().min(1).optional().meta({ description: 'Candidates drawn per parameter to pick the most promising. Default 24.' }),
+      gamma: z.number().gt(0).lte(1).optional().meta({ description: 'Fraction of finished trials counted as good (capped at 25 trials).' }),
+      prior_weight: z.number().positive().optional().meta({ description: 'Weight of the prior in each Parzen estimator. Default 1.' }),
+      constant_liar: z.boolean().optional().meta({ description: 'Treat running trials as bad results so parallel workers spread out. Default true.' }),
+    }),
+    z.strictObject({
       type: z.literal('random').meta({ description: 'Independent uniform draws from each distribution.' }),
       seed: seedSchema,
     }),
@@ -60,8 +93,9 @@ export const samplerSchema = z
   .default({ type: 'auto', seed: 0 })
   .meta({
     title: 'Sampler',
-    description: 'How parameters are proposed: auto (the default: gp or tpe, chosen from the space and budget), tpe, gp, random or grid.',
+    description:
+      'How parameters are proposed: auto (the default: gp or tpe, chosen from the space and budget; motpe for multi-objective or constrained sweeps), tpe, gp, nsga2, motpe, random or grid.',
   });
 
 /** The sampler types, as written in specs. */
-export const SAMPLER_TYPES = ['auto', 'tpe', 'gp', 'random', 'grid'] as const;
+export const SAMPLER_TYPES = ['auto', 'tpe', 'gp', 'nsga2', 'motpe', 'random', 'grid'] as const;

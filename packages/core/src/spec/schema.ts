@@ -109,6 +109,47 @@ const metricSchema = worded(
   { hint: 'e.g. metric: { name: val_accuracy, goal: maximize }' },
 );
 
+const metricsSchema = worded(
+  z
+    .array(metricSchema)
+    .min(2)
+    .meta({
+      title: 'Metrics',
+      description:
+        'Two or more metrics to optimize at once, each in its own direction: a multi-objective sweep, whose result is a Pareto front. Use metric for one.',
+      examples: [
+        [
+          { name: 'val_accuracy', goal: 'maximize' },
+          { name: 'train_seconds', goal: 'minimize' },
+        ],
+      ],
+    }),
+  { hint: 'e.g. metrics: [{ name: val_accuracy, goal: maximize }, { name: train_seconds, goal: minimize }] (one objective: metric: { ... })' },
+);
+
+const constraintSchema = worded(
+  z
+    .strictObject({
+      metric: z.string().min(1).meta({ description: 'A metric the objective reports, e.g. parameters or inference_ms_per_example.' }),
+      min: z.number().optional().meta({ description: 'The smallest feasible value (inclusive).' }),
+      max: z.number().optional().meta({ description: 'The largest feasible value (inclusive).' }),
+    })
+    .meta({
+      title: 'Constraint',
+      description: "A bound on a reported metric's final value; a trial outside it is infeasible (never on the front, never best).",
+    }),
+  { hint: 'e.g. { metric: parameters, max: 100000 }' },
+);
+
+const constraintsSchema = z
+  .array(constraintSchema)
+  .min(1)
+  .meta({
+    title: 'Constraints',
+    description: 'Bounds on reported metrics (min and/or max): infeasible trials are never on the front nor best, and the samplers steer away from them.',
+    examples: [[{ metric: 'parameters', max: 100000 }]],
+  });
+
 const positiveInt = (description: string) => z.int().min(1).optional().meta({ description });
 
 const timeoutSchema = worded(
@@ -189,7 +230,10 @@ export const sweepSpecSchema = z
           "Options of the dataset: the keys the objective declares (rnn-text: name spamassassin, csv, jsonl or adding and that dataset's keys), checked before anything runs and passed to the objective as written.",
         examples: [{ name: 'spamassassin', max_len: 200 }],
       }),
-    metric: metricSchema,
+    // Optional here: a spec has `metric` or `metrics`, exactly one (check-objectives.ts says so with a hint).
+    metric: metricSchema.optional(),
+    metrics: metricsSchema.optional(),
+    constraints: constraintsSchema.optional(),
     budget: budgetSchema,
     sampler: samplerSchema,
     pruner: prunerSchema,

@@ -8,7 +8,12 @@ export type SweepSpecDocument = Omit<SweepSpec, 'space'>;
  * (derived, and not a key a spec may have), so validateSweepSpec accepts it again and gives the
  * same spec.
  */
-export function sweepSpecDocument(spec: SweepSpec): SweepSpecDocument {
+export function sweepSpecDocument(spec: SweepSpec): SweepSpecDocument | Omit<SweepSpecDocument, 'metric'> {
   const { space: _space, ...document } = spec;
+  // A multi-objective spec's `metric` is derived (the first of `metrics`), and a spec may not have both.
+  if (document.metrics !== undefined) {
+    const { metric: _metric, ...multiObjective } = document;
+    return multiObjective;
+  }
   return document;
 }

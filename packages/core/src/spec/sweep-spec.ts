@@ -38,6 +38,15 @@ export interface MetricSpec {
   readonly goal: 'maximize' | 'minimize';
 }
 
+/** One entry of `constraints:`: a bound on a metric the objective reports; a trial outside it is infeasible. */
+export interface ConstraintSpec {
+  readonly metric: string;
+  /** The smallest feasible value (inclusive). */
+  readonly min?: number;
+  /** The largest feasible value (inclusive). */
+  readonly max?: number;
+}
+
 /** `budget:`: when the sweep stops and how much runs at once. */
 export interface BudgetSpec {
   /** Trials to run in all. */
@@ -82,7 +91,15 @@ export interface SweepSpec {
   readonly objective: ObjectiveRef;
   /** Checked against the schema its objective declares (validation's `objectiveBlocks`), then passed to it as written; absent when the spec has none. */
   readonly dataset?: Readonly<Record<string, unknown>>;
+  /**
+   * The metric the sweep optimizes; in a multi-objective sweep, the first of `metrics` (the trial's
+   * `value` is its final value there, so that views of one number still have one).
+   */
   readonly metric: MetricSpec;
+  /** Two or more objectives, each in its own direction: a multi-objective sweep. Absent for one objective. */
+  readonly metrics?: readonly MetricSpec[];
+  /** Bounds on reported metrics; absent when the spec has none. */
+  readonly constraints?: readonly ConstraintSpec[];
   readonly budget: BudgetSpec;
   /** Default `{ type: 'tpe', seed: 0 }`. */
   readonly sampler: SamplerConfig;

@@ -50,13 +50,16 @@ export function validateSweepSpec(value: unknown, source?: string, options: Vali
   }
 
   if (problems.length > 0 || !parsed.success || !space?.ok) throw new SpecError(inDocumentOrder(problems, raw), source);
-  const { name, objective, dataset, metric, budget, sampler: samplerConfig, pruner, compare } = parsed.data;
+  const { name, objective, dataset, metric, metrics, constraints, budget, sampler: samplerConfig, pruner, compare } = parsed.data;
   return {
     name,
     objective,
     ...(dataset === undefined ? {} : { dataset }),
     ...(compare === undefined ? {} : { compare }),
-    metric,
+    // objectiveProblems refused a spec with neither or both, so exactly one is here.
+    metric: metric ?? (metrics?.[0] as NonNullable<typeof metric>),
+    ...(metrics === undefined ? {} : { metrics }),
+    ...(constraints === undefined ? {} : { constraints }),
     budget,
     sampler: samplerConfig,
     pruner,

@@ -54,6 +54,8 @@ export interface TrialUpdate {
   readonly state: TrialState;
   /** COMPLETE / PRUNED: the objective value. */
   readonly value?: number;
+  /** COMPLETE / PRUNED in a multi-objective or constrained sweep: each tracked metric's final value (FrozenTrial.values). */
+  readonly values?: Readonly<Record<string, number>>;
   /** FAILED (or a re-queue): why, in words ("diverged: loss is NaN at epoch 3, step 12"). */
   readonly failureReason?: string;
   /** RUNNING: who runs it. */
@@ -88,14 +90,16 @@ export interface TrialStore {
   setSweepStatus(sweepId: number, status: SweepStatus): void;
   /**
    * Every trial of the sweep in number order, each with its tracked metric's learning curve in
-   * `intermediate` (the sweep's `metric`): exactly what `new Study({ trials })` needs.
+   * `intermediate` (the sweep's `metric`): exactly what `new Study({ trials })` needs. With
+   * `tracked` (a multi-objective or constrained sweep's trackedMetricsOf), also each trial's
+   * `intermediateValues` (those metrics per reported step) and its final `values`, if any.
    */
-  loadTrials(sweepId: number): StoredTrial[];
-  /** Records a new trial (normally QUEUED) with its params. */
+  loadTrials(sweepId: number, tracked?: readonly string[]): StoredTrial[];
+  /** Records a new trial (normally QUEUED) with its params (and, if it has them, its `values` and `intermediateValues`). */
   createTrial(sweepId: number, trial: FrozenTrial): void;
   /**
-   * Applies a state change. Moving a trial back to QUEUED (a retry) also deletes its metric rows:
-   * the next attempt reports its own learning curve.
+   * Applies a state change, with `values` if given. Moving a trial back to QUEUED (a retry) also
+   * deletes its metric rows and values: the next attempt reports its own learning curve.
    * @throws {StoreError} when the trial does not exist.
    */
   updateTrial(sweepId: number, trialNumber: number, update: TrialUpdate): void;

@@ -3,6 +3,7 @@ import { createSampler } from '../samplers/create-sampler.js';
 import type { SweepSpec } from '../spec/sweep-spec.js';
 import { SEARCH_STAGE, type FrozenTrial } from '../trial/frozen-trial.js';
 import { specSamplerChoice } from './spec-sampler.js';
+import { specVectorObjectives, vectorHistory } from './vector-objectives.js';
 import { Study, type StudyOptions } from './study.js';
 
 /**
@@ -12,11 +13,13 @@ import { Study, type StudyOptions } from './study.js';
  *   budget cannot configure.
  */
 export function createStudy(spec: SweepSpec, trials: readonly FrozenTrial[] = []): Study {
+  const vector = specVectorObjectives(spec);
   return new Study({
     space: spec.space,
     direction: spec.metric.goal,
     metric: spec.metric.name,
-    sampler: createSampler(specSamplerChoice(spec).config),
+    sampler: createSampler(specSamplerChoice(spec).config, undefined, vector ? vectorHistory(vector) : undefined),
+    ...(vector ? { vector } : {}),
     pruner: createPruner(spec.pruner, spec.budget.max_epochs === undefined ? {} : { maxEpochs: spec.budget.max_epochs }),
     trials,
     ...(spec.compare ? { pruneAmong: sameValueSearchTrials(spec.compare.by) } : {}),

@@ -2,3 +2,4 @@ export { Study, searchTrialsArePruned, type StudyOptions, type PruneDecision, ty
 export { createStudy } from './create-study.js';
 export { checkRecords } from './check-records.js';
 export { specSamplerChoice } from './spec-sampler.js';
+export { specVectorObjectives, vectorHistory } from './vector-objectives.js';

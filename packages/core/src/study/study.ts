@@ -5,7 +5,8 @@
  */
 import { IllegalTransitionError } from '../errors/illegal-transition-error.js';
 import { SweepError } from '../errors/sweep-error.js';
-import type { Pruner } from '../pruners/pruner.js';
+import { boundViolation } from '../multi-objective/constraint-violation.js';
+import type { Pruner, VectorObjectives } from '../pruners/pruner.js';
 import type { Sampler, SamplingContext } from '../samplers/sampler.js';
 import type { Params } from '../search-space/distributions.js';
 import type { SearchSpace } from '../search-space/search-space.js';
@@ -20,6 +21,12 @@ export interface StudyOptions {
   readonly metric: string;
   readonly sampler: Sampler;
   readonly pruner: Pruner;
+  /**
+   * A multi-objective or constrained sweep's objectives and constraints: `report` then records
+   * every tracked metric per step (intermediateValues), `tell` takes the final values, and the
+   * pruner judges vectors. `metric` and `direction` are the first objective's.
+   */
+  readonly vector?: VectorObjectives;
   /** Records to rebuild from (resume): trials 0..n−1 in number order. */
   readonly trials?: readonly FrozenTrial[];
   /**
@@ -53,6 +60,9 @@ export class Study {
   readonly metric: string;
   readonly sampler: Sampler;
   readonly pruner: Pruner;
+  readonly vector: VectorObjectives | undefined;
+  /** The metrics a vector study records per step and at the end: objectives, then constrained metrics. */
+  readonly trackedMetrics: readonly string[];
   readonly #pruneAmong: NonNullable<StudyOptions['pruneAmong']>;
   #trials: FrozenTrial[];
 
@@ -63,6 +73,8 @@ export class Study {
     this.metric = options.metric;
     this.sampler = options.sampler;
     this.pruner = options.pruner;
+    this.vector = options.vector;
+    this.trackedMetrics = options.vector ? trackedNames(options.vector) : [];
     this.#pruneAmong = options.pruneAmong ?? searchTrialsArePruned;
     this.#trials = [...(options.trials ?? [])];
     checkRecords(this.#trials);
@@ -127,19 +139,29 @@ export class Study {
     }
     const intermediate = new Map(trial.intermediate);
     intermediate.set(step, value);
-    const updated: FrozenTrial = { ...trial, intermediate: new Map([...intermediate].sort((a, b) => a[0] - b[0])) };
+    let updated: FrozenTrial = { ...trial, intermediate: new Map([...intermediate].sort((a, b) => a[0] - b[0])) };
+    if (this.vector) {
+      const tracked: Record<string, number> = {};
+      for (const name of this.trackedMetrics) if (typeof metrics[name] === 'number') tracked[name] = metrics[name];
+      const steps = new Map(trial.intermediateValues ?? []);
+      steps.set(step, tracked);
+      updated = { ...updated, intermediateValues: new Map([...steps].sort((a, b) => a[0] - b[0])) };
+    }
     this.#trials[number] = updated;
     const peers = this.#pruneAmong(updated, this.#trials);
-    return { value, prune: peers !== undefined && this.pruner.prune({ direction: this.direction, trials: peers }, updated) };
+    const context = { direction: this.direction, trials: peers ?? [], ...(this.vector ? { vector: this.vector } : {}) };
+    return { value, prune: peers !== undefined && this.pruner.prune(context, updated) };
   }
 
   /**
    * Finishes a RUNNING trial. COMPLETE needs a finite value — a NaN or infinite result is recorded
    * as FAILED (an objective that returns NaN has failed, as in Optuna). PRUNED keeps the last
    * intermediate value as its value. FAILED may also cancel a QUEUED trial.
+   * In a vector study, `values` are the tracked metrics' final values (COMPLETE); a PRUNED trial
+   * keeps the ones of its last reported step. Only tracked metrics are kept.
    * @throws {IllegalTransitionError} @throws {SweepError} code 'UNKNOWN_TRIAL'
    */
-  tell(number: number, state: FinalState, value?: number): FrozenTrial {
+  tell(number: number, state: FinalState, value?: number, values?: Readonly<Record<string, number>>): FrozenTrial {
     const trial = this.#get(number);
     if (state === 'COMPLETE' && !(typeof value === 'number' && Number.isFinite(value))) state = 'FAILED';
     const moved = this.#move(number, state);
@@ -149,7 +171,9 @@ export class Study {
       const step = lastStep(trial);
       recorded = step === undefined ? undefined : trial.intermediate.get(step);
     }
-    const finished: FrozenTrial = recorded === undefined ? moved : { ...moved, value: recorded };
+    let finished: FrozenTrial = recorded === undefined ? moved : { ...moved, value: recorded };
+    const vector = this.vector ? this.#finalValues(trial, state, values) : undefined;
+    if (vector !== undefined) finished = { ...finished, values: vector };
     this.#trials[number] = finished;
     return finished;
   }
@@ -160,19 +184,41 @@ export class Study {
    */
   requeue(number: number): FrozenTrial {
     const moved = this.#move(number, 'QUEUED');
-    const requeued: FrozenTrial = { ...moved, attempt: moved.attempt + 1, intermediate: new Map() };
+    const { intermediateValues: _dropped, ...rest } = moved;
+    const requeued: FrozenTrial = { ...rest, attempt: moved.attempt + 1, intermediate: new Map(), ...(this.vector ? { intermediateValues: new Map() } : {}) };
     this.#trials[number] = requeued;
     return requeued;
   }
 
-  /** The best COMPLETE trial (ties: the earlier), or undefined. */
+  /**
+   * The best COMPLETE trial by `metric` (ties: the earlier), or undefined. In a constrained sweep
+   * only feasible trials count; in a multi-objective one this is the best of the first objective,
+   * one end of the front.
+   */
   best(): FrozenTrial | undefined {
     let best: FrozenTrial | undefined;
     for (const trial of this.#trials) {
-      if (trial.state !== 'COMPLETE' || trial.value === undefined) continue;
+      if (trial.state !== 'COMPLETE' || trial.value === undefined || !this.isFeasible(trial)) continue;
       if (!best || isBetter(trial.value, best.value as number, this.direction)) best = trial;
     }
     return best;
+  }
+
+  /** Whether `trial`'s final values meet every constraint (true in an unconstrained study). */
+  isFeasible(trial: FrozenTrial): boolean {
+    for (const constraint of this.vector?.constraints ?? []) if (boundViolation(trial.values?.[constraint.metric], constraint) > 0) return false;
+    return true;
+  }
+
+  #finalValues(trial: FrozenTrial, state: FinalState, values: Readonly<Record<string, number>> | undefined): Readonly<Record<string, number>> | undefined {
+    if (state === 'PRUNED') {
+      const step = lastStep(trial);
+      return step === undefined ? undefined : trial.intermediateValues?.get(step);
+    }
+    if (state !== 'COMPLETE' || values === undefined) return undefined;
+    const kept: Record<string, number> = {};
+    for (const name of this.trackedMetrics) if (typeof values[name] === 'number') kept[name] = values[name];
+    return kept;
   }
 
   #samplingContext(): SamplingContext {
@@ -192,4 +238,10 @@ export class Study {
     this.#trials[number] = moved;
     return moved;
   }
+}
+
+function trackedNames(vector: VectorObjectives): string[] {
+  const names = vector.objectives.map((objective) => objective.name);
+  for (const constraint of vector.constraints) if (!names.includes(constraint.metric)) names.push(constraint.metric);
+  return names;
 }

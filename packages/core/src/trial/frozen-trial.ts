@@ -17,6 +17,14 @@ export interface FrozenTrial {
   readonly value?: number;
   /** The tracked metric per step (epoch), in step order. */
   readonly intermediate: ReadonlyMap<number, number>;
+  /**
+   * Multi-objective and constrained sweeps (see trackedMetricsOf): each tracked metric's value at
+   * the end, as the objective returned it (or last reported it); PRUNED: at its last reported step.
+   * Absent in one-metric sweeps, and for trials that have not finished.
+   */
+  readonly values?: Readonly<Record<string, number>>;
+  /** Multi-objective and constrained sweeps: per reported step, the tracked metrics reported at it. */
+  readonly intermediateValues?: ReadonlyMap<number, Readonly<Record<string, number>>>;
   /** Attempts so far (1 on the first run; a re-queued trial counts up). */
   readonly attempt: number;
   /**

@@ -4,6 +4,7 @@
  */
 import {
   createStudy,
+  trackedMetricsOf,
   trialSeed,
   type FrozenTrial,
   type ObjectiveRef,
@@ -77,7 +78,7 @@ export interface SweepRunParts {
 /** The run's shared state: the study rebuilt from the store, its sources, and its bookkeeping. */
 export function createSweepRun(parts: SweepRunParts): SweepRun {
   const { store, sweep, spec, objective, onEvent, wakeup, endings } = parts;
-  const study = createStudy(spec, store.loadTrials(sweep.id));
+  const study = createStudy(spec, store.loadTrials(sweep.id, trackedMetricsOf(spec)));
   const requeued = new RequeuedTrials(study.trials);
   // Unique beyond this database: sweeps of several databases may share one queue.
   const sweepKey = `${sweep.name}@${sweep.createdAt.toString(36)}.${sweep.specHash.slice(0, 8)}`;

@@ -40,19 +40,26 @@ export class Transitions {
     this.store.appendEvent(this.sweepId, number, 'trial_pruned', `pruner stops it at step ${step}: ${this.metric} = ${value}`);
   }
 
-  /** RUNNING → COMPLETE with `value`; a value that is not finite makes it FAILED instead. */
-  complete(number: number, value: number | undefined): FrozenTrial {
-    const told = this.study.tell(number, 'COMPLETE', value);
+  /**
+   * RUNNING → COMPLETE with `value` (and, in a multi-objective or constrained sweep, `values`); a
+   * value that is not finite makes it FAILED instead.
+   */
+  complete(number: number, value: number | undefined, values?: Readonly<Record<string, number>>): FrozenTrial {
+    const told = this.study.tell(number, 'COMPLETE', value, values);
     if (told.state !== 'COMPLETE') return this.#failed(told, `objective result has no finite '${this.metric}' (got ${value})`);
-    this.store.updateTrial(this.sweepId, number, { state: 'COMPLETE', value: told.value });
-    this.store.appendEvent(this.sweepId, number, 'trial_completed', `${this.metric} = ${told.value}`);
+    this.store.updateTrial(this.sweepId, number, { state: 'COMPLETE', value: told.value, ...(told.values ? { values: told.values } : {}) });
+    this.store.appendEvent(this.sweepId, number, 'trial_completed', told.values ? describeValues(told.values) : `${this.metric} = ${told.value}`);
     return told;
   }
 
   /** RUNNING → PRUNED, valued at its last recorded step (the step the pruner named). */
   prune(number: number): FrozenTrial {
     const told = this.study.tell(number, 'PRUNED');
-    this.store.updateTrial(this.sweepId, number, { state: 'PRUNED', ...(told.value !== undefined ? { value: told.value } : {}) });
+    this.store.updateTrial(this.sweepId, number, {
+      state: 'PRUNED',
+      ...(told.value !== undefined ? { value: told.value } : {}),
+      ...(told.values ? { values: told.values } : {}),
+    });
     return told;
   }
 
@@ -74,4 +81,11 @@ export class Transitions {
     this.store.appendEvent(this.sweepId, told.number, 'trial_failed', reason);
     return told;
   }
+}
+
+/** `val_accuracy = 0.91, train_seconds = 12.5`: a multi-objective trial's event line. */
+function describeValues(values: Readonly<Record<string, number>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `${name} = ${value}`)
+    .join(', ');
 }

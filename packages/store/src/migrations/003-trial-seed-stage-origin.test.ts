@@ -9,6 +9,7 @@ import { frozenTrial } from '../testing/fixtures.js';
 import { initialSchema } from './001-initial-schema.js';
 import { metricsByTrialStep } from './002-metrics-by-trial-step.js';
 import { migrate } from './migrate.js';
+import { SCHEMA_VERSION } from './migrations.js';
 
 describe("migration 3: trials' seed, stage and origin", () => {
   let temp: ReturnType<typeof tempDir>;
@@ -61,7 +62,7 @@ describe("migration 3: trials' seed, stage and origin", () => {
     store.close();
 
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT number, seed, stage, origin FROM trials ORDER BY number').all()).toEqual([
       { number: 0, seed: null, stage: 'search', origin: null },
       { number: 1, seed: 9, stage: 'rerun', origin: 0 },

@@ -24,6 +24,9 @@ import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, 
  * file, the driver's error as `cause`) when the database cannot be read, and RangeError for a bad
  * argument (the message names it).
  */
+/** The schema (migration 4) that added `trial_values`. */
+const TRIAL_VALUES_SCHEMA = 4;
+
 export class SweepReader {
   readonly path: string;
   readonly #db: Database.Database;
@@ -151,6 +154,29 @@ export class SweepReader {
           .all(sweep.id, number) as EventRowColumns[]
       ).map(toSweepEvent);
       return { ...toTrialRow(row, sweep.seed), metrics, events };
+    });
+  }
+
+  /**
+   * The final values of a multi-objective or constrained sweep's trials (core's FrozenTrial
+   * `values`: each objective and constrained metric, NaN where a NaN was recorded), by trial
+   * number; only trials that have any. Empty for a one-metric sweep, an unknown one, or a file
+   * older than schema 4 (which had no multi-objective sweeps).
+   */
+  finalValues(name: string): Map<number, Record<string, number>> {
+    return this.#read('read final values', () => {
+      const values = new Map<number, Record<string, number>>();
+      const sweep = this.#sweepRow(name);
+      if (sweep === undefined || this.#schema < TRIAL_VALUES_SCHEMA) return values;
+      const rows = this.#statements
+        .get('SELECT t.number, v.name, v.value FROM trials t CROSS JOIN trial_values v ON v.trial_id = t.id WHERE t.sweep_id = ? ORDER BY t.number')
+        .all(sweep.id) as { number: number; name: string; value: number | null }[];
+      for (const row of rows) {
+        let trial = values.get(row.number);
+        if (trial === undefined) values.set(row.number, (trial = {}));
+        trial[row.name] = row.value === null ? Number.NaN : row.value;
+      }
+      return values;
     });
   }
 

@@ -25,7 +25,15 @@ export function finishTrial(run: SweepRun, entry: RunningTrial, outcome: TrialOu
     const value = outcome.value ?? outcome.metrics[spec.metric.name] ?? lastValue(run.study.trials[number] as FrozenTrial);
     const finalRow = finalMetrics(entry, outcome.metrics);
     if (finalRow) run.store.appendMetrics(run.sweep.id, [finalRow]);
-    const told = transitions.complete(number, value);
+    const values = run.study.vector ? finalValues(run.study.trials[number] as FrozenTrial, run.study.trackedMetrics, outcome.metrics, value) : undefined;
+    const missing = run.study.vector?.objectives.find((objective) => !Number.isFinite(values?.[objective.name]));
+    if (missing && values) {
+      const reason = `objective result has no finite '${missing.name}' (a multi-objective sweep needs every metric it optimizes)`;
+      transitions.fail(number, reason);
+      failures.record(number, { reason, diverged: false });
+      return;
+    }
+    const told = transitions.complete(number, value, values);
     failures.record(number, told.state === 'FAILED' ? { reason: `objective result has no finite '${spec.metric.name}'`, diverged: false } : undefined);
     return;
   }
@@ -38,6 +46,34 @@ export function finishTrial(run: SweepRun, entry: RunningTrial, outcome: TrialOu
   const reason = `${outcome.kind}: ${outcome.reason}`;
   transitions.fail(number, reason);
   failures.record(number, { reason, diverged: outcome.kind === 'diverged' });
+}
+
+/**
+ * A vector trial's final values: each tracked metric as the objective returned it, or as it last
+ * reported it when the result leaves it out (a command objective that only reports per epoch);
+ * the first objective is `value`, the trial's value. A metric it never gave is left out.
+ */
+function finalValues(
+  trial: FrozenTrial,
+  tracked: readonly string[],
+  result: Readonly<Record<string, number>>,
+  value: number | undefined,
+): Record<string, number> {
+  const values: Record<string, number> = {};
+  const [first] = tracked;
+  for (const name of tracked) {
+    const returned = name === first ? value : result[name];
+    const reported = lastReported(trial, name);
+    const final = typeof returned === 'number' ? returned : reported;
+    if (final !== undefined) values[name] = final;
+  }
+  return values;
+}
+
+function lastReported(trial: FrozenTrial, name: string): number | undefined {
+  let found: number | undefined;
+  for (const metrics of trial.intermediateValues?.values() ?? []) if (typeof metrics[name] === 'number') found = metrics[name];
+  return found;
 }
 
 function lastValue(trial: FrozenTrial): number | undefined {
