@@ -22,7 +22,7 @@ export function withVectors(statements: StatementCache, sweepId: number, trials:
   for (const name of tracked) {
     for (const point of select.all(sweepId, name) as { number: number; step: number; value: number | null }[]) {
       let trial = steps.get(point.number);
-      if (trial === undefined) steps.set(point.number, (trial = new Map()));
+      if (trial === undefined) steps.set(point.number, (trial = new Map<number, Record<string, number>>()));
       let at = trial.get(point.step);
       if (at === undefined) trial.set(point.step, (at = {}));
       at[name] = metricValue(point.value);
