@@ -19,3 +19,4 @@ export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-op
 export { selectByHypervolume } from './hypervolume-subset.js';
 export { MotpeSampler } from './motpe/motpe-sampler.js';
 export type { MotpeSamplerOptions, ResolvedMotpeOptions } from './motpe/motpe-options.js';
+export { summarizeFront, hypervolumeHistory, type FrontObjective, type ValuedTrial, type FrontMember, type FrontSummary } from './pareto-front.js';

@@ -5,7 +5,7 @@ export { createSearchSpace, type SearchSpaceOptions } from './build-search-space
 export { sweepSpecJsonSchema, SWEEP_SPEC_SCHEMA_ID, type SweepSpecJsonSchemaOptions } from './json-schema.js';
 export { sweepSpecDocument, type SweepSpecDocument } from './spec-document.js';
 export { durationSeconds } from './duration.js';
-export { objectivesOf, constraintsOf, isVectorSweep, trackedMetricsOf } from './objectives.js';
+export { objectivesOf, constraintsOf, isVectorSweep, trackedMetricsOf, frontObjectivesOf } from './objectives.js';
 export {
   PARAM_KINDS,
   DEFAULT_FAIL_FAST,

@@ -30,3 +30,12 @@ export function trackedMetricsOf(spec: ObjectiveSections): string[] {
   for (const constraint of constraintsOf(spec)) if (!names.includes(constraint.metric)) names.push(constraint.metric);
   return names;
 }
+
+/** The spec's objectives as summarizeFront reads them: name, direction and reference value, if the spec gives one. */
+export function frontObjectivesOf(spec: ObjectiveSections): { name: string; direction: 'minimize' | 'maximize'; reference?: number }[] {
+  return objectivesOf(spec).map((objective) => ({
+    name: objective.name,
+    direction: objective.goal,
+    ...(objective.reference === undefined ? {} : { reference: objective.reference }),
+  }));
+}

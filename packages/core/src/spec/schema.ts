@@ -109,9 +109,23 @@ const metricSchema = worded(
   { hint: 'e.g. metric: { name: val_accuracy, goal: maximize }' },
 );
 
+const objectiveMetricSchema = worded(
+  z
+    .strictObject({
+      name: z.string().min(1).meta({ description: 'A metric the objective reports, e.g. val_accuracy or train_seconds.' }),
+      goal: z.enum(['maximize', 'minimize']).meta({ description: 'Whether larger or smaller values are better.' }),
+      reference: z.number().optional().meta({
+        description:
+          "The hypervolume's bound on this objective: a value worse than any result you would accept. Default: derived from the feasible trials (the worst value plus 10% of the range), and said so.",
+      }),
+    })
+    .meta({ title: 'Objective', description: 'One of the metrics a multi-objective sweep optimizes.' }),
+  { hint: 'e.g. { name: train_seconds, goal: minimize, reference: 600 }' },
+);
+
 const metricsSchema = worded(
   z
-    .array(metricSchema)
+    .array(objectiveMetricSchema)
     .min(2)
     .meta({
       title: 'Metrics',

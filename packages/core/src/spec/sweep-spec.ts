@@ -36,6 +36,8 @@ export interface ParamSpec {
 export interface MetricSpec {
   readonly name: string;
   readonly goal: 'maximize' | 'minimize';
+  /** `metrics:` entries only: the hypervolume's reference value for this objective (default: derived). */
+  readonly reference?: number;
 }
 
 /** One entry of `constraints:`: a bound on a metric the objective reports; a trial outside it is infeasible. */
