@@ -1,9 +1,10 @@
 /**
  * What the built-in `rnn-text` objective would refuse at trial time, checked up front: parameter
- * names it does not know, and values (or range ends) outside what it accepts.
+ * names it does not know, values (or range ends) outside what it accepts, and metrics it never reports.
  */
 import type { ParamValue, SpecProblem, SweepSpec } from '@loopsweep/core';
 import { ParamsError, RNN_TEXT_PARAMS, parseParams } from '@loopsweep/model';
+import { RNN_TEXT_METRICS } from '@loopsweep/model/spec';
 import { didYouMean } from './did-you-mean.js';
 
 const RANGE_KINDS = ['uniform', 'log_uniform', 'int', 'int_log_uniform'] as const;
@@ -43,4 +44,42 @@ function refusal(name: string, value: ParamValue): string | undefined {
     if (error instanceof ParamsError) return error.problems.map((p) => p.message).join('; ');
     throw error;
   }
+}
+
+/**
+ * The metrics a spec optimizes or constrains, checked against what rnn-text reports
+ * (RNN_TEXT_METRICS): a name it never reports, or one of the other task (val_accuracy on the
+ * `adding` regression dataset), would leave every trial without a value.
+ */
+export function checkRnnTextMetrics(spec: SweepSpec): SpecProblem[] {
+  const task = spec.dataset?.['name'] === 'adding' ? 'regression' : 'classification';
+  const known = Object.entries(RNN_TEXT_METRICS)
+    .filter(([, metric]) => metric.task === 'any' || metric.task === task)
+    .map(([name]) => name);
+  const named: { path: string; name: string }[] = spec.metrics
+    ? spec.metrics.map((metric, i) => ({ path: `metrics[${i}].name`, name: metric.name }))
+    : [{ path: 'metric.name', name: spec.metric.name }];
+  (spec.constraints ?? []).forEach((constraint, i) => named.push({ path: `constraints[${i}].metric`, name: constraint.metric }));
+  return named
+    .filter(({ name }) => !known.includes(name))
+    .map(({ path, name }) => {
+      const other = Object.hasOwn(RNN_TEXT_METRICS, name) ? RNN_TEXT_METRICS[name as keyof typeof RNN_TEXT_METRICS].task : undefined;
+      const guess = didYouMean(name, known);
+      return {
+        path,
+        message:
+          other === undefined
+            ? `rnn-text does not report '${name}'`
+            : `rnn-text reports '${name}' only for ${other} datasets, and this one (${task === 'regression' ? 'adding' : String(spec.dataset?.['name'] ?? 'spamassassin')}) is ${task}`,
+        hint:
+          other !== undefined
+            ? `${task} metrics: ${Object.entries(RNN_TEXT_METRICS)
+                .filter(([, metric]) => metric.task === task)
+                .map(([metricName]) => metricName)
+                .join(', ')}, or val_loss`
+            : guess
+              ? `did you mean '${guess}'?`
+              : `it reports: ${known.join(', ')}`,
+      };
+    });
 }

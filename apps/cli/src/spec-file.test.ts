@@ -46,6 +46,19 @@ describe('describeSpec', () => {
       'auto sampler (seed 0; chose Gaussian process: 2 parameters, 0 categorical, no conditional, 40 trials (≤ 200)), no pruner',
     );
   });
+
+  it('names every objective and constraint of a multi-objective sweep, and what auto and tpe mean there', () => {
+    const spec = (sampler: string) =>
+      parseSweepSpec(
+        `name: t\nobjective: noop\nmetrics: [{ name: acc, goal: maximize }, { name: seconds, goal: minimize }]\n` +
+          `constraints: [{ metric: size, max: 100 }, { metric: ms, min: 1, max: 5 }]\n${sampler}pruner: { type: asha }\nbudget: { trials: 40 }\nparameters:\n  x: { uniform: [0, 1] }\n`,
+      );
+    expect(describeSpec(spec(''))).toBe(
+      'ok: t — 1 param (x), auto sampler (seed 0; chose multi-objective TPE: 2 objectives, 2 constraints), multi-objective asha pruner, budget 40 trials; ' +
+        'noop objective, optimizing acc (maximize) and seconds (minimize), subject to size ≤ 100, 1 ≤ ms ≤ 5',
+    );
+    expect(describeSpec(spec('sampler: { type: tpe, seed: 3 }\n'))).toContain('tpe sampler (multi-objective TPE, seed 3)');
+  });
 });
 
 describe('preflight', () => {
@@ -87,6 +100,23 @@ describe('preflight', () => {
         loadSpecFile(writeSpec('imdb.yaml', base('objective: rnn-text\ndataset: { name: imdb, text: body }\nparameters:\n  lr: { value: 0.01 }'))),
       ),
     ).toEqual(["dataset.name: must be one of spamassassin, csv, jsonl, adding, got 'imdb'"]);
+  });
+
+  it('refuses an objective or constrained metric rnn-text does not report, or reports only for the other task', async () => {
+    const spec = (dataset: string) =>
+      `name: t\nobjective: rnn-text\n${dataset}metrics:\n  - { name: val_accuracy, goal: maximize }\n  - { name: train_secs, goal: minimize }\n` +
+      'constraints:\n  - { metric: parameters, max: 100000 }\n  - { metric: model_size, max: 5 }\nbudget: { trials: 2 }\nparameters:\n  lr: { value: 0.01 }\n';
+    expect(await problems(() => preflight(parseSweepSpec(spec('')), dir, 's.yaml'))).toEqual([
+      "metrics[1].name: rnn-text does not report 'train_secs' (did you mean 'train_seconds'?)",
+      expect.stringMatching(
+        /^constraints\[1\]\.metric: rnn-text does not report 'model_size' \(it reports: epoch, loss, val_loss, accuracy, val_accuracy, .*parameters/,
+      ),
+    ]);
+    expect(await problems(() => preflight(parseSweepSpec(spec('dataset: { name: adding }\n')), dir, 's.yaml'))).toEqual([
+      "metrics[0].name: rnn-text reports 'val_accuracy' only for classification datasets, and this one (adding) is regression (regression metrics: mse, val_mse, test_mse, or val_loss)",
+      "metrics[1].name: rnn-text does not report 'train_secs' (did you mean 'train_seconds'?)",
+      expect.stringMatching(/^constraints\[1\]\.metric: rnn-text does not report 'model_size'/),
+    ]);
   });
 
   it('refuses a dataset block its objective does not declare, with the key meant', async () => {
