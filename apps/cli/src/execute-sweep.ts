@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
+import { constraintsOf, describeObjective, frontObjectivesOf, isVectorSweep, summarizeFront, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
@@ -171,6 +171,10 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     } else {
       console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
     }
+    if (isVectorSweep(spec)) {
+      console.log(frontLine(reader, spec));
+      return;
+    }
     const [best] = reader.best(spec.name, 1);
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
@@ -185,6 +189,32 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
   } finally {
     reader.close();
   }
+}
+
+/**
+ * A multi-objective or constrained sweep has a front, not a best: "front: 5 trials (#7, #4, …),
+ * hypervolume 3.21 (reference derived: worst feasible + 10% of range); 3 infeasible".
+ */
+function frontLine(reader: SweepReader, spec: SweepSpec): string {
+  const values = reader.finalValues(spec.name);
+  const complete = reader.trials(spec.name, { states: ['COMPLETE'] });
+  const summary = summarizeFront(
+    complete.flatMap((trial) => {
+      const trialValues = values.get(trial.number);
+      return trialValues ? [{ number: trial.number, values: trialValues }] : [];
+    }),
+    frontObjectivesOf(spec),
+    constraintsOf(spec),
+  );
+  if (summary.front.length === 0)
+    return `front: no feasible trial completed${summary.infeasible.length > 0 ? ` (${summary.infeasible.length} infeasible)` : ''}`;
+  const numbers = summary.front.map((member) => `#${member.number}`);
+  const shown = numbers.length > 8 ? `${numbers.slice(0, 8).join(', ')}, …` : numbers.join(', ');
+  const reference = summary.referenceSource === 'spec' ? 'reference from the spec' : 'reference derived: worst feasible + 10% of range';
+  return (
+    `front: ${summary.front.length} trial${summary.front.length === 1 ? '' : 's'} (${shown}), hypervolume ${formatNumber(summary.hypervolume)} (${reference})` +
+    `${summary.infeasible.length > 0 ? `; ${summary.infeasible.length} infeasible` : ''}; \`sweep best ${spec.name}\` lists them`
+  );
 }
 
 /** The command that continues this sweep; a queue's URL only where it carries no password. */

@@ -70,7 +70,7 @@ export function checkRnnTextMetrics(spec: SweepSpec): SpecProblem[] {
         message:
           other === undefined
             ? `rnn-text does not report '${name}'`
-            : `rnn-text reports '${name}' only for ${other} datasets, and this one (${task === 'regression' ? 'adding' : String(spec.dataset?.['name'] ?? 'spamassassin')}) is ${task}`,
+            : `rnn-text reports '${name}' only for ${other} datasets, and this one (${task === 'regression' ? 'adding' : typeof spec.dataset?.['name'] === 'string' ? spec.dataset['name'] : 'spamassassin'}) is ${task}`,
         hint:
           other !== undefined
             ? `${task} metrics: ${Object.entries(RNN_TEXT_METRICS)
