@@ -47,6 +47,13 @@ export function formatTrial(sweep: string, metric: string, trial: TrialDetail, o
   const duration = trial.startedAt !== undefined && trial.finishedAt !== undefined ? ` (${formatDuration((trial.finishedAt - trial.startedAt) / 1000)})` : '';
   lines.push(`attempt ${trial.attempt}, started ${formatTimestamp(trial.startedAt)}, finished ${formatTimestamp(trial.finishedAt)}${duration}`);
   if (trial.failureReason) lines.push(`reason: ${trial.failureReason}`);
+  if (trial.finalValues) {
+    lines.push(
+      `final values: ${Object.entries(trial.finalValues)
+        .map(([name, value]) => `${name}=${formatNumber(value)}`)
+        .join('  ')}`,
+    );
+  }
   const names = [...order.filter((n) => n in trial.params), ...Object.keys(trial.params).filter((n) => !order.includes(n))];
   lines.push('', 'params');
   lines.push(

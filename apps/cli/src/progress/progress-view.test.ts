@@ -20,6 +20,12 @@ describe('progress lines', () => {
     expect(formatTally(view)).toBe('12/20 done, 2 running, best 0.95 #7');
   });
 
+  it('shows the front’s size in a multi-objective sweep, and names the metric of best', () => {
+    expect(formatTally({ ...view, front: 4 })).toBe('12/20 done, 2 running, front 4, best val_accuracy 0.95 #7');
+    expect(formatTally({ ...view, front: 0, best: undefined })).toBe('12/20 done, 2 running, front 0');
+    expect(progressLines({ ...view, front: 1 })).toContain('  front    1 feasible trial on the Pareto front (`sweep best quick` lists them)');
+  });
+
   it('formats one line per finished trial', () => {
     expect(formatChange({ number: 3, state: 'COMPLETE', value: 0.93 }, view)).toBe('trial 3 COMPLETE val_accuracy=0.93 (12/20 done, 2 running, best 0.95 #7)');
     expect(formatChange({ number: 4, state: 'FAILED', failureReason: 'diverged: loss is NaN' }, view)).toBe(

@@ -1,4 +1,13 @@
-import { TRIAL_STATES, type FrozenTrial, type Study, type SweepSpec, type TrialState } from '@loopsweep/core';
+import {
+  TRIAL_STATES,
+  nonDominatedSort,
+  vectorHistory,
+  type FrozenTrial,
+  type Study,
+  type SweepSpec,
+  type TrialState,
+  type VectorObjectives,
+} from '@loopsweep/core';
 import type { SweepProgress } from './progress.js';
 import { comparedValues } from './sources/comparison-search.js';
 
@@ -16,6 +25,18 @@ export class ProgressTracker {
 
   #finished(): number {
     return this.study.trials.filter((t) => t.state === 'COMPLETE' || t.state === 'PRUNED' || t.state === 'FAILED').length;
+  }
+
+  /** The size of the feasible complete trials' first Pareto front. O(n²·m) per snapshot, throttled with the progress. */
+  #frontSize(): number {
+    const history = vectorHistory(this.study.vector as VectorObjectives);
+    const points: number[][] = [];
+    for (const trial of this.study.trials) {
+      if (trial.state !== 'COMPLETE' || !this.study.isFeasible(trial)) continue;
+      const values = history.valuesOf(trial);
+      if (values && values.every(Number.isFinite)) points.push([...values]);
+    }
+    return points.length === 0 ? 0 : (nonDominatedSort(points, history.directions, { limit: 1 })[0]?.length ?? 0);
   }
 
   snapshot(running: ReadonlyMap<number, { trial: FrozenTrial }>, stopping: boolean): SweepProgress {
@@ -43,6 +64,7 @@ export class ProgressTracker {
         return { number, ...(step !== undefined ? { step, value: trial.intermediate.get(step) } : {}) };
       }),
       ...(best && best.value !== undefined ? { best: { number: best.number, value: best.value, params: best.params } } : {}),
+      ...(this.study.vector ? { front: this.#frontSize() } : {}),
       elapsedSeconds,
       trialsPerMinute,
       ...(remaining !== undefined && trialsPerMinute > 0 ? { etaSeconds: (Math.max(0, remaining) / trialsPerMinute) * 60 } : {}),

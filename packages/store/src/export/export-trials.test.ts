@@ -175,6 +175,45 @@ describe("exportTrials: trials' seed, stage and origin", () => {
   });
 });
 
+describe('exportTrials of a multi-objective sweep', () => {
+  const other = tempDir();
+  afterAll(() => other.cleanup());
+
+  it('adds each trial’s final values, the spec’s objectives first, in CSV (final_<name>) and JSON (values)', () => {
+    const path = other.file('mo.db');
+    const writer = SqliteTrialStore.open(path);
+    const spec = {
+      metrics: [
+        { name: 'seconds', goal: 'minimize' },
+        { name: 'acc', goal: 'maximize' },
+      ],
+      constraints: [{ metric: 'size', max: 10 }],
+    };
+    const sweep = writer.createSweep({ ...newSweep('mo'), spec });
+    writer.createTrial(sweep.id, { ...frozenTrial(0, { units: 8 }, 'COMPLETE', { value: 12 }), values: { acc: 0.9, seconds: 12, size: 4 } });
+    writer.createTrial(sweep.id, { ...frozenTrial(1, { units: 16 }, 'COMPLETE', { value: 7 }), values: { acc: Number.NaN, seconds: 7, size: 20 } });
+    writer.createTrial(sweep.id, frozenTrial(2, { units: 32 }, 'QUEUED'));
+    writer.close();
+    const mo = SweepReader.open(path);
+    try {
+      const csv: Record<string, string>[] = parse(exportTrials(mo, 'mo', 'csv'), { columns: true });
+      expect(Object.keys(csv[0] as object).filter((key) => key.startsWith('final_'))).toEqual(['final_seconds', 'final_acc', 'final_size']);
+      expect(csv.map((row) => [row['final_seconds'], row['final_acc'], row['final_size']])).toEqual([
+        ['12', '0.9', '4'],
+        ['7', 'NaN', '20'],
+        ['', '', ''],
+      ]);
+      const json = JSON.parse(exportTrials(mo, 'mo', 'json')) as { trials: { values: unknown }[] };
+      expect(json.trials.map((trial) => trial.values)).toEqual([{ seconds: 12, acc: 0.9, size: 4 }, { seconds: 7, acc: null, size: 20 }, null]);
+      // A one-metric sweep's export has neither.
+      expect(exportTrials(reader, 'rnn', 'csv').split('\n')[0]).not.toContain('final_');
+      expect(JSON.parse(exportTrials(reader, 'rnn', 'json')).trials[0]).not.toHaveProperty('values');
+    } finally {
+      mo.close();
+    }
+  });
+});
+
 describe('exportTrials refusals', () => {
   it('names the sweeps there are when the name is unknown', () => {
     expect(() => exportTrials(reader, 'nope', 'csv')).toThrow(new StoreError(`no sweep named 'nope' in ${reader.path} (sweeps: rnn, loss)`));

@@ -10,6 +10,10 @@ export interface SweepData {
   readonly metricNames: readonly string[];
   /** Per metric, per trial number: [step, value] in step order. */
   readonly curves: ReadonlyMap<string, ReadonlyMap<number, readonly (readonly [number, number])[]>>;
+  /** Multi-objective and constrained sweeps: each trial's final values (SweepReader.finalValues); empty otherwise. */
+  readonly finalValues: ReadonlyMap<number, Readonly<Record<string, number>>>;
+  /** The names in finalValues: the spec's objectives, then its constrained metrics, then any others sorted. */
+  readonly finalNames: readonly string[];
 }
 
 /**
@@ -26,7 +30,8 @@ export function readSweepData(reader: SweepReader, name: string): SweepData {
     const found = reader.metricNames(name);
     const metricNames = [...found.filter((metric) => metric === record.metric), ...found.filter((metric) => metric !== record.metric)];
     const curves = new Map(metricNames.map((metric) => [metric, reader.learningCurves(name, metric)] as const));
-    return { record, trials: reader.trials(name), metricNames, curves };
+    const finalValues = reader.finalValues(name);
+    return { record, trials: reader.trials(name), metricNames, curves, finalValues, finalNames: finalNamesOf(record.spec, finalValues) };
   });
 }
 
@@ -37,4 +42,19 @@ export function paramNames(data: SweepData): string[] {
   const names = new Set(declared);
   for (const trial of data.trials) for (const name of Object.keys(trial.params)) names.add(name);
   return [...names];
+}
+
+function finalNamesOf(spec: unknown, finalValues: ReadonlyMap<number, Readonly<Record<string, number>>>): string[] {
+  const found = new Set<string>();
+  for (const values of finalValues.values()) for (const name of Object.keys(values)) found.add(name);
+  const document = (typeof spec === 'object' && spec !== null ? spec : {}) as { metrics?: unknown; constraints?: unknown };
+  const declared: string[] = [];
+  const named = (list: unknown, key: string) =>
+    Array.isArray(list)
+      ? list.map((entry: unknown) => (typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[key] : undefined))
+      : [];
+  for (const name of [...named(document.metrics, 'name'), ...named(document.constraints, 'metric')]) {
+    if (typeof name === 'string' && found.has(name) && !declared.includes(name)) declared.push(name);
+  }
+  return [...declared, ...[...found].filter((name) => !declared.includes(name)).sort()];
 }

@@ -15,7 +15,9 @@ function cell(value: ParamValue | undefined): string {
  * 8601), duration_s, failure_reason, stage ('search' for the sampler's), seed (the one the trial
  * ran with, derived for trials recorded before seeds were stored), origin (the trial it re-runs;
  * empty for none), then `param_<name>` per parameter (empty where inactive) and `metric_<name>`
- * per metric (its value at the last step the trial reported it; 'NaN' for NaN).
+ * per metric (its value at the last step the trial reported it; 'NaN' for NaN); a multi-objective or
+ * constrained sweep adds `final_<name>` per objective and constrained metric (the trial's final
+ * value, as stored).
  * Quoting (commas, quotes, line breaks) is csv-stringify's, so any spreadsheet reads it back.
  */
 export function toCsv(data: SweepData): string {
@@ -34,6 +36,7 @@ export function toCsv(data: SweepData): string {
     'origin',
     ...params.map((name) => `param_${name}`),
     ...data.metricNames.map((name) => `metric_${name}`),
+    ...data.finalNames.map((name) => `final_${name}`),
   ];
   const rows = data.trials.map((trial) => [
     String(trial.number),
@@ -49,6 +52,7 @@ export function toCsv(data: SweepData): string {
     cell(trial.origin),
     ...params.map((name) => cell(trial.params[name])),
     ...data.metricNames.map((name) => cell(data.curves.get(name)?.get(trial.number)?.at(-1)?.[1])),
+    ...data.finalNames.map((name) => cell(data.finalValues.get(trial.number)?.[name])),
   ]);
   return stringify([header, ...rows]);
 }

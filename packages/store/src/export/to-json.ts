@@ -18,7 +18,9 @@ function stepsOf(data: SweepData, trialNumber: number): StepMetrics[] {
 
 /**
  * `{ sweep: {…record, spec}, trials: [{ number, state, value, failureReason, attempt, startedAt,
- * finishedAt, stage, seed, origin, params, metrics: [{ step, <metric>: value, … }] }] }`,
+ * finishedAt, stage, seed, origin, params, metrics: [{ step, <metric>: value, … }] }] }`, and in a
+ * multi-objective or constrained sweep each trial's final `values: { <metric>: value, … }` (null
+ * when it has none),
  * pretty-printed. Times are epoch ms as in the record; a field the trial lacks is null (NaN becomes
  * null too, as JSON has none). `seed` is the one the trial ran with (derived for trials recorded
  * before seeds were stored), `stage` 'search' for the sampler's, `origin` the trial it re-runs.
@@ -37,6 +39,15 @@ export function toJson(data: SweepData): string {
     origin: trial.origin ?? null,
     params: trial.params,
     metrics: stepsOf(data, trial.number),
+    ...(data.finalNames.length > 0 ? { values: finalValuesOf(data, trial.number) } : {}),
   }));
   return `${JSON.stringify({ sweep: { ...data.record, finishedAt: data.record.finishedAt ?? null }, trials }, null, 2)}\n`;
+}
+
+function finalValuesOf(data: SweepData, trialNumber: number): Record<string, number | null> | null {
+  const values = data.finalValues.get(trialNumber);
+  if (values === undefined) return null;
+  return Object.fromEntries(
+    data.finalNames.filter((name) => name in values).map((name) => [name, Number.isNaN(values[name]) ? null : (values[name] as number)]),
+  );
 }

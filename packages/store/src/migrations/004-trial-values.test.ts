@@ -28,12 +28,14 @@ describe("migration 4: multi-objective trials' final values", () => {
     old.close();
     const reader = SweepReader.open(path);
     expect(reader.finalValues('s')).toEqual(new Map());
+    expect(reader.trial('s', 0)).toBeUndefined();
     reader.close();
     const store = SqliteTrialStore.open(path);
     store.createTrial(1, { ...frozenTrial(0, { units: 8 }, 'COMPLETE', { value: 0.9 }), values: { acc: 0.9, seconds: 12 } });
     store.close();
     const upgraded = SweepReader.open(path);
     expect(upgraded.finalValues('s')).toEqual(new Map([[0, { acc: 0.9, seconds: 12 }]]));
+    expect(upgraded.trial('s', 0)?.finalValues).toEqual({ acc: 0.9, seconds: 12 });
     upgraded.close();
   });
 

@@ -153,7 +153,15 @@ export class SweepReader {
           .get(`SELECT ${EVENT_COLUMNS} FROM events WHERE sweep_id = ? AND trial_number = ? ORDER BY id`)
           .all(sweep.id, number) as EventRowColumns[]
       ).map(toSweepEvent);
-      return { ...toTrialRow(row, sweep.seed), metrics, events };
+      const finalValues: Record<string, number> = {};
+      if (this.#schema >= TRIAL_VALUES_SCHEMA) {
+        const rows = this.#statements.get('SELECT v.name, v.value FROM trial_values v WHERE v.trial_id = ?').all(row.id) as {
+          name: string;
+          value: number | null;
+        }[];
+        for (const { name, value } of rows) finalValues[name] = value === null ? Number.NaN : value;
+      }
+      return { ...toTrialRow(row, sweep.seed), metrics, events, ...(Object.keys(finalValues).length > 0 ? { finalValues } : {}) };
     });
   }
 

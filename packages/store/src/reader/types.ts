@@ -98,6 +98,8 @@ export interface TrialDetail extends TrialRow {
   /** Every step with a report, in step order; each with every metric reported at that step (NaN where NaN was reported). */
   readonly metrics: readonly { readonly step: number; readonly values: Readonly<Record<string, number>> }[];
   readonly events: readonly SweepEvent[];
+  /** Multi-objective and constrained sweeps: the trial's final values (each objective and constrained metric), once it has them. */
+  readonly finalValues?: Readonly<Record<string, number>>;
 }
 
 /** One stored metric value, as changesSince hands it out. */
