@@ -1,0 +1,88 @@
+/**
+ * The read commands on multi-objective and constrained sweeps (issue 17): hand-made sweeps with
+ * known values (written with the real store) for exact fronts, and one real sweep run by the CLI.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, sweep, workspace } from './helpers.js';
+import { CONSTRAINED_NAME, MO_NAME, writeHandSweeps } from './mo-fixtures.js';
+
+describe('multi-objective sweeps in the read commands', () => {
+  const ws = workspace('sweep-mo-e2e-');
+  const derived = workspace('sweep-mo-derived-e2e-');
+
+  beforeAll(() => {
+    writeHandSweeps(ws.db);
+    writeHandSweeps(derived.db, { reference: false });
+  });
+  afterAll(() => {
+    ws.cleanup();
+    derived.cleanup();
+  });
+
+  describe('sweep best', () => {
+    it('--json: the feasible COMPLETE front ranked by hypervolume contribution, values with the constrained metric, the reference from the spec', () => {
+      const result = json(sweep(['best', MO_NAME, '--json', '--db', ws.db]));
+      expect(result).toEqual({
+        sweep: MO_NAME,
+        objectives: [
+          { name: 'loss', goal: 'minimize' },
+          { name: 'latency', goal: 'minimize' },
+        ],
+        constraints: [{ metric: 'size', max: 50 }],
+        pareto: [
+          { number: 1, values: { loss: 2, latency: 2, size: 10 }, params: { opt: 'b', x: 0.1 }, contribution: 3 },
+          { number: 0, values: { loss: 1, latency: 5, size: 10 }, params: { opt: 'a', x: 0 }, contribution: 1 },
+          { number: 2, values: { loss: 3, latency: 1, size: 10 }, params: { opt: 'a', x: 0.2 }, contribution: 1 },
+        ],
+        front_size: 3,
+        considered: 5,
+        infeasible: [4],
+        hypervolume: 10,
+        reference: { loss: 4, latency: 6 },
+        reference_source: 'spec',
+      });
+    });
+
+    it('prints one column per objective with its goal, then the params, and the hypervolume line; --top limits the rows', () => {
+      const result = sweep(['best', MO_NAME, '--top', '2', '--db', ws.db]);
+      expect(result.code).toBe(0);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines[0]).toBe(
+        `${MO_NAME}: Pareto front, 2 of 3 trials by loss (minimize), latency (minimize), subject to size ≤ 50; ranked by hypervolume contribution`,
+      );
+      expect(lines[1]).toMatch(/^rank\s+trial\s+loss \(min\)\s+latency \(min\)\s+size\s+params$/);
+      expect(lines.slice(3, -1).map((line) => /#(\d+)/.exec(line)?.[1])).toEqual(['1', '0']);
+      expect(lines[3]).toMatch(/#1\s+2\s+2\s+10\s+opt=b x=0\.1$/);
+      expect(lines.at(-1)).toBe('5 complete trials considered, 1 infeasible; hypervolume 10 (reference loss=4 latency=6; from the spec)');
+    });
+
+    it('says when the reference point is derived', () => {
+      const result = json(sweep(['best', MO_NAME, '--json', '--db', derived.db]));
+      expect(result.reference_source).toBe('derived');
+      // Worst feasible + 10% of the range: loss 3 + 0.2, latency 5 + 0.4.
+      expect(result.reference.loss).toBeCloseTo(3.2, 12);
+      expect(result.reference.latency).toBeCloseTo(5.4, 12);
+      expect(result.pareto.map((p: { number: number }) => p.number).sort()).toEqual([0, 1, 2]);
+      expect(sweep(['best', MO_NAME, '--db', derived.db]).stdout).toMatch(/\(reference loss=3\.2 latency=5\.4; derived: worst feasible \+ 10% of range\)\n$/);
+    });
+
+    it('a constrained one-metric sweep: only feasible COMPLETE trials are best, in the usual shape', () => {
+      const result = json(sweep(['best', CONSTRAINED_NAME, '--json', '--db', ws.db]));
+      expect(result.metric).toBe('acc');
+      expect(result.trials.map((t: { number: number }) => t.number)).toEqual([2, 1]);
+      expect(result.infeasible).toBe(1);
+      const text = sweep(['best', CONSTRAINED_NAME, '--db', ws.db]).stdout;
+      expect(text.split('\n')[0]).toBe(`${CONSTRAINED_NAME}: best 2 feasible (size ≤ 50) trials by acc (maximize)`);
+      expect(text).not.toMatch(/#0\b/);
+    });
+
+    it('refuses a bad --top and an unknown sweep with exit 2', () => {
+      const top = sweep(['best', MO_NAME, '--top', '0', '--db', ws.db]);
+      expect(top.code).toBe(2);
+      expect(top.stderr).toMatch(/--top must be a whole number ≥ 1, got 0/);
+      const unknown = sweep(['best', 'mo-hnd', '--db', ws.db]);
+      expect(unknown.code).toBe(2);
+      expect(unknown.stderr).toMatch(/no sweep named 'mo-hnd'.*\n.*did you mean 'mo-hand'/);
+    });
+  });
+});
