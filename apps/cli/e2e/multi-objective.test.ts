@@ -85,4 +85,32 @@ describe('multi-objective sweeps in the read commands', () => {
       expect(unknown.stderr).toMatch(/no sweep named 'mo-hnd'.*\n.*did you mean 'mo-hand'/);
     });
   });
+
+  describe('sweep status', () => {
+    it('--json: the front so far (size, infeasible, hypervolume, reference and its source); best is the best feasible trial', () => {
+      const status = json(sweep(['status', MO_NAME, '--json', '--db', ws.db]));
+      expect(status.front).toEqual({
+        objectives: ['loss', 'latency'],
+        size: 3,
+        considered: 5,
+        infeasible: 1,
+        hypervolume: 10,
+        reference: { loss: 4, latency: 6 },
+        referenceSource: 'spec',
+      });
+      // #4 has the lowest loss but is infeasible; #5 is lower still but PRUNED.
+      expect(status.best.number).toBe(0);
+      expect(json(sweep(['status', CONSTRAINED_NAME, '--json', '--db', ws.db])).best.number).toBe(2);
+    });
+
+    it('prints the front line after the best line', () => {
+      const lines = sweep(['status', MO_NAME, '--db', ws.db]).stdout.split('\n');
+      const at = lines.findIndex((line) => line.startsWith('  best '));
+      expect(lines[at]).toMatch(/^ {2}best {5}loss=1 #0 {2}opt=a x=0$/);
+      expect(lines[at + 1]).toBe(
+        '  front    3 trials on the Pareto front, hypervolume 10 (reference loss=4 latency=6; from the spec); 5 complete trials considered, 1 infeasible',
+      );
+      expect(sweep(['status', CONSTRAINED_NAME, '--db', ws.db]).stdout).toContain('\n  feasible 2 of 3 complete trials considered, 1 infeasible\n');
+    });
+  });
 });

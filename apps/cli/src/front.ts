@@ -81,6 +81,40 @@ export function frontOf(spec: SweepSpec, rows: readonly TrialRow[], finalValues:
   return { objectives, constraints, metrics, summary, complete, values, feasible };
 }
 
+/** The feasible COMPLETE trials by their value (the first objective) in `direction`, ties by number: a constrained sweep's best. */
+export function bestFeasible(front: SweepFront, direction: 'minimize' | 'maximize', top: number): TrialRow[] {
+  const sign = direction === 'maximize' ? -1 : 1;
+  return [...front.feasible]
+    .map((number) => front.complete.get(number) as TrialRow)
+    .filter((row) => row.value !== undefined && Number.isFinite(row.value))
+    .sort((a, b) => sign * ((a.value as number) - (b.value as number)) || a.number - b.number)
+    .slice(0, top);
+}
+
+/** What `sweep status` shows of a front. */
+export interface FrontStatus {
+  /** The objectives' names: one for a constrained one-metric sweep. */
+  readonly objectives: readonly string[];
+  readonly size: number;
+  readonly considered: number;
+  readonly infeasible: number;
+  readonly hypervolume: number;
+  readonly reference: Record<string, number> | null;
+  readonly referenceSource: 'spec' | 'derived';
+}
+
+export function frontStatus(front: SweepFront): FrontStatus {
+  return {
+    objectives: front.objectives.map((objective) => objective.name),
+    size: front.summary.front.length,
+    considered: front.summary.considered,
+    infeasible: front.summary.infeasible.length,
+    hypervolume: front.summary.hypervolume,
+    reference: referenceOf(front),
+    referenceSource: front.summary.referenceSource,
+  };
+}
+
 /** `size ≤ 50`, `loss ≥ 0 and ≤ 2`. */
 export function formatConstraint(constraint: ConstraintSpec): string {
   const bounds = [
@@ -98,18 +132,17 @@ export function referenceOf(front: SweepFront): Record<string, number> | null {
 }
 
 /** `hypervolume 0.8123 (reference f1=1.1 f2=5.2; derived: worst feasible + 10% of range)`. */
-export function formatHypervolume(front: SweepFront): string {
-  const reference = referenceOf(front);
-  if (reference === null) return 'hypervolume 0 (no feasible trial yet)';
-  const point = Object.entries(reference)
+export function formatHypervolume(front: Pick<FrontStatus, 'hypervolume' | 'reference' | 'referenceSource'>): string {
+  if (front.reference === null) return 'hypervolume 0 (no feasible trial yet)';
+  const point = Object.entries(front.reference)
     .map(([name, value]) => `${name}=${formatNumber(value)}`)
     .join(' ');
-  const source = front.summary.referenceSource === 'spec' ? 'from the spec' : 'derived: worst feasible + 10% of range';
-  return `hypervolume ${formatNumber(front.summary.hypervolume)} (reference ${point}; ${source})`;
+  const source = front.referenceSource === 'spec' ? 'from the spec' : 'derived: worst feasible + 10% of range';
+  return `hypervolume ${formatNumber(front.hypervolume)} (reference ${point}; ${source})`;
 }
 
 /** `11 complete trials considered, 2 infeasible`. */
-export function formatConsidered(front: SweepFront): string {
-  const { considered, infeasible } = front.summary;
-  return `${considered} complete ${considered === 1 ? 'trial' : 'trials'} considered, ${infeasible.length} infeasible`;
+export function formatConsidered(front: Pick<FrontStatus, 'considered' | 'infeasible'>): string {
+  const { considered, infeasible } = front;
+  return `${considered} complete ${considered === 1 ? 'trial' : 'trials'} considered, ${infeasible} infeasible`;
 }

@@ -4,7 +4,7 @@ import type { CommandModule } from 'yargs';
 import { UsageError } from '../errors.js';
 import { formatTable } from '../format/table.js';
 import { formatNumber, formatParams } from '../format/value.js';
-import { formatConsidered, formatConstraint, formatHypervolume, readFront, referenceOf, type SweepFront } from '../front.js';
+import { bestFeasible, formatConsidered, frontStatus, formatConstraint, formatHypervolume, readFront, referenceOf, type SweepFront } from '../front.js';
 import { withJson, type GlobalArgs } from '../options.js';
 import { out, outJson } from '../output.js';
 import { requireSweep, specParamNames, withReader } from '../reader.js';
@@ -38,7 +38,7 @@ export const bestCommand: CommandModule<GlobalArgs, BestArgs> = {
       const front = readFront(reader, sweep);
       if (front !== undefined && front.objectives.length > 1) return printFront(sweep, front, argv);
       const top = argv.top ?? DEFAULT_TOP;
-      const trials = front === undefined ? reader.best(sweep.name, top) : bestFeasible(sweep, front, top);
+      const trials = front === undefined ? reader.best(sweep.name, top) : bestFeasible(front, sweep.direction, top);
       const infeasible = front === undefined ? {} : { infeasible: front.summary.infeasible.length };
       if (argv.json) return outJson({ sweep: sweep.name, metric: sweep.metric, direction: sweep.direction, trials, ...infeasible });
       if (trials.length === 0) return out(`${sweep.name}: no ${front === undefined ? 'completed' : 'feasible completed'} trial yet`);
@@ -55,20 +55,10 @@ export const bestCommand: CommandModule<GlobalArgs, BestArgs> = {
           { header: 'params', cell: (t) => formatParams(t.params, order) },
         ]),
       );
-      if (front !== undefined) out(formatConsidered(front));
+      if (front !== undefined) out(formatConsidered(frontStatus(front)));
     });
   },
 };
-
-/** A constrained one-metric sweep's best: its feasible COMPLETE trials by value (ties by number). */
-function bestFeasible(sweep: SweepRecord, front: SweepFront, top: number): TrialRow[] {
-  const sign = sweep.direction === 'maximize' ? -1 : 1;
-  return [...front.feasible]
-    .map((number) => front.complete.get(number) as TrialRow)
-    .filter((row) => row.value !== undefined && Number.isFinite(row.value))
-    .sort((a, b) => sign * ((a.value as number) - (b.value as number)) || a.number - b.number)
-    .slice(0, top);
-}
 
 function printFront(sweep: SweepRecord, front: SweepFront, argv: BestArgs): void {
   const members = argv.top === undefined ? front.summary.front : front.summary.front.slice(0, argv.top);
@@ -99,7 +89,7 @@ function printFront(sweep: SweepRecord, front: SweepFront, argv: BestArgs): void
   const constraints = front.constraints.length === 0 ? '' : `, subject to ${front.constraints.map(formatConstraint).join(', ')}`;
   if (rows.length === 0) {
     out(`${sweep.name}: no feasible completed trial yet (${goals}${constraints})`);
-    return out(formatConsidered(front));
+    return out(formatConsidered(frontStatus(front)));
   }
   const shown = rows.length < front.summary.front.length ? `${rows.length} of ${front.summary.front.length}` : String(rows.length);
   out(
@@ -122,5 +112,5 @@ function printFront(sweep: SweepRecord, front: SweepFront, argv: BestArgs): void
       { header: 'params', cell: (r) => formatParams(r.params, order) },
     ]),
   );
-  out(`${formatConsidered(front)}; ${formatHypervolume(front)}`);
+  out(`${formatConsidered(frontStatus(front))}; ${formatHypervolume(frontStatus(front))}`);
 }
