@@ -113,4 +113,53 @@ describe('multi-objective sweeps in the read commands', () => {
       expect(sweep(['status', CONSTRAINED_NAME, '--db', ws.db]).stdout).toContain('\n  feasible 2 of 3 complete trials considered, 1 infeasible\n');
     });
   });
+
+  describe('sweep compare', () => {
+    it("--json: each objective judged on its own (infeasible trials left out) and each value's share of the front", () => {
+      const result = json(sweep(['compare', MO_NAME, '--by', 'opt', '--json', '--db', ws.db]));
+      expect(result.objectives).toEqual([
+        { name: 'loss', goal: 'minimize' },
+        { name: 'latency', goal: 'minimize' },
+      ]);
+      expect(result.per_objective.map((v: { metric: string; direction: string }) => [v.metric, v.direction])).toEqual([
+        ['loss', 'minimize'],
+        ['latency', 'minimize'],
+      ]);
+      const bestOf = (k: number) =>
+        Object.fromEntries(result.per_objective[k].groups.map((g: { label: string; best: number; best_trial: number }) => [g.label, [g.best, g.best_trial]]));
+      // Infeasible #4 (0.5, 0.5) is nobody's best; each objective's own values are judged.
+      expect(bestOf(0)).toEqual({ a: [1, 0], b: [2, 1] });
+      expect(bestOf(1)).toEqual({ a: [1, 2], b: [2, 1] });
+      expect(result.per_objective.every((v: { winner?: string }) => v.winner === undefined)).toBe(true);
+      expect(result.front_size).toBe(3);
+      expect(result.front_share).toEqual([
+        { value: 'a', front: 2, share: 2 / 3, feasible: 2 },
+        { value: 'b', front: 1, share: 1 / 3, feasible: 2 },
+      ]);
+      expect(result.infeasible_excluded).toBe(1);
+    });
+
+    it('prints a labelled section per objective, then the front share with its caution', () => {
+      const text = sweep(['compare', MO_NAME, '--by', 'opt', '--db', ws.db]).stdout;
+      expect(text.split('\n')[0]).toBe(`${MO_NAME}: 2 objectives by opt, exploratory; each objective judged on its own`);
+      expect(text).toContain('\nobjective loss (minimize):\n');
+      expect(text).toContain('\nobjective latency (minimize):\n');
+      expect(text).toMatch(/Pareto front \(3 trials\) by opt:\n.*\n.*\n {2}a {11}2 {4}67% {16}2\n {2}b {11}1 {4}33% {16}2\n/);
+      expect(text).toContain('so it names no winner');
+      expect(text).not.toContain('★');
+    });
+
+    it('a constrained one-metric sweep keeps its shape, infeasible trials left out', () => {
+      const result = json(sweep(['compare', CONSTRAINED_NAME, '--by', 'opt', '--json', '--db', ws.db]));
+      expect(result.metric).toBe('acc');
+      expect(result.infeasible_excluded).toBe(1);
+      expect(result.groups.find((g: { label: string }) => g.label === 'a').best_trial).toBe(2);
+    });
+
+    it('keeps its errors for a bad --by', () => {
+      const bad = sweep(['compare', MO_NAME, '--by', 'otp', '--db', ws.db]);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/^error: sweep 'mo-hand' has no parameter 'otp'\n {2}hint: its parameters: opt, x\n/);
+    });
+  });
 });
