@@ -2,6 +2,7 @@
  * The read commands on multi-objective and constrained sweeps (issue 17): hand-made sweeps with
  * known values (written with the real store) for exact fronts, and one real sweep run by the CLI.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, sweep, workspace } from './helpers.js';
 import { CONSTRAINED_NAME, MO_NAME, writeHandSweeps } from './mo-fixtures.js';
@@ -160,6 +161,48 @@ describe('multi-objective sweeps in the read commands', () => {
       const bad = sweep(['compare', MO_NAME, '--by', 'otp', '--db', ws.db]);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toMatch(/^error: sweep 'mo-hand' has no parameter 'otp'\n {2}hint: its parameters: opt, x\n/);
+    });
+  });
+
+  describe('sweep report', () => {
+    it("Markdown: a Trade-offs section with the ranked front, the hypervolume and reference, the infeasible trials and each objective's extreme", () => {
+      const file = ws.file('mo.md');
+      const result = sweep(['report', MO_NAME, '-o', file, '--db', ws.db]);
+      expect(result.code).toBe(0);
+      const markdown = readFileSync(file, 'utf8');
+      const section = markdown.slice(markdown.indexOf('## Trade-offs'), markdown.indexOf('\n## ', markdown.indexOf('## Trade-offs') + 1));
+      expect(section).toContain('5 completed trials were considered, 1 of them infeasible (#4)');
+      expect(section).toContain('Hypervolume 10 with reference point loss=4 latency=6 (from the spec). The front has 3 trials');
+      expect(section).toContain(
+        [
+          '| rank | trial | loss (min) | latency (min) | size | contribution | params |',
+          '| ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+          '| 1 | #1 | 2 | 2 | 10 | 3 | opt=b x=0.1 |',
+          '| 2 | #0 | 1 | 5 | 10 | 1 | opt=a x=0 |',
+          '| 3 | #2 | 3 | 1 | 10 | 1 | opt=a x=0.2 |',
+        ].join('\n'),
+      );
+      expect(section).toContain(['| loss (minimize) | 1 | #0 |', '| latency (minimize) | 1 | #2 |'].join('\n'));
+    });
+
+    it('HTML: the same section, and the front in the embedded data', () => {
+      const file = ws.file('mo.html');
+      expect(sweep(['report', MO_NAME, '-o', file, '--db', ws.db]).code).toBe(0);
+      const html = readFileSync(file, 'utf8');
+      expect(html).toContain('<h2 id="tradeoffs">Trade-offs</h2>');
+      const data = JSON.parse(/<script type="application\/json" id="report-data">(.*)<\/script>/s.exec(html)![1]!);
+      expect(data.tradeoffs.front.map((m: { number: number }) => m.number)).toEqual([1, 0, 2]);
+      expect(data.tradeoffs.infeasible).toEqual([4]);
+      expect(data.tradeoffs.extremes).toEqual([
+        { metric: 'loss', goal: 'minimize', number: 0, value: 1 },
+        { metric: 'latency', goal: 'minimize', number: 2, value: 1 },
+      ]);
+    });
+
+    it('a one-objective sweep has no Trade-offs section', () => {
+      const file = ws.file('constrained.md');
+      expect(sweep(['report', CONSTRAINED_NAME, '-o', file, '--db', ws.db]).code).toBe(0);
+      expect(readFileSync(file, 'utf8')).not.toContain('Trade-offs');
     });
   });
 });
