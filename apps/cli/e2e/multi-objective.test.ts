@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, sweep, workspace } from './helpers.js';
+import { json, sweep, withReader, workspace } from './helpers.js';
 import { CONSTRAINED_NAME, MO_NAME, writeHandSweeps } from './mo-fixtures.js';
 
 describe('multi-objective sweeps in the read commands', () => {
@@ -205,4 +205,76 @@ describe('multi-objective sweeps in the read commands', () => {
       expect(readFileSync(file, 'utf8')).not.toContain('Trade-offs');
     });
   });
+
+  describe('a real multi-objective sweep run by the CLI', () => {
+    const real = workspace('sweep-mo-real-e2e-');
+    afterAll(() => real.cleanup());
+
+    it('best, status and compare agree with a brute-force front over the stored final values', () => {
+      real.file('zdt.mjs', ZDT_OBJECTIVE);
+      const spec = real.file('mo.yaml', ZDT_SPEC);
+      expect(sweep(['run', spec, '--db', real.db]).code).toBe(0);
+      // The front by definition: feasible COMPLETE trials no other feasible one dominates.
+      const { feasible, pruned } = withReader(real.db, (reader) => {
+        const values = reader.finalValues('zdt-cells');
+        const complete = reader.trials('zdt-cells', { states: ['COMPLETE'] }).map((row) => ({ number: row.number, v: values.get(row.number)! }));
+        return {
+          feasible: complete.filter((t) => t.v['size']! <= 50),
+          pruned: reader.trials('zdt-cells', { states: ['PRUNED'] }).map((row) => row.number),
+        };
+      });
+      const dominates = (a: Record<string, number>, b: Record<string, number>) =>
+        a['f1']! <= b['f1']! && a['f2']! <= b['f2']! && (a['f1']! < b['f1']! || a['f2']! < b['f2']!);
+      const expected = feasible.filter((t) => !feasible.some((o) => dominates(o.v, t.v))).map((t) => t.number);
+      expect(expected.length).toBeGreaterThan(0);
+
+      const best = json(sweep(['best', 'zdt-cells', '--json', '--db', real.db]));
+      const numbers = best.pareto.map((p: { number: number }) => p.number);
+      expect([...numbers].sort((a, b) => a - b)).toEqual([...expected].sort((a, b) => a - b));
+      expect(numbers.filter((n: number) => pruned.includes(n))).toEqual([]);
+      const contributions = best.pareto.map((p: { contribution: number }) => p.contribution);
+      expect(contributions).toEqual([...contributions].sort((a, b) => b - a));
+      expect(best.reference_source).toBe('derived');
+
+      const status = json(sweep(['status', 'zdt-cells', '--json', '--db', real.db]));
+      expect(status.front.size).toBe(expected.length);
+      expect(status.front.hypervolume).toBe(best.hypervolume);
+      expect(status.front.infeasible).toBe(best.infeasible.length);
+
+      const compare = json(sweep(['compare', 'zdt-cells', '--by', 'cell', '--json', '--db', real.db]));
+      expect(compare.front_share.reduce((sum: number, s: { front: number }) => sum + s.front, 0)).toBe(expected.length);
+      expect(compare.front_share.reduce((sum: number, s: { feasible: number }) => sum + s.feasible, 0)).toBe(feasible.length);
+      expect(compare.per_objective.map((v: { metric: string }) => v.metric)).toEqual(['f1', 'f2']);
+      expect(compare.per_objective.every((v: { decision: string }) => v.decision !== 'winner')).toBe(true);
+    }, 120_000);
+  });
 });
+
+const ZDT_OBJECTIVE = `export default async function (params, ctx) {
+  const shift = { gru: 0, lstm: 0.3, rnn: 0.8 }[params.cell];
+  let values;
+  for (let epoch = 1; epoch <= 3; epoch++) {
+    const g = 1 + shift + 9 * ((params.x1 + params.x2) / 2) * (1 + 0.5 / epoch);
+    values = { f1: params.x0, f2: g * (1 - Math.sqrt(params.x0 / g)), size: params.x1 * 100 };
+    await ctx.report(epoch, values);
+  }
+  return values;
+}
+`;
+
+const ZDT_SPEC = `name: zdt-cells
+objective: ./zdt.mjs
+metrics:
+  - { name: f1, goal: minimize }
+  - { name: f2, goal: minimize }
+constraints:
+  - { metric: size, max: 50 }
+sampler: { type: nsga2, seed: 3, population_size: 8 }
+pruner: { type: asha, min_epochs: 1 }
+budget: { trials: 32, parallel: 2, max_epochs: 3 }
+parameters:
+  cell: { values: [gru, lstm, rnn] }
+  x0: { uniform: [0, 1] }
+  x1: { uniform: [0, 1] }
+  x2: { uniform: [0, 1] }
+`;
