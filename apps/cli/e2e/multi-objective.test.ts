@@ -213,7 +213,8 @@ describe('multi-objective sweeps in the read commands', () => {
     it('best, status and compare agree with a brute-force front over the stored final values', () => {
       real.file('zdt.mjs', ZDT_OBJECTIVE);
       const spec = real.file('mo.yaml', ZDT_SPEC);
-      expect(sweep(['run', spec, '--db', real.db]).code).toBe(0);
+      const run = sweep(['run', spec, '--db', real.db]);
+      expect(run.code).toBe(0);
       // The front by definition: feasible COMPLETE trials no other feasible one dominates.
       const { feasible, pruned } = withReader(real.db, (reader) => {
         const values = reader.finalValues('zdt-cells');
@@ -236,6 +237,9 @@ describe('multi-objective sweeps in the read commands', () => {
       expect(contributions).toEqual([...contributions].sort((a, b) => b - a));
       expect(best.reference_source).toBe('derived');
 
+      // The end of the run says the same: the best feasible trial and the front.
+      expect(run.stdout).toContain(`\nfront: ${expected.length} trials, hypervolume `);
+      expect(run.stdout).toMatch(/\nby cell \(f1\):\n/);
       const status = json(sweep(['status', 'zdt-cells', '--json', '--db', real.db]));
       expect(status.front.size).toBe(expected.length);
       expect(status.front.hypervolume).toBe(best.hypervolume);

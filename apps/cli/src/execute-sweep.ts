@@ -8,7 +8,8 @@ import os from 'node:os';
 import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
-import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
+import { formatCompactComparison, judgeFromReader, judgeObjectives, summaryParam } from './compare-report.js';
+import { bestFeasible, formatHypervolume, frontStatus, readFront } from './front.js';
 import { comparisonBudget, describeSampler } from './describe-spec.js';
 import { deviceSlots } from './devices.js';
 import { openCoordinator } from './distributed/coordinator.js';
@@ -171,16 +172,22 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     } else {
       console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
     }
-    const [best] = reader.best(spec.name, 1);
+    const stored = reader.getSweep(spec.name);
+    // A multi-objective or constrained sweep's best is its best feasible trial (by the first objective).
+    const front = stored ? readFront(reader, stored) : undefined;
+    const [best] = front ? bestFeasible(front, spec.metric.goal, 1) : reader.best(spec.name, 1);
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
-    else console.log('best: no trial completed');
-    const stored = reader.getSweep(spec.name);
+    else console.log(front ? 'best: no feasible trial completed' : 'best: no trial completed');
+    if (front && front.objectives.length > 1)
+      console.log(`front: ${front.summary.front.length} trials, ${formatHypervolume(frontStatus(front))}; \`sweep best ${spec.name}\` lists them`);
     // The stored spec, not the parsed one: it is what `sweep compare` and the dashboard read, so the three agree.
     const by = stored ? summaryParam(stored.spec, spec.parameters) : undefined;
     if (stored && by && best) {
-      console.log(`by ${by}:`);
-      console.log(formatCompactComparison(judgeFromReader(reader, stored, by), spec.name));
+      // A vector sweep: its first objective, infeasible trials left out (as `sweep compare` judges it).
+      const judged = front ? judgeObjectives(reader, stored, front, by)[0] : undefined;
+      console.log(`by ${by}${front && front.objectives.length > 1 ? ` (${spec.metric.name})` : ''}:`);
+      console.log(formatCompactComparison(judged?.verdict ?? judgeFromReader(reader, stored, by), spec.name));
     }
   } finally {
     reader.close();
