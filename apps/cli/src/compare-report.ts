@@ -2,8 +2,9 @@
  * `sweep compare`'s table and verdict, also printed (compact) at the end of `sweep run`. Both print
  * core's judgeStrategies over the stored trials, as the dashboard does, so all three give one answer.
  */
-import { comparisonProtocolOf, judgeStrategies, type JudgedGroup, type StrategyVerdict, type SweepRecord } from '@loopsweep/core';
-import { comparableTrials, type SweepReader } from '@loopsweep/store';
+import { comparisonProtocolOf, judgeStrategies, type JudgedGroup, type ParamValue, type StrategyVerdict, type SweepRecord } from '@loopsweep/core';
+import { comparableTrials, type SweepReader, type TrialRow } from '@loopsweep/store';
+import type { SweepFront } from './front.js';
 import { formatTable, type Column } from './format/table.js';
 import { formatNumber } from './format/value.js';
 
@@ -14,16 +15,92 @@ import { formatNumber } from './format/value.js';
  * @throws RangeError when `confidence` is not in (0, 1) (judgeStrategies' message)
  */
 export function judgeFromReader(reader: SweepReader, sweep: SweepRecord, by: string, confidence?: number): StrategyVerdict {
-  const rows = reader.trials(sweep.name, {});
+  return judgeRows(reader.trials(sweep.name, {}), sweep, sweep.direction, by, confidence);
+}
+
+function judgeRows(rows: readonly TrialRow[], sweep: SweepRecord, direction: 'minimize' | 'maximize', by: string, confidence?: number): StrategyVerdict {
   // The verdict reads final values only; learning curves would cost a read of every metric row.
   const protocol = comparisonProtocolOf(sweep.spec);
   return judgeStrategies(comparableTrials(rows, new Map()), {
     by,
-    direction: sweep.direction,
+    direction,
     seed: sweep.seed,
     ...(protocol !== undefined ? { protocol } : {}),
     ...(confidence !== undefined ? { confidence } : {}),
   });
+}
+
+/** One objective of a multi-objective sweep judged on its own: the verdict over each trial's final value of that objective. */
+export interface ObjectiveVerdict {
+  readonly metric: string;
+  readonly direction: 'minimize' | 'maximize';
+  readonly verdict: StrategyVerdict;
+}
+
+/** Each value of `by`'s share of the Pareto front: descriptive (it grows with the value's trial count), never a verdict. */
+export interface FrontShare {
+  readonly value: string;
+  /** Front members with this value. */
+  readonly front: number;
+  /** `front` over the front's size, in [0, 1]; 0 when the front is empty. */
+  readonly share: number;
+  /** Feasible COMPLETE trials with this value: what it had to get onto the front with. */
+  readonly feasible: number;
+}
+
+/**
+ * The per-value analysis (judgeStrategies) run on each objective's final values in turn: a trial's
+ * value for objective k is its recorded final value of k (the first objective's is its `value`).
+ * A trial without a final value of k (failed, running) keeps no value. The infeasible COMPLETE
+ * trials (front.summary.infeasible) are left out: a result that breaks a constraint is no result.
+ */
+export function judgeObjectives(reader: SweepReader, sweep: SweepRecord, front: SweepFront, by: string, confidence?: number): ObjectiveVerdict[] {
+  const infeasible = new Set(front.summary.infeasible);
+  const rows = reader.trials(sweep.name, {}).filter((row) => !infeasible.has(row.number));
+  const finalValues = reader.finalValues(sweep.name);
+  return front.objectives.map((objective) => {
+    const objectiveRows = rows.map((row): TrialRow => {
+      const { value: _first, ...rest } = row;
+      const value = finalValues.get(row.number)?.[objective.name];
+      return value === undefined ? rest : { ...rest, value };
+    });
+    return { metric: objective.name, direction: objective.goal, verdict: judgeRows(objectiveRows, sweep, objective.goal, by, confidence) };
+  });
+}
+
+/** As judgeStrategies labels a group. */
+const labelOf = (value: ParamValue | undefined): string => (value === undefined ? '(inactive)' : String(value));
+
+/** The front's members counted by their value of `by`, in the order of the values' first appearance among the feasible trials. */
+export function frontShare(front: SweepFront, by: string): FrontShare[] {
+  const counts = new Map<string, { front: number; feasible: number }>();
+  const count = (number: number) => {
+    const label = labelOf(front.complete.get(number)?.params[by]);
+    let entry = counts.get(label);
+    if (entry === undefined) counts.set(label, (entry = { front: 0, feasible: 0 }));
+    return entry;
+  };
+  for (const number of [...front.feasible].sort((a, b) => a - b)) count(number).feasible++;
+  for (const member of front.summary.front) count(member.number).front++;
+  const size = front.summary.front.length;
+  return [...counts.entries()]
+    .map(([value, c]) => ({ value, front: c.front, share: size === 0 ? 0 : c.front / size, feasible: c.feasible }))
+    .sort((a, b) => b.front - a.front || b.feasible - a.feasible);
+}
+
+/** The share table with the caution that it is descriptive. */
+export function formatFrontShare(shares: readonly FrontShare[], by: string, frontSize: number, indent = ''): string {
+  const columns: Column<FrontShare>[] = [
+    { header: by, cell: (s) => s.value },
+    { header: 'on front', cell: (s) => String(s.front), align: 'right' },
+    { header: 'share', cell: (s) => `${Math.round(s.share * 100)}%`, align: 'right' },
+    { header: 'feasible trials', cell: (s) => String(s.feasible), align: 'right' },
+  ];
+  return [
+    `${indent}Pareto front (${frontSize} ${frontSize === 1 ? 'trial' : 'trials'}) by ${by}:`,
+    formatTable(shares, columns, `${indent}  `),
+    `${indent}  (descriptive: a value's share grows with how many trials it got and with noise, so it names no winner)`,
+  ].join('\n');
 }
 
 /** The parameter a run's summary judges: the protocol's, else the first with at least two values (as the spec lists them). */

@@ -5,10 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { constraintsOf, describeObjective, frontObjectivesOf, isVectorSweep, summarizeFront, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
+import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
 import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
-import { formatCompactComparison, judgeFromReader, summaryParam } from './compare-report.js';
+import { formatCompactComparison, judgeFromReader, judgeObjectives, summaryParam } from './compare-report.js';
+import { bestFeasible, formatHypervolume, frontStatus, readFront } from './front.js';
 import { comparisonBudget, describeSampler } from './describe-spec.js';
 import { deviceSlots } from './devices.js';
 import { openCoordinator } from './distributed/coordinator.js';
@@ -171,50 +172,26 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     } else {
       console.log(`finished: ${tally}${elapsedSeconds !== undefined ? `, this run took ${formatDuration(elapsedSeconds)}` : ''}`);
     }
-    if (isVectorSweep(spec)) {
-      console.log(frontLine(reader, spec));
-      return;
-    }
-    const [best] = reader.best(spec.name, 1);
+    const stored = reader.getSweep(spec.name);
+    // A multi-objective or constrained sweep's best is its best feasible trial (by the first objective).
+    const front = stored ? readFront(reader, stored) : undefined;
+    const [best] = front ? bestFeasible(front, spec.metric.goal, 1) : reader.best(spec.name, 1);
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
-    else console.log('best: no trial completed');
-    const stored = reader.getSweep(spec.name);
+    else console.log(front ? 'best: no feasible trial completed' : 'best: no trial completed');
+    if (front && front.objectives.length > 1)
+      console.log(`front: ${front.summary.front.length} trials, ${formatHypervolume(frontStatus(front))}; \`sweep best ${spec.name}\` lists them`);
     // The stored spec, not the parsed one: it is what `sweep compare` and the dashboard read, so the three agree.
     const by = stored ? summaryParam(stored.spec, spec.parameters) : undefined;
     if (stored && by && best) {
-      console.log(`by ${by}:`);
-      console.log(formatCompactComparison(judgeFromReader(reader, stored, by), spec.name));
+      // A vector sweep: its first objective, infeasible trials left out (as `sweep compare` judges it).
+      const judged = front ? judgeObjectives(reader, stored, front, by)[0] : undefined;
+      console.log(`by ${by}${front && front.objectives.length > 1 ? ` (${spec.metric.name})` : ''}:`);
+      console.log(formatCompactComparison(judged?.verdict ?? judgeFromReader(reader, stored, by), spec.name));
     }
   } finally {
     reader.close();
   }
-}
-
-/**
- * A multi-objective or constrained sweep has a front, not a best: "front: 5 trials (#7, #4, …),
- * hypervolume 3.21 (reference derived: worst feasible + 10% of range); 3 infeasible".
- */
-function frontLine(reader: SweepReader, spec: SweepSpec): string {
-  const values = reader.finalValues(spec.name);
-  const complete = reader.trials(spec.name, { states: ['COMPLETE'] });
-  const summary = summarizeFront(
-    complete.flatMap((trial) => {
-      const trialValues = values.get(trial.number);
-      return trialValues ? [{ number: trial.number, values: trialValues }] : [];
-    }),
-    frontObjectivesOf(spec),
-    constraintsOf(spec),
-  );
-  if (summary.front.length === 0)
-    return `front: no feasible trial completed${summary.infeasible.length > 0 ? ` (${summary.infeasible.length} infeasible)` : ''}`;
-  const numbers = summary.front.map((member) => `#${member.number}`);
-  const shown = numbers.length > 8 ? `${numbers.slice(0, 8).join(', ')}, …` : numbers.join(', ');
-  const reference = summary.referenceSource === 'spec' ? 'reference from the spec' : 'reference derived: worst feasible + 10% of range';
-  return (
-    `front: ${summary.front.length} trial${summary.front.length === 1 ? '' : 's'} (${shown}), hypervolume ${formatNumber(summary.hypervolume)} (${reference})` +
-    `${summary.infeasible.length > 0 ? `; ${summary.infeasible.length} infeasible` : ''}; \`sweep best ${spec.name}\` lists them`
-  );
 }
 
 /** The command that continues this sweep; a queue's URL only where it carries no password. */

@@ -5,6 +5,7 @@ import type { ProgressView } from './progress/progress-view.js';
 import { finishedCount } from './progress/progress-view.js';
 import { budgetTrials } from './reader.js';
 import { UsageError } from './errors.js';
+import { bestFeasible, frontStatus, readFront, type FrontStatus } from './front.js';
 
 export interface StatusSnapshot extends ProgressView {
   readonly status: string;
@@ -19,6 +20,8 @@ export interface StatusSnapshot extends ProgressView {
     readonly params: Readonly<Record<string, unknown>>;
     readonly startedAt?: number;
   }[];
+  /** A multi-objective or constrained sweep's Pareto front so far (its best is then the best feasible trial). */
+  readonly front?: FrontStatus;
 }
 
 /** One consistent read (one snapshot) of the sweep's counts, running trials and best. */
@@ -47,7 +50,8 @@ function readStatusNow(reader: SweepReader, sweep: SweepRecord, now: number): St
       ...(row.startedAt !== undefined ? { startedAt: row.startedAt } : {}),
     };
   });
-  const [best] = summary.best ? reader.best(sweep.name, 1) : [];
+  const front = readFront(reader, sweep);
+  const [best] = front !== undefined ? bestFeasible(front, sweep.direction, 1) : summary.best ? reader.best(sweep.name, 1) : [];
   const finished = finishedCount(summary.counts);
   const end = summary.status === 'running' ? now : (summary.finishedAt ?? summary.lastUpdatedAt ?? now);
   const elapsedSeconds = Math.max(0, (end - summary.createdAt) / 1000);
@@ -74,5 +78,6 @@ function readStatusNow(reader: SweepReader, sweep: SweepRecord, now: number): St
       : summary.status === 'running' && remaining !== undefined && trialsPerMinute > 0
         ? { etaSeconds: (remaining / trialsPerMinute) * 60 }
         : {}),
+    ...(front === undefined ? {} : { front: frontStatus(front) }),
   };
 }

@@ -1,7 +1,10 @@
+import type { SweepRecord } from '@loopsweep/core';
+import type { SweepReader } from '@loopsweep/store';
 import type { CommandModule } from 'yargs';
-import { formatComparison, judgeFromReader } from '../compare-report.js';
+import { formatComparison, formatFrontShare, frontShare, judgeFromReader, judgeObjectives } from '../compare-report.js';
 import { didYouMean } from '../did-you-mean.js';
 import { UsageError } from '../errors.js';
+import { formatConstraint, readFront, type SweepFront } from '../front.js';
 import { withJson, type GlobalArgs } from '../options.js';
 import { out, outJson } from '../output.js';
 import { requireSweep, specParamNames, withReader } from '../reader.js';
@@ -43,10 +46,47 @@ export const compareCommand: CommandModule<GlobalArgs, CompareArgs> = {
           'for example --confidence 0.95 (a false winner at most 5% of the time)',
         );
       }
-      const verdict = judgeFromReader(reader, sweep, argv.by, argv.confidence);
-      if (argv.json) return outJson({ sweep: sweep.name, metric: sweep.metric, ...verdict });
+      const front = readFront(reader, sweep);
+      if (front !== undefined && front.objectives.length > 1) return printObjectives(reader, sweep, front, argv);
+      // A constrained one-metric sweep: its infeasible trials are left out of the verdict.
+      const verdict =
+        front === undefined
+          ? judgeFromReader(reader, sweep, argv.by, argv.confidence)
+          : judgeObjectives(reader, sweep, front, argv.by, argv.confidence)[0]!.verdict;
+      const excluded = front === undefined ? undefined : front.summary.infeasible.length;
+      if (argv.json)
+        return outJson({ sweep: sweep.name, metric: sweep.metric, ...verdict, ...(excluded === undefined ? {} : { infeasible_excluded: excluded }) });
       out(`${sweep.name}: ${sweep.metric} (${sweep.direction}) by ${argv.by}, ${verdict.mode === 'protocol' ? 'confirmation replicates' : 'exploratory'}`);
       out(formatComparison(verdict));
+      if (excluded !== undefined) out(infeasibleNote(front!));
     });
   },
 };
+
+const infeasibleNote = (front: SweepFront): string =>
+  `(${front.summary.infeasible.length} infeasible ${front.summary.infeasible.length === 1 ? 'trial' : 'trials'} left out: ${front.constraints.map(formatConstraint).join(', ')})`;
+
+/** A multi-objective sweep: each objective judged on its own, then each value's share of the Pareto front. */
+function printObjectives(reader: SweepReader, sweep: SweepRecord, front: SweepFront, argv: CompareArgs): void {
+  const verdicts = judgeObjectives(reader, sweep, front, argv.by, argv.confidence);
+  const shares = frontShare(front, argv.by);
+  if (argv.json)
+    return outJson({
+      sweep: sweep.name,
+      by: argv.by,
+      objectives: verdicts.map((v) => ({ name: v.metric, goal: v.direction })),
+      per_objective: verdicts.map((v) => ({ metric: v.metric, ...v.verdict })),
+      front_size: front.summary.front.length,
+      front_share: shares,
+      infeasible_excluded: front.summary.infeasible.length,
+    });
+  const mode = verdicts[0]?.verdict.mode === 'protocol' ? 'confirmation replicates' : 'exploratory';
+  out(`${sweep.name}: ${verdicts.length} objectives by ${argv.by}, ${mode}; each objective judged on its own`);
+  for (const v of verdicts) {
+    out(`\nobjective ${v.metric} (${v.direction}):`);
+    out(formatComparison(v.verdict, '  '));
+  }
+  out('');
+  out(formatFrontShare(shares, argv.by, front.summary.front.length));
+  if (front.constraints.length > 0) out(infeasibleNote(front));
+}

@@ -5,6 +5,7 @@ import { withJson, type GlobalArgs } from '../options.js';
 import { out, outJson, outJsonLine } from '../output.js';
 import { LiveBlock } from '../progress/live-block.js';
 import { progressLines } from '../progress/progress-view.js';
+import { formatConsidered, formatHypervolume } from '../front.js';
 import { requireSweep, specParamNames, withReader } from '../reader.js';
 import { readStatus, type StatusSnapshot } from '../status-snapshot.js';
 import type { AgentsView } from '../distributed/agents-view.js';
@@ -76,7 +77,20 @@ function statusLines(
   agents: AgentsView | undefined,
   agentsLines: ((view: AgentsView) => string[]) | undefined,
 ): string[] {
-  return agents && agentsLines ? [...progressLines(snapshot, order), ...agentsLines(agents)] : progressLines(snapshot, order);
+  const lines = withFront(progressLines(snapshot, order), snapshot);
+  return agents && agentsLines ? [...lines, ...agentsLines(agents)] : lines;
+}
+
+/** A multi-objective or constrained sweep's front line, after the best line. */
+function withFront(lines: string[], snapshot: StatusSnapshot): string[] {
+  const front = snapshot.front;
+  if (front === undefined) return lines;
+  const at = lines.findIndex((line) => line.startsWith('  best ')) + 1 || lines.length;
+  const line =
+    front.objectives.length === 1
+      ? `  feasible ${front.considered - front.infeasible} of ${formatConsidered(front)}`
+      : `  front    ${front.size} ${front.size === 1 ? 'trial' : 'trials'} on the Pareto front, ${formatHypervolume(front)}; ${formatConsidered(front)}`;
+  return [...lines.slice(0, at), line, ...lines.slice(at)];
 }
 
 function withAgents(snapshot: StatusSnapshot, agents: AgentsView | undefined): StatusSnapshot | (StatusSnapshot & { agents: AgentsView }) {
@@ -85,5 +99,5 @@ function withAgents(snapshot: StatusSnapshot, agents: AgentsView | undefined): S
 
 /** What a plain (non-terminal) watcher prints again only when it changed. */
 function changeKey(s: StatusSnapshot): string {
-  return JSON.stringify([s.status, s.counts, s.best?.number, s.running.map((r) => [r.number, r.step])]);
+  return JSON.stringify([s.status, s.counts, s.best?.number, s.front?.hypervolume, s.running.map((r) => [r.number, r.step])]);
 }

@@ -112,6 +112,31 @@ export interface ReportData {
   /** The best COMPLETE trials, best first (at most 10). */
   readonly best: readonly TrialRow[];
   readonly failures: ReportFailures;
+  /** A multi-objective sweep's Pareto front (issue 17); absent for a one-objective sweep. */
+  readonly tradeoffs?: ReportTradeoffs;
+}
+
+/** A multi-objective sweep's trade-offs: its feasible COMPLETE Pareto front, ranked, and its hypervolume. */
+export interface ReportTradeoffs {
+  readonly objectives: readonly { readonly name: string; readonly goal: 'minimize' | 'maximize' }[];
+  readonly constraints: readonly { readonly metric: string; readonly min?: number; readonly max?: number }[];
+  /** Ranked by hypervolume contribution (largest first); values: each objective and constrained metric. */
+  readonly front: readonly {
+    readonly number: number;
+    readonly values: Readonly<Record<string, number>>;
+    readonly contribution: number;
+    readonly params: TrialRow['params'];
+  }[];
+  /** COMPLETE trials with every objective a number. */
+  readonly considered: number;
+  /** The numbers of the considered trials that break a constraint. */
+  readonly infeasible: readonly number[];
+  readonly hypervolume: number;
+  /** By objective; null when no trial is feasible. */
+  readonly reference: Readonly<Record<string, number>> | null;
+  readonly referenceSource: 'spec' | 'derived';
+  /** Per objective, the front member best in it (ties by rank). */
+  readonly extremes: readonly { readonly metric: string; readonly goal: 'minimize' | 'maximize'; readonly number: number; readonly value: number }[];
 }
 
 /** One chart of a report, drawn as SVG by the report's chart module. */

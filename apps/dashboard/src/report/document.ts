@@ -135,6 +135,80 @@ function answerBlocks(data: ReportData): Block[] {
   return blocks;
 }
 
+/** How many front members the Trade-offs table lists (the data holds them all). */
+const FRONT_ROWS = 20;
+
+/** A multi-objective sweep's Pareto front, ranked, with its hypervolume, reference point, infeasible trials and each objective's extreme. */
+function tradeoffBlocks(data: ReportData): Block[] {
+  const t = data.tradeoffs;
+  if (t === undefined) return [];
+  const goals = t.objectives.map((o) => `${o.name} (${o.goal})`).join(', ');
+  const constraints = t.constraints.map(
+    (c) => `${c.metric}${c.min === undefined ? '' : ` ≥ ${formatNumber(c.min)}`}${c.max === undefined ? '' : ` ≤ ${formatNumber(c.max)}`}`,
+  );
+  const blocks: Block[] = [
+    heading(2, 'Trade-offs', 'tradeoffs'),
+    para(
+      `This sweep has ${t.objectives.length} objectives: ${goals}${constraints.length === 0 ? '' : `, subject to ${constraints.join(', ')}`}. No single trial is best; the Pareto front is the set of feasible completed trials that no other beats in every objective. ${t.considered} completed trials were considered, ${t.infeasible.length} of them infeasible${
+        t.infeasible.length === 0
+          ? ''
+          : ` (${t.infeasible
+              .slice(0, 10)
+              .map((n) => `#${n}`)
+              .join(', ')}${t.infeasible.length > 10 ? ', …' : ''})`
+      }; pruned trials are left out (their values are from an earlier epoch).`,
+    ),
+  ];
+  if (t.front.length === 0) return [...blocks, para('No feasible trial has completed yet, so there is no front.', 'warning')];
+  const reference =
+    t.reference === null
+      ? ''
+      : Object.entries(t.reference)
+          .map(([name, value]) => `${name}=${formatNumber(value)}`)
+          .join(' ');
+  blocks.push(
+    para(
+      `Hypervolume ${formatNumber(t.hypervolume)} with reference point ${reference} (${t.referenceSource === 'spec' ? 'from the spec' : 'derived: worst feasible + 10% of range'}). The front has ${t.front.length} ${t.front.length === 1 ? 'trial' : 'trials'}, ranked by the hypervolume each alone adds.`,
+      undefined,
+      'tradeoffs-summary',
+    ),
+  );
+  const metrics = Object.keys(t.front[0]?.values ?? {});
+  const names = [...t.objectives.map((o) => o.name), ...metrics.filter((m) => !t.objectives.some((o) => o.name === m))];
+  const shown = t.front.slice(0, FRONT_ROWS);
+  blocks.push({
+    kind: 'table',
+    columns: [
+      'rank',
+      'trial',
+      ...names.map((n) => {
+        const o = t.objectives.find((x) => x.name === n);
+        return o === undefined ? n : `${n} (${o.goal === 'minimize' ? 'min' : 'max'})`;
+      }),
+      'contribution',
+      'params',
+    ],
+    right: [0, 1, ...names.map((_, i) => i + 2), names.length + 2],
+    testId: 'pareto-front',
+    rows: shown.map((m, i) => [
+      String(i + 1),
+      `#${m.number}`,
+      ...names.map((n) => formatNumber(m.values[n])),
+      formatNumber(m.contribution),
+      formatParams(m.params),
+    ]),
+  });
+  if (t.front.length > shown.length) blocks.push(para(`… and ${t.front.length - shown.length} more (all of them are in the report's data).`, 'note'));
+  blocks.push(heading(3, 'Each objective at its best', 'tradeoffs-extremes'), {
+    kind: 'table',
+    columns: ['objective', 'best on the front', 'trial'],
+    right: [1, 2],
+    testId: 'pareto-extremes',
+    rows: t.extremes.map((e) => [`${e.metric} (${e.goal})`, formatNumber(e.value), `#${e.number}`]),
+  });
+  return blocks;
+}
+
 function evidenceBlocks(data: ReportData, charts: ReadonlyMap<string, ReportChart>): Block[] {
   if (data.comparisons.length === 0) return [];
   const blocks: Block[] = [heading(2, '3. The evidence', 'evidence')];
@@ -240,6 +314,7 @@ export function reportDocument(data: ReportData, charts: readonly ReportChart[])
     ),
     ...setupBlocks(data),
     ...answerBlocks(data),
+    ...tradeoffBlocks(data),
     ...evidenceBlocks(data, byId),
     ...elseBlocks(data, byId),
     ...wrongBlocks(data),

@@ -3,7 +3,18 @@
  * core's judgeStrategies through buildComparison, called as `sweep compare` calls it, and the
  * importance is the dashboard's PED-ANOVA; nothing here judges or ranks on its own.
  */
-import { comparisonProtocolOf, SEARCH_STAGE, type SweepRecord } from '@loopsweep/core';
+import {
+  comparisonProtocolOf,
+  constraintsOf,
+  frontObjectivesOf,
+  isVectorSweep,
+  objectivesOf,
+  SEARCH_STAGE,
+  summarizeFront,
+  validateSweepSpec,
+  type SweepRecord,
+  type SweepSpec,
+} from '@loopsweep/core';
 import type { SweepReader, TrialRow } from '@loopsweep/store';
 import type {
   BestConfigCurve,
@@ -14,6 +25,7 @@ import type {
   ReportFailures,
   ReportSetup,
   ReportSlices,
+  ReportTradeoffs,
 } from '../api/report-types.js';
 import type { ParamInfo, StrategyComparisonResponse } from '../api/types.js';
 import { buildComparison } from '../server/comparison.js';
@@ -185,6 +197,65 @@ function slicesOf(rows: readonly TrialRow[], params: readonly ParamInfo[], best:
   };
 }
 
+/** The stored spec, validated again, of a sweep with two or more objectives; undefined otherwise (or when it no longer validates). */
+function multiObjectiveSpec(sweep: SweepRecord): SweepSpec | undefined {
+  const raw = sweep.spec;
+  if (typeof raw !== 'object' || raw === null || !isVectorSweep(raw as Pick<SweepSpec, 'metric' | 'metrics' | 'constraints'>)) return undefined;
+  try {
+    const spec = validateSweepSpec(raw, `stored for sweep '${sweep.name}'`);
+    return objectivesOf(spec).length > 1 ? spec : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** core's summarizeFront over the COMPLETE trials' final values (a PRUNED trial's are from an earlier epoch). */
+export function tradeoffsOf(reader: SweepReader, sweep: SweepRecord, rows: readonly TrialRow[]): ReportTradeoffs | undefined {
+  const spec = multiObjectiveSpec(sweep);
+  if (spec === undefined) return undefined;
+  const objectives = objectivesOf(spec);
+  const constraints = constraintsOf(spec);
+  const finalValues = reader.finalValues(sweep.name);
+  const complete = new Map(rows.filter((row) => row.state === 'COMPLETE').map((row) => [row.number, row]));
+  const valued = [...complete.keys()].flatMap((number) => {
+    const values = finalValues.get(number);
+    return values === undefined ? [] : [{ number, values }];
+  });
+  const summary = summarizeFront(valued, frontObjectivesOf(spec), constraints);
+  const names = objectives.map((objective) => objective.name);
+  for (const constraint of constraints) if (!names.includes(constraint.metric)) names.push(constraint.metric);
+  const front = summary.front.map((member) => {
+    const values = finalValues.get(member.number) ?? {};
+    return {
+      number: member.number,
+      values: Object.fromEntries(names.filter((name) => values[name] !== undefined).map((name) => [name, values[name] as number])),
+      contribution: member.contribution,
+      params: complete.get(member.number)?.params ?? {},
+    };
+  });
+  const extremes = objectives.flatMap((objective, i) => {
+    const sign = objective.goal === 'maximize' ? -1 : 1;
+    let best: { number: number; value: number } | undefined;
+    for (const member of summary.front) {
+      const value = member.values[i] as number;
+      if (best === undefined || sign * (value - best.value) < 0) best = { number: member.number, value };
+    }
+    return best === undefined ? [] : [{ metric: objective.name, goal: objective.goal, ...best }];
+  });
+  const reference = summary.reference;
+  return {
+    objectives: objectives.map((objective) => ({ name: objective.name, goal: objective.goal })),
+    constraints,
+    front,
+    considered: summary.considered,
+    infeasible: summary.infeasible,
+    hypervolume: summary.hypervolume,
+    reference: reference === undefined ? null : Object.fromEntries(objectives.map((objective, i) => [objective.name, reference[i] as number])),
+    referenceSource: summary.referenceSource,
+    extremes,
+  };
+}
+
 /**
  * @throws RangeError when a name in `options.by` is not a categorical param (check with unknownBy first)
  */
@@ -207,6 +278,7 @@ export function buildReportData(reader: SweepReader, sweep: SweepRecord, options
     const ranked = importance?.importances.map((i) => varying.find((p) => p.name === i.param)).filter((p): p is ParamInfo => p !== undefined) ?? varying;
     const best = reader.best(sweep.name, BEST_TRIALS);
     const slices = slicesOf(rows, ranked.slice(0, SLICE_PARAMS), best);
+    const tradeoffs = tradeoffsOf(reader, sweep, rows);
     return {
       version: 1,
       generatedAt: options.now,
@@ -227,6 +299,7 @@ export function buildReportData(reader: SweepReader, sweep: SweepRecord, options
       ...(slices === undefined ? {} : { slices }),
       best,
       failures: failuresOf(rows),
+      ...(tradeoffs === undefined ? {} : { tradeoffs }),
     };
   });
 }
