@@ -83,8 +83,13 @@ export function FrontPanel({ sweep, objectives, refresh }: Props) {
         Objectives: {names}.{data.constraints.length > 0 && <> Constraints: {data.constraints.map(constraintText).join('; ')}.</>} The front holds{' '}
         <strong>{data.front.length}</strong> of {feasible} feasible completed trials
         {data.infeasible.length > 0 && <> ({data.infeasible.length} infeasible, drawn as hollow grey rings)</>}
-        {pruned > 0 && <>; {pruned} pruned trials are shown as small diamonds but never count (their values are from the epoch they stopped at)</>}. Hypervolume{' '}
-        <strong data-testid="front-hypervolume">{formatNumber(data.hypervolume)}</strong>.
+        {pruned > 0 && (
+          <>
+            ; {pruned} pruned trials are drawn as small diamonds{many ? ' in the scatter plots' : ''} but never count (their values are from the epoch they
+            stopped at)
+          </>
+        )}
+        . Hypervolume <strong data-testid="front-hypervolume">{formatNumber(data.hypervolume)}</strong>.
       </p>
       <p className="muted" data-testid="front-reference">
         {referenceText(data)}
