@@ -14,7 +14,7 @@ import { tempDir } from '../src/test-support/temp-dir.js';
 import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
 import { waitForDrawnChart } from './support/canvas.js';
 import { serveDashboard } from './support/dashboard.js';
-import { dtlzSpec, runSpecToEnd, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
+import { dtlzSpec, runSpecToEnd, startSpec, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
 import { runToEnd, strategiesSpec } from './support/sweeps.js';
 
 /** What the page must show: core's front over the COMPLETE trials' stored final values. */
@@ -135,5 +135,54 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
     await expect(page.locator('#front').count()).resolves.toBe(0);
     expect(requests.some((url) => url.endsWith('/api/sweeps/plain'))).toBe(true);
     expect(requests.filter((url) => url.includes('/front'))).toEqual([]);
+  });
+});
+
+describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel, live${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
+  const dir = tempDir();
+  const dbPath = dir.file('live.db');
+  // 4 epochs × 200 ms on 2 threads: about 12 s for 30 trials, so the page watches it run.
+  const SPEC = zdtSpec('zdt-live', 30, 200);
+
+  it('follows a running sweep: completed trials join the front and hypervolume charts without a reload', async () => {
+    writeObjectives(dir.dir);
+    const writer = startSpec(dbPath, SPEC, dir.dir);
+    const server = await serveDashboard(dbPath);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openPage(browser);
+      for (let i = 0; i < 100; i++) {
+        const reader = SweepReader.open(dbPath);
+        const exists = reader.getSweep('zdt-live') !== undefined;
+        reader.close();
+        if (exists) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.goto(`${server.origin}/sweeps/zdt-live`);
+      const panel = page.getByTestId('front-panel');
+      await panel.waitFor();
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+      const first = Number(await panel.getAttribute('data-completed'));
+      expect(first).toBeLessThan(20);
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="front-panel"]')?.getAttribute('data-completed')) >= n, first + 4, {
+        timeout: 30_000,
+      });
+      await writer.done;
+      // After the last trial, the page settles on the final front.
+      const expected = expectedFront(dbPath, 'zdt-live', SPEC);
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="front-panel"]')?.getAttribute('data-completed')) === n, 30, {
+        timeout: 30_000,
+      });
+      await expect(panel.getAttribute('data-front-size')).resolves.toBe(String(expected.front.length));
+      expect(Number(await panel.getAttribute('data-hypervolume'))).toBeCloseTo(expected.hypervolume, 9);
+      expect(await waitForDrawnChart(page, 'chart-front')).toBeGreaterThan(3);
+      await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await writer.stop();
+      await browser.close();
+      await server.close();
+      dir.cleanup();
+    }
   });
 });

@@ -9,12 +9,14 @@ import path from 'node:path';
 import { parseSweepSpec } from '@loopsweep/core';
 import { createExecutor, parseDevices, runSweep, SweepControl, type SweepOutcome } from '@loopsweep/runner';
 import { SqliteTrialStore } from '@loopsweep/store';
+import type { RunningSweep } from './sweeps.js';
 
 const ZDT = `
 export default async function (params, ctx) {
   const xs = [params.x0, params.x1, params.x2, params.x3];
   let result;
   for (let epoch = 1; epoch <= 4; epoch++) {
+    if (params.sleep_ms) await new Promise((resolve) => setTimeout(resolve, params.sleep_ms));
     const g = 1 + 9 * (xs.slice(1).reduce((a, b) => a + b, 0) / 3) * (1 + 0.5 / epoch);
     const f1 = xs[0];
     result = { f1, f2: g * (1 - Math.sqrt(f1 / g)), size: xs[1] * 100 };
@@ -46,8 +48,11 @@ const PARAMETERS = `parameters:
   x3: { uniform: [0, 1] }
 `;
 
-/** Two objectives (minimize f1, f2), size ≤ 50, derived reference point; no pruner, so infeasible trials complete (MO-ASHA would stop most). */
-export const zdtSpec = (name: string, trials: number): string => `
+/**
+ * Two objectives (minimize f1, f2), size ≤ 50, derived reference point; no pruner, so infeasible
+ * trials complete (MO-ASHA would stop most). `sleepMs` per epoch keeps it running while a page watches.
+ */
+export const zdtSpec = (name: string, trials: number, sleepMs = 0): string => `
 name: ${name}
 objective: ./zdt.mjs
 metrics:
@@ -58,7 +63,8 @@ constraints:
 sampler: { type: nsga2, seed: 3, population_size: 10 }
 pruner: { type: none }
 budget: { trials: ${trials}, parallel: 2, max_epochs: 4 }
-${PARAMETERS}`;
+${PARAMETERS}  sleep_ms: { value: ${sleepMs} }
+`;
 
 /** Three objectives (minimize f1, f2, f3), size ≤ 70, the reference point from the spec, MO-ASHA pruning. */
 export const dtlzSpec = (name: string, trials: number): string => `
@@ -81,14 +87,29 @@ export function writeObjectives(dir: string): void {
   writeFileSync(path.join(dir, 'dtlz.mjs'), DTLZ);
 }
 
-/** Runs a spec whose objective module lies in `specDir` to its budget. */
-export async function runSpecToEnd(dbPath: string, specText: string, specDir: string): Promise<SweepOutcome> {
+/** Starts a spec whose objective module lies in `specDir` in the background (stop() lets running trials finish). */
+export function startSpec(dbPath: string, specText: string, specDir: string): RunningSweep {
   const store = SqliteTrialStore.open(dbPath);
   const executor = createExecutor(parseDevices('wasm:2', 2));
-  try {
-    return await runSweep({ store, executor, control: new SweepControl(), start: { kind: 'new', spec: parseSweepSpec(specText), specDir }, tickMs: 50 });
-  } finally {
+  const control = new SweepControl();
+  const done = runSweep({ store, executor, control, start: { kind: 'new', spec: parseSweepSpec(specText), specDir }, tickMs: 50 });
+  const closed = done.finally(async () => {
     await executor.close();
     store.close();
-  }
+  });
+  return {
+    done,
+    stop: async () => {
+      control.stopAsking();
+      await closed.catch(() => undefined);
+    },
+  };
+}
+
+/** Runs such a spec to its budget. */
+export async function runSpecToEnd(dbPath: string, specText: string, specDir: string): Promise<SweepOutcome> {
+  const sweep = startSpec(dbPath, specText, specDir);
+  const outcome = await sweep.done;
+  await sweep.stop();
+  return outcome;
 }

@@ -78,7 +78,13 @@ export function FrontPanel({ sweep, objectives, refresh }: Props) {
   const pruned = data.trials.filter((t) => t.state !== 'COMPLETE').length;
   const feasible = data.considered - data.infeasible.length;
   return (
-    <div data-testid="front-panel" data-front-size={data.front.length} data-hypervolume={data.hypervolume} data-objectives={data.objectives.length}>
+    <div
+      data-testid="front-panel"
+      data-front-size={data.front.length}
+      data-hypervolume={data.hypervolume}
+      data-objectives={data.objectives.length}
+      data-completed={data.hypervolumeHistory.length}
+    >
       <p className="muted" data-testid="front-summary">
         Objectives: {names}.{data.constraints.length > 0 && <> Constraints: {data.constraints.map(constraintText).join('; ')}.</>} The front holds{' '}
         <strong>{data.front.length}</strong> of {feasible} feasible completed trials
