@@ -81,6 +81,26 @@ export interface SweepOverview {
   readonly etaMs?: number;
   /** Where GET …/stream?cursor= should start to get only what comes after this overview. */
   readonly cursor: ChangeCursor;
+  /**
+   * Present for a multi-objective or constrained sweep (`metrics:` or `constraints:` in its spec,
+   * issue 17): its objectives and constraints. GET …/front answers only for such a sweep.
+   */
+  readonly multiObjective?: { readonly objectives: readonly ObjectiveInfo[]; readonly constraints: readonly ConstraintInfo[] };
+}
+
+/** One objective of a multi-objective sweep, in spec order. */
+export interface ObjectiveInfo {
+  readonly name: string;
+  readonly goal: Direction;
+  /** The hypervolume's reference value the spec gives for it; absent: derived from the trials. */
+  readonly reference?: number;
+}
+
+/** One entry of the spec's `constraints:`: a trial whose final value of `metric` lies outside [min, max] is infeasible. */
+export interface ConstraintInfo {
+  readonly metric: string;
+  readonly min?: number;
+  readonly max?: number;
 }
 
 /**
@@ -161,6 +181,44 @@ export interface StrategyComparisonResponse extends StrategyVerdict {
   readonly metric: string;
   /** One per entry of `groups`, in the same order: that value's search trials, described. */
   readonly views: readonly StrategyGroupView[];
+}
+
+/** A finished trial of GET /api/sweeps/:name/front. */
+export interface FrontTrial {
+  readonly number: number;
+  /** COMPLETE or PRUNED (a pruned trial's values are from the epoch it stopped at; it is never on the front). */
+  readonly state: TrialState;
+  /** Final value of each objective and constrained metric (NaN as null; a metric never reported is absent). */
+  readonly values: Readonly<Record<string, JsonMetric>>;
+  /** Every constraint met (a missing or NaN constrained value violates it); true without constraints. */
+  readonly feasible: boolean;
+  /** On the Pareto front (COMPLETE, feasible and non-dominated). */
+  readonly onFront: boolean;
+}
+
+/**
+ * GET /api/sweeps/:name/front — the Pareto front of a multi-objective or constrained sweep, as
+ * core's summarizeFront computes it over the COMPLETE trials' final values.
+ */
+export interface FrontResponse {
+  readonly objectives: readonly ObjectiveInfo[];
+  readonly constraints: readonly ConstraintInfo[];
+  /** Every COMPLETE or PRUNED trial with final values, by number. */
+  readonly trials: readonly FrontTrial[];
+  /** The front, ranked by the hypervolume each member alone adds (largest first). */
+  readonly front: readonly { readonly number: number; readonly values: readonly number[]; readonly contribution: number }[];
+  /** COMPLETE trials with a number for every objective (the ones the front was chosen from). */
+  readonly considered: number;
+  /** Numbers of the considered trials that violate a constraint. */
+  readonly infeasible: readonly number[];
+  /** The front's hypervolume under `reference` (0 without a feasible trial). */
+  readonly hypervolume: number;
+  /** The reference point, in the objectives' order; absent while no trial is feasible. */
+  readonly reference?: readonly number[];
+  /** 'spec' when the spec gives every objective's reference, 'derived' otherwise (worst feasible value plus 10% of the range). */
+  readonly referenceSource: 'spec' | 'derived';
+  /** The hypervolume after each COMPLETE trial, in trial-number order, under `reference`. */
+  readonly hypervolumeHistory: readonly { readonly number: number; readonly hypervolume: number }[];
 }
 
 /** GET /api/sweeps/:name/events */

@@ -16,6 +16,7 @@ import { MetricNames } from './metric-names.js';
 import { TrialLists } from './trial-list.js';
 import { checkServerOptions, DashboardStartError, type DashboardServerOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
+import { registerFrontRoute } from './routes/front.js';
 import { registerReportRoute } from './routes/report.js';
 import { registerStreamRoutes } from './routes/streams.js';
 import { registerSweepRoutes } from './routes/sweeps.js';
@@ -101,6 +102,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
   registerSweepRoutes(app, context);
   registerTrialRoutes(app, context);
   registerAnalysisRoutes(app, context);
+  registerFrontRoute(app, context);
   registerReportRoute(app, context);
   registerStreamRoutes(app, context);
   app.addHook('preClose', async () => hub.close());

@@ -3,7 +3,7 @@ import type { SweepRecord } from '@loopsweep/core';
 import type { SweepSummary, TrialTimes } from '@loopsweep/store';
 import type { SweepOverview } from '../api/types.js';
 import { cached, type DashboardContext } from './context.js';
-import { sweepParameters, sweepSettings } from './sweep-spec-info.js';
+import { multiObjectiveInfo, sweepParameters, sweepSettings } from './sweep-spec-info.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -33,6 +33,7 @@ export function buildOverview(context: DashboardContext, sweep: SweepRecord): Sw
   const { times, ...stored } = cached(context, `overview:${sweep.name}`, () =>
     reader.snapshot(() => {
       const [bestTrial] = reader.best(sweep.name, 1);
+      const multiObjective = multiObjectiveInfo(sweep);
       return {
         summary: reader.summary(sweep.name) as SweepSummary,
         ...sweepSettings(sweep),
@@ -40,6 +41,7 @@ export function buildOverview(context: DashboardContext, sweep: SweepRecord): Sw
         ...(bestTrial === undefined ? {} : { bestTrial }),
         times: reader.trialTimes(sweep.name),
         cursor: reader.cursor(sweep.name) ?? { trialUpdatedAt: 0, metricId: 0, eventId: 0 },
+        ...(multiObjective === undefined ? {} : { multiObjective }),
       };
     }),
   );

@@ -5,13 +5,15 @@
  * rather than trusted.
  */
 import type { ParamSpec, ParamValue, PrunerConfig, SamplerConfig, SweepRecord } from '@loopsweep/core';
-import type { ParamInfo, SweepOverview } from '../api/types.js';
+import type { ConstraintInfo, ObjectiveInfo, ParamInfo, SweepOverview } from '../api/types.js';
 
 interface SpecShape {
   readonly parameters?: Readonly<Record<string, ParamSpec>>;
   readonly budget?: { readonly trials?: unknown; readonly parallel?: unknown; readonly max_epochs?: unknown };
   readonly sampler?: SamplerConfig;
   readonly pruner?: PrunerConfig;
+  readonly metrics?: unknown;
+  readonly constraints?: unknown;
 }
 
 const RANGE_KINDS = ['uniform', 'log_uniform', 'int', 'int_log_uniform'] as const;
@@ -58,4 +60,33 @@ export function paramValueFromText(param: ParamInfo, text: string): ParamValue |
   if (param.kind === 'categorical') return (param.values ?? []).find((choice) => String(choice) === text);
   const value = Number(text);
   return text.trim() !== '' && Number.isFinite(value) ? value : undefined;
+}
+
+const finite = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+function objectiveInfo(entry: unknown): ObjectiveInfo | undefined {
+  if (!isRecord(entry) || typeof entry['name'] !== 'string' || (entry['goal'] !== 'minimize' && entry['goal'] !== 'maximize')) return undefined;
+  const reference = finite(entry['reference']);
+  return { name: entry['name'], goal: entry['goal'], ...(reference === undefined ? {} : { reference }) };
+}
+
+function constraintInfo(entry: unknown): ConstraintInfo | undefined {
+  if (!isRecord(entry) || typeof entry['metric'] !== 'string') return undefined;
+  const min = finite(entry['min']);
+  const max = finite(entry['max']);
+  return { metric: entry['metric'], ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+}
+
+/**
+ * The objectives and constraints of a multi-objective or constrained sweep (core's isVectorSweep:
+ * `metrics:` or a non-empty `constraints:`); undefined for a one-metric, unconstrained sweep. A
+ * constrained one-metric sweep has the sweep's metric as its one objective.
+ */
+export function multiObjectiveInfo(sweep: SweepRecord): SweepOverview['multiObjective'] {
+  const { metrics, constraints } = spec(sweep);
+  const objectives = Array.isArray(metrics) ? metrics.map(objectiveInfo).filter((o) => o !== undefined) : [];
+  const bounds = Array.isArray(constraints) ? constraints.map(constraintInfo).filter((c) => c !== undefined) : [];
+  if (objectives.length === 0 && bounds.length === 0) return undefined;
+  return { objectives: objectives.length > 0 ? objectives : [{ name: sweep.metric, goal: sweep.direction }], constraints: bounds };
 }

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../components/error-panel';
 import { Loading } from '../components/loading';
 import { Section } from '../components/section';
 import { CurvesPanel } from '../components/sweep/curves-panel';
+import { FrontPanel } from '../components/sweep/front-panel';
 import { HistoryPanel } from '../components/sweep/history-panel';
 import { ImportancePanel } from '../components/sweep/importance-panel';
 import { ParallelPanel } from '../components/sweep/parallel-panel';
@@ -26,6 +27,7 @@ const ANALYSIS_REFRESH_MS = 5000;
 
 const CONTENTS = [
   ['summary', 'Summary'],
+  ['front', 'Pareto front'],
   ['strategies', 'Strategy comparison'],
   ['history', 'Optimization history'],
   ['curves', 'Learning curves'],
@@ -62,7 +64,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
         {overview && trials && (
           <>
             <nav aria-label="On this page" className="muted">
-              {CONTENTS.map(([id, title], i) => (
+              {CONTENTS.filter(([id]) => id !== 'front' || overview.multiObjective).map(([id, title], i) => (
                 <span key={id}>
                   {i > 0 && ' · '}
                   <a href={`#${id}`}>{title}</a>
@@ -72,6 +74,11 @@ export function SweepPage({ sweep }: { sweep: string }) {
             <Section id="summary" title="Summary" actions={<ReportLink sweep={sweep} />}>
               <SummaryPanel overview={overview} />
             </Section>
+            {overview.multiObjective && (
+              <Section id="front" title="Pareto front">
+                <FrontPanel sweep={sweep} objectives={overview.multiObjective.objectives} refresh={analysisRefresh} />
+              </Section>
+            )}
             <Section id="strategies" title="Strategy comparison">
               <StrategyPanel sweep={sweep} params={varying} refresh={analysisRefresh} />
             </Section>

@@ -1,0 +1,188 @@
+/**
+ * The Pareto front panel (issue 17) in Chromium over the real server and multi-objective sweeps
+ * run by the real runner: the front and hypervolume charts draw, the front's size and hypervolume
+ * on the page are core's summarizeFront over the stored final values, a front trial's link opens
+ * it, and a one-metric sweep has no front panel. No page logs an error.
+ */
+import { rmSync } from 'node:fs';
+import { constraintsOf, frontObjectivesOf, parseSweepSpec, summarizeFront, type FrontSummary } from '@loopsweep/core';
+import { SweepReader } from '@loopsweep/store';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardServer } from '../src/server/index.js';
+import { tempDir } from '../src/test-support/temp-dir.js';
+import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
+import { waitForDrawnChart } from './support/canvas.js';
+import { serveDashboard } from './support/dashboard.js';
+import { dtlzSpec, runSpecToEnd, startSpec, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
+import { runToEnd, strategiesSpec } from './support/sweeps.js';
+
+/** What the page must show: core's front over the COMPLETE trials' stored final values. */
+function expectedFront(dbPath: string, sweep: string, specText: string): FrontSummary {
+  const spec = parseSweepSpec(specText);
+  const reader = SweepReader.open(dbPath);
+  try {
+    const finals = reader.finalValues(sweep);
+    const complete = reader.trials(sweep).filter((t) => t.state === 'COMPLETE');
+    const trials = complete.flatMap((t) => {
+      const values = finals.get(t.number);
+      return values === undefined ? [] : [{ number: t.number, values }];
+    });
+    return summarizeFront(trials, frontObjectivesOf(spec), constraintsOf(spec));
+  } finally {
+    reader.close();
+  }
+}
+
+describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
+  const dir = tempDir();
+  const dbPath = dir.file('mo.db');
+  const ZDT = zdtSpec('zdt', 40);
+  const DTLZ = dtlzSpec('dtlz', 40);
+  let server: DashboardServer;
+  let browser: Browser;
+  let watched: WatchedPage | undefined;
+
+  beforeAll(async () => {
+    writeObjectives(dir.dir);
+    await runSpecToEnd(dbPath, ZDT, dir.dir);
+    await runSpecToEnd(dbPath, DTLZ, dir.dir);
+    await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
+    server = await serveDashboard(dbPath);
+    browser = await launchBrowser();
+  });
+
+  afterEach(async () => {
+    if (watched) {
+      expect(watched.errors).toEqual([]);
+      await watched.context.close();
+      watched = undefined;
+    }
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    dir.cleanup();
+    rmSync(dbPath, { force: true });
+  });
+
+  async function open(path: string) {
+    watched = await openPage(browser);
+    await watched.page.goto(`${server.origin}${path}`);
+    return watched.page;
+  }
+
+  it('two objectives: the front scatter and the hypervolume chart draw, with core’s front size and hypervolume', async () => {
+    const expected = expectedFront(dbPath, 'zdt', ZDT);
+    expect(expected.front.length).toBeGreaterThan(0);
+    expect(expected.infeasible.length).toBeGreaterThan(0);
+    const page = await open('/sweeps/zdt');
+    const panel = page.getByTestId('front-panel');
+    await panel.waitFor();
+    await expect(panel.getAttribute('data-front-size')).resolves.toBe(String(expected.front.length));
+    expect(Number(await panel.getAttribute('data-hypervolume'))).toBeCloseTo(expected.hypervolume, 9);
+    await expect(panel.getAttribute('data-objectives')).resolves.toBe('2');
+    const summary = await page.getByTestId('front-summary').innerText();
+    expect(summary).toContain('f1 (minimize), f2 (minimize)');
+    expect(summary).toContain(`${expected.infeasible.length} infeasible`);
+    await expect(page.getByTestId('front-reference').innerText()).resolves.toMatch(/^Reference point \(f1 = .+, f2 = .+\), derived from the feasible/);
+    for (const chart of ['chart-front', 'chart-hypervolume']) {
+      await page.getByTestId(chart).scrollIntoViewIfNeeded();
+      const colours = await waitForDrawnChart(page, chart);
+      expect(colours, `${chart} drew ${colours} colours`).toBeGreaterThan(3);
+    }
+    await expect(page.locator('[data-testid="front-table"] tbody tr').count()).resolves.toBe(Math.min(20, expected.front.length));
+    await expect(page.locator('nav[aria-label="On this page"] a[href="#front"]').count()).resolves.toBe(1);
+    await saveScreenshot(page, 'front-2-objectives');
+    await panel.screenshot({ path: `${ARTIFACTS}front-2-objectives-panel.png` });
+
+    // The best-ranked front member's link opens its trial page.
+    const first = expected.front[0]!.number;
+    await page.locator('[data-testid="front-table"] tbody tr').first().getByRole('link').click();
+    await page.waitForURL(`**/sweeps/zdt/trials/${first}`);
+  });
+
+  it('three objectives: parallel coordinates, the scatter matrix and the hypervolume chart draw; the reference point is the spec’s', async () => {
+    const expected = expectedFront(dbPath, 'dtlz', DTLZ);
+    expect(expected.front.length).toBeGreaterThan(0);
+    const page = await open('/sweeps/dtlz');
+    const panel = page.getByTestId('front-panel');
+    await panel.waitFor();
+    await expect(panel.getAttribute('data-front-size')).resolves.toBe(String(expected.front.length));
+    expect(Number(await panel.getAttribute('data-hypervolume'))).toBeCloseTo(expected.hypervolume, 9);
+    await expect(page.getByTestId('front-reference').innerText()).resolves.toBe(
+      'Reference point (f1 = 2, f2 = 2, f3 = 2), from the spec (`reference:` of each objective).',
+    );
+    for (const chart of ['chart-front', 'chart-front-matrix', 'chart-hypervolume']) {
+      await page.getByTestId(chart).scrollIntoViewIfNeeded();
+      const colours = await waitForDrawnChart(page, chart);
+      expect(colours, `${chart} drew ${colours} colours`).toBeGreaterThan(3);
+    }
+    await saveScreenshot(page, 'front-3-objectives');
+    await panel.screenshot({ path: `${ARTIFACTS}front-3-objectives-panel.png` });
+  });
+
+  it('a one-metric sweep has no Pareto front panel and never asks for one', async () => {
+    watched = await openPage(browser);
+    const { page } = watched;
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(`${server.origin}/sweeps/plain`);
+    await page.getByTestId('summary').waitFor();
+    await page.getByTestId('chart-history').waitFor();
+    await expect(page.getByTestId('front-panel').count()).resolves.toBe(0);
+    await expect(page.locator('#front').count()).resolves.toBe(0);
+    expect(requests.some((url) => url.endsWith('/api/sweeps/plain'))).toBe(true);
+    expect(requests.filter((url) => url.includes('/front'))).toEqual([]);
+  });
+});
+
+describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel, live${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
+  const dir = tempDir();
+  const dbPath = dir.file('live.db');
+  // 4 epochs × 200 ms on 2 threads: about 12 s for 30 trials, so the page watches it run.
+  const SPEC = zdtSpec('zdt-live', 30, 200);
+
+  it('follows a running sweep: completed trials join the front and hypervolume charts without a reload', async () => {
+    writeObjectives(dir.dir);
+    const writer = startSpec(dbPath, SPEC, dir.dir);
+    const server = await serveDashboard(dbPath);
+    const browser = await launchBrowser();
+    try {
+      const { page, errors } = await openPage(browser);
+      for (let i = 0; i < 100; i++) {
+        const reader = SweepReader.open(dbPath);
+        const exists = reader.getSweep('zdt-live') !== undefined;
+        reader.close();
+        if (exists) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await page.goto(`${server.origin}/sweeps/zdt-live`);
+      const panel = page.getByTestId('front-panel');
+      await panel.waitFor();
+      await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+      const first = Number(await panel.getAttribute('data-completed'));
+      expect(first).toBeLessThan(20);
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="front-panel"]')?.getAttribute('data-completed')) >= n, first + 4, {
+        timeout: 30_000,
+      });
+      await writer.done;
+      // After the last trial, the page settles on the final front.
+      const expected = expectedFront(dbPath, 'zdt-live', SPEC);
+      await page.waitForFunction((n) => Number(document.querySelector('[data-testid="front-panel"]')?.getAttribute('data-completed')) === n, 30, {
+        timeout: 30_000,
+      });
+      await expect(panel.getAttribute('data-front-size')).resolves.toBe(String(expected.front.length));
+      expect(Number(await panel.getAttribute('data-hypervolume'))).toBeCloseTo(expected.hypervolume, 9);
+      expect(await waitForDrawnChart(page, 'chart-front')).toBeGreaterThan(3);
+      await expect(page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).resolves.toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await writer.stop();
+      await browser.close();
+      await server.close();
+      dir.cleanup();
+    }
+  });
+});
