@@ -21,9 +21,9 @@ describe('progress lines', () => {
   });
 
   it('shows the front’s size in a multi-objective sweep, and names the metric of best', () => {
-    expect(formatTally({ ...view, front: 4 })).toBe('12/20 done, 2 running, front 4, best val_accuracy 0.95 #7');
-    expect(formatTally({ ...view, front: 0, best: undefined })).toBe('12/20 done, 2 running, front 0');
-    expect(progressLines({ ...view, front: 1 })).toContain('  front    1 feasible trial on the Pareto front (`sweep best quick` lists them)');
+    expect(formatTally({ ...view, frontSize: 4 })).toBe('12/20 done, 2 running, front 4, best val_accuracy 0.95 #7');
+    expect(formatTally({ ...view, frontSize: 0, best: undefined })).toBe('12/20 done, 2 running, front 0');
+    expect(progressLines({ ...view, frontSize: 1 })).toContain('  front    1 feasible trial on the Pareto front (`sweep best quick` lists them)');
   });
 
   it('formats one line per finished trial', () => {

@@ -17,7 +17,7 @@ export interface ProgressView {
   readonly running: readonly { readonly number: number; readonly step?: number; readonly value?: number }[];
   readonly best?: { readonly number: number; readonly value: number; readonly params?: Params };
   /** Multi-objective and constrained sweeps: the feasible Pareto front's size (then `best` is the first objective's best feasible trial). */
-  readonly front?: number;
+  readonly frontSize?: number;
   readonly elapsedSeconds: number;
   readonly trialsPerMinute: number;
   readonly etaSeconds?: number;
@@ -30,8 +30,10 @@ export function finishedCount(counts: Readonly<Record<TrialState, number>>): num
 
 /** "12 done, 2 running, best 0.95 #7" (several objectives: "…, front 4, best val_accuracy 0.95 #7") — the tail of a plain progress line. */
 export function formatTally(view: ProgressView): string {
-  const front = view.front === undefined ? '' : `, front ${view.front}`;
-  const best = view.best ? `${front}, best ${view.front === undefined ? '' : `${view.metric} `}${formatNumber(view.best.value)} #${view.best.number}` : front;
+  const front = view.frontSize === undefined ? '' : `, front ${view.frontSize}`;
+  const best = view.best
+    ? `${front}, best ${view.frontSize === undefined ? '' : `${view.metric} `}${formatNumber(view.best.value)} #${view.best.number}`
+    : front;
   return `${finishedCount(view.counts)}${view.budgetTrials !== undefined ? `/${view.budgetTrials}` : ''} done, ${view.running.length} running${best}`;
 }
 
@@ -44,9 +46,9 @@ export function progressLines(view: ProgressView, paramOrder?: readonly string[]
   const lines = [
     `sweep ${view.sweep}${status}`,
     `  trials   ${done}${of} done (${counts.COMPLETE} complete, ${counts.PRUNED} pruned, ${counts.FAILED} failed), ${view.running.length} running${counts.QUEUED > 0 ? `, ${counts.QUEUED} queued` : ''}`,
-    ...(view.front === undefined
+    ...(view.frontSize === undefined
       ? []
-      : [`  front    ${view.front} feasible trial${view.front === 1 ? '' : 's'} on the Pareto front (\`sweep best ${view.sweep}\` lists them)`]),
+      : [`  front    ${view.frontSize} feasible trial${view.frontSize === 1 ? '' : 's'} on the Pareto front (\`sweep best ${view.sweep}\` lists them)`]),
     `  best     ${view.best ? `${view.metric}=${formatNumber(view.best.value)} #${view.best.number}${view.best.params ? `  ${formatParams(view.best.params, paramOrder)}` : ''}` : '— (no completed trial yet)'}`,
     `  pace     ${formatRate(view.trialsPerMinute)}, elapsed ${formatDuration(view.elapsedSeconds)}, ${formatEta(view.etaSeconds)}`,
   ];

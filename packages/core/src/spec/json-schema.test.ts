@@ -15,6 +15,7 @@ describe('sweepSpecJsonSchema', () => {
       description: string;
       required: string[];
       additionalProperties: boolean;
+      oneOf: unknown[];
     };
     expect(schema.$schema).toBe('http://json-schema.org/draft-07/schema#');
     expect(schema.$id).toBe(SWEEP_SPEC_SCHEMA_ID);

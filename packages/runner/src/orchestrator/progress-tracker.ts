@@ -64,7 +64,7 @@ export class ProgressTracker {
         return { number, ...(step !== undefined ? { step, value: trial.intermediate.get(step) } : {}) };
       }),
       ...(best && best.value !== undefined ? { best: { number: best.number, value: best.value, params: best.params } } : {}),
-      ...(this.study.vector ? { front: this.#frontSize() } : {}),
+      ...(this.study.vector ? { frontSize: this.#frontSize() } : {}),
       elapsedSeconds,
       trialsPerMinute,
       ...(remaining !== undefined && trialsPerMinute > 0 ? { etaSeconds: (Math.max(0, remaining) / trialsPerMinute) * 60 } : {}),

@@ -12,7 +12,7 @@ export interface SweepProgress {
   readonly running: readonly { readonly number: number; readonly step?: number; readonly value?: number }[];
   readonly best?: { readonly number: number; readonly value: number; readonly params: Params };
   /** Multi-objective and constrained sweeps: how many feasible complete trials are on the Pareto front. */
-  readonly front?: number;
+  readonly frontSize?: number;
   /** Seconds since this run started. */
   readonly elapsedSeconds: number;
   /** Finished trials per minute in this run. */
