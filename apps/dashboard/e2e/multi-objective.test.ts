@@ -4,7 +4,8 @@
  * on the page are core's summarizeFront over the stored final values, a front trial's link opens
  * it, and a one-metric sweep has no front panel. No page logs an error.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { constraintsOf, frontObjectivesOf, parseSweepSpec, summarizeFront, type FrontSummary } from '@loopsweep/core';
 import { SweepReader } from '@loopsweep/store';
 import type { Browser } from 'playwright-core';
@@ -39,6 +40,8 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
   const dbPath = dir.file('mo.db');
   const ZDT = zdtSpec('zdt', 40);
   const DTLZ = dtlzSpec('dtlz', 40);
+  // The real rnn-text example as it ships: val_accuracy against train_seconds, parameters ≤ 100000.
+  const EXAMPLE = readFileSync(fileURLToPath(new URL('../../../examples/accuracy-vs-time.yaml', import.meta.url)), 'utf8');
   let server: DashboardServer;
   let browser: Browser;
   let watched: WatchedPage | undefined;
@@ -47,6 +50,7 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
     writeObjectives(dir.dir);
     await runSpecToEnd(dbPath, ZDT, dir.dir);
     await runSpecToEnd(dbPath, DTLZ, dir.dir);
+    await runSpecToEnd(dbPath, EXAMPLE, dir.dir);
     await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
     server = await serveDashboard(dbPath);
     browser = await launchBrowser();
@@ -121,6 +125,24 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
     }
     await saveScreenshot(page, 'front-3-objectives');
     await panel.screenshot({ path: `${ARTIFACTS}front-3-objectives-panel.png` });
+  });
+
+  it('the rnn-text example (examples/accuracy-vs-time.yaml): its front of real trials draws, with core’s size and hypervolume', async () => {
+    const expected = expectedFront(dbPath, 'accuracy-vs-time', EXAMPLE);
+    expect(expected.front.length).toBeGreaterThan(0);
+    const page = await open('/sweeps/accuracy-vs-time');
+    const panel = page.getByTestId('front-panel');
+    await panel.waitFor();
+    await expect(panel.getAttribute('data-front-size')).resolves.toBe(String(expected.front.length));
+    expect(Number(await panel.getAttribute('data-hypervolume'))).toBeCloseTo(expected.hypervolume, 9);
+    const summary = await page.getByTestId('front-summary').innerText();
+    expect(summary).toContain('val_accuracy (maximize), train_seconds (minimize)');
+    for (const chart of ['chart-front', 'chart-hypervolume']) {
+      await page.getByTestId(chart).scrollIntoViewIfNeeded();
+      const colours = await waitForDrawnChart(page, chart);
+      expect(colours, `${chart} drew ${colours} colours`).toBeGreaterThan(3);
+    }
+    await panel.screenshot({ path: `${ARTIFACTS}front-accuracy-vs-time-panel.png` });
   });
 
   it('a one-metric sweep has no Pareto front panel and never asks for one', async () => {
