@@ -96,7 +96,7 @@ export function checkRungs(rungs: Rungs, maxEpochsPath: string): Rungs {
 }
 
 /** The reported step before `step`, or 0. */
-function stepBefore(trial: FrozenTrial, step: number): number {
+export function stepBefore(trial: FrozenTrial, step: number): number {
   let before = 0;
   for (const s of trial.intermediate.keys()) if (s < step && s > before) before = s;
   return before;

@@ -1,7 +1,7 @@
 import { boundViolation } from '../multi-objective/constraint-violation.js';
 import { moAshaPromotions, type RungEntry } from '../multi-objective/mo-asha.js';
 import { lastStep, type FrozenTrial } from '../trial/frozen-trial.js';
-import { rungStepsBetween, type Rungs } from './asha.js';
+import { rungStepsBetween, stepBefore, type Rungs } from './asha.js';
 import type { VectorObjectives } from './pruner.js';
 
 /**
@@ -50,12 +50,6 @@ function entryAt(vector: VectorObjectives, trial: FrozenTrial, step: number): Ru
   let violation = 0;
   for (const constraint of vector.constraints) violation += boundViolation(reported[constraint.metric], constraint);
   return { number: trial.number, values, violation };
-}
-
-function stepBefore(trial: FrozenTrial, step: number): number {
-  let before = 0;
-  for (const s of trial.intermediate.keys()) if (s < step && s > before) before = s;
-  return before;
 }
 
 function firstStepAtOrAfter(trial: FrozenTrial, rung: number): number | undefined {

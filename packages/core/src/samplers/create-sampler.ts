@@ -4,6 +4,7 @@ import { RandomSampler } from './random.js';
 import { chooseSampler, type SamplerChoiceContext } from './choose-sampler.js';
 import type { SamplerConfig } from './sampler-config.js';
 import type { Sampler } from './sampler.js';
+import type { TpeSamplerOptions } from './tpe/tpe-options.js';
 import { TpeSampler } from './tpe/tpe-sampler.js';
 import type { MultiObjectiveHistory } from '../multi-objective/mo-history.js';
 import { MotpeSampler } from '../multi-objective/motpe/motpe-sampler.js';
@@ -27,16 +28,7 @@ export function createSampler(config: SamplerConfig, context?: SamplerChoiceCont
     case 'grid':
       return new GridSampler({ seed: config.seed, shuffle: config.shuffle });
     case 'tpe':
-      return new TpeSampler({
-        seed: config.seed,
-        nStartupTrials: config.n_startup_trials,
-        nEiCandidates: config.n_ei_candidates,
-        gamma: config.gamma,
-        priorWeight: config.prior_weight,
-        constantLiar: config.constant_liar,
-        multivariate: config.multivariate,
-        group: config.group,
-      });
+      return new TpeSampler({ ...tpeOptions(config), multivariate: config.multivariate, group: config.group });
     case 'gp':
       return new GpSampler({ seed: config.seed, nStartupTrials: config.n_startup_trials, nCandidates: config.n_candidates });
     case 'nsga2':
@@ -49,18 +41,23 @@ export function createSampler(config: SamplerConfig, context?: SamplerChoiceCont
         mutationEta: config.mutation_eta,
       });
     case 'motpe':
-      return new MotpeSampler(historyFor(config.type, history), {
-        seed: config.seed,
-        nStartupTrials: config.n_startup_trials,
-        nEiCandidates: config.n_ei_candidates,
-        gamma: config.gamma,
-        priorWeight: config.prior_weight,
-        constantLiar: config.constant_liar,
-      });
+      return new MotpeSampler(historyFor(config.type, history), tpeOptions(config));
   }
 }
 
 function historyFor(type: string, history: MultiObjectiveHistory | undefined): MultiObjectiveHistory {
   if (!history) throw new TypeError(`createSampler: '${type}' needs the study's objectives (a MultiObjectiveHistory) to read trials by`);
   return history;
+}
+
+/** The options TPE and MOTPE share, from their snake_case spec keys. */
+function tpeOptions(config: Extract<SamplerConfig, { type: 'tpe' | 'motpe' }>): TpeSamplerOptions {
+  return {
+    seed: config.seed,
+    nStartupTrials: config.n_startup_trials,
+    nEiCandidates: config.n_ei_candidates,
+    gamma: config.gamma,
+    priorWeight: config.prior_weight,
+    constantLiar: config.constant_liar,
+  };
 }

@@ -5,24 +5,7 @@ export type SamplerConfig =
   | { readonly type: 'random'; readonly seed: number }
   /** `shuffle`: visit the grid in a seeded random order instead of the spec's order. */
   | { readonly type: 'grid'; readonly seed: number; readonly shuffle?: boolean }
-  | {
-      readonly type: 'tpe';
-      readonly seed: number;
-      /** Random proposals before TPE takes over. Default 10. */
-      readonly n_startup_trials?: number;
-      /** Candidates drawn from l(x) per parameter (or group). Default 12, or 24 when multivariate. */
-      readonly n_ei_candidates?: number;
-      /** Fraction of trials counted as good, capped at 25 trials. Default: Optuna's min(⌈0.1·n⌉, 25). */
-      readonly gamma?: number;
-      /** Weight of the prior component in each Parzen estimator. Default 1. */
-      readonly prior_weight?: number;
-      /** Treat pending (QUEUED/RUNNING) trials as bad observations. Default true. */
-      readonly constant_liar?: boolean;
-      /** Model the params jointly (multivariate TPE). Default false. */
-      readonly multivariate?: boolean;
-      /** With multivariate: one joint model per group of params that always appear together. Default true. */
-      readonly group?: boolean;
-    }
+  | TpeSamplerConfig
   | {
       readonly type: 'gp';
       readonly seed: number;
@@ -49,15 +32,28 @@ export type MultiObjectiveSamplerConfig =
       /** Polynomial mutation distribution index. Default 20. */
       readonly mutation_eta?: number;
     }
-  | {
-      readonly type: 'motpe';
-      readonly seed: number;
-      readonly n_startup_trials?: number;
-      readonly n_ei_candidates?: number;
-      readonly gamma?: number;
-      readonly prior_weight?: number;
-      readonly constant_liar?: boolean;
-    };
+  /** Multi-objective TPE: TPE's options but the multivariate ones (it models parameters one at a time). */
+  | (Omit<TpeSamplerConfig, 'type' | 'multivariate' | 'group'> & { readonly type: 'motpe' });
+
+/** `sampler: { type: tpe }`. */
+export interface TpeSamplerConfig {
+  readonly type: 'tpe';
+  readonly seed: number;
+  /** Random proposals before TPE takes over. Default 10. */
+  readonly n_startup_trials?: number;
+  /** Candidates drawn from l(x) per parameter (or group). Default 12, or 24 when multivariate. */
+  readonly n_ei_candidates?: number;
+  /** Fraction of trials counted as good, capped at 25 trials. Default: Optuna's min(⌈0.1·n⌉, 25). */
+  readonly gamma?: number;
+  /** Weight of the prior component in each Parzen estimator. Default 1. */
+  readonly prior_weight?: number;
+  /** Treat pending (QUEUED/RUNNING) trials as bad observations. Default true. */
+  readonly constant_liar?: boolean;
+  /** Model the params jointly (multivariate TPE). Default false. */
+  readonly multivariate?: boolean;
+  /** With multivariate: one joint model per group of params that always appear together. Default true. */
+  readonly group?: boolean;
+}
 
 /** A sampler config that names one algorithm: what `auto` resolves to (chooseSampler). */
 export type ConcreteSamplerConfig = Exclude<SamplerConfig, { readonly type: 'auto' }>;

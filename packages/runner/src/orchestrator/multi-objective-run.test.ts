@@ -1,32 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { parseSweepSpec, trackedMetricsOf, type TrialExecutor } from '@loopsweep/core';
-import { SqliteTrialStore } from '@loopsweep/store';
-import { createExecutor } from '../devices/create-executor.js';
-import { parseDevices } from '../devices/parse-devices.js';
+import { parseSweepSpec, trackedMetricsOf } from '@loopsweep/core';
 import { readDatabase } from '../test-support/read-database.js';
+import { sweepWorkspaces } from '../test-support/sweep-workspace.js';
 import { runSweep } from './run-sweep.js';
 import { SweepControl } from './sweep-control.js';
 
 const objective = fileURLToPath(new URL('../objectives/fixtures/two-objectives.mjs', import.meta.url));
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-function setup(): { dbPath: string; store: SqliteTrialStore; executor: TrialExecutor } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-mo-'));
-  const dbPath = path.join(dir, 'sweep.db');
-  const store = SqliteTrialStore.open(dbPath);
-  const executor = createExecutor(parseDevices('wasm:2', 2));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => store.close());
-  cleanups.push(() => executor.close());
-  return { dbPath, store, executor };
-}
+const workspace = sweepWorkspaces('mo');
 
 function spec(body: string) {
   return parseSweepSpec(
@@ -37,7 +18,7 @@ function spec(body: string) {
 
 describe('a multi-objective sweep through the orchestrator', () => {
   it('stores each trial’s final values as returned (or last reported), prunes with MO-ASHA, and resumes from the stored vectors', async () => {
-    const { dbPath, store, executor } = setup();
+    const { dbPath, store, executor } = workspace();
     const s = spec(
       'budget: { trials: 14, parallel: 2, max_epochs: 3 }\nsampler: { type: motpe, seed: 5, n_startup_trials: 4 }\npruner: { type: asha, min_epochs: 1 }\n' +
         'parameters:\n  x0: { uniform: [0, 1] }\n  x1: { uniform: [0, 1] }',
@@ -96,7 +77,7 @@ describe('a multi-objective sweep through the orchestrator', () => {
   });
 
   it('fails a trial whose result and reports never give one of the objectives, saying which', async () => {
-    const { store, executor } = setup();
+    const { store, executor } = workspace();
     const s = spec(
       'budget: { trials: 1, max_epochs: 2 }\nsampler: { type: random, seed: 1 }\nparameters:\n  x0: { value: 0.5 }\n  x1: { value: 0.1 }\n  hide_seconds: { value: true }',
     );

@@ -2,32 +2,18 @@
  * Reports are a round trip (issue 12): pruning depends on the reported values, never on how fast a
  * thread runs, and the stored learning curve is exactly what was reported.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { parseSweepSpec, type FrozenTrial } from '@loopsweep/core';
-import { SqliteTrialStore } from '@loopsweep/store';
-import { createExecutor } from '../devices/create-executor.js';
-import { parseDevices } from '../devices/parse-devices.js';
 import { readDatabase } from '../test-support/read-database.js';
+import { sweepWorkspaces } from '../test-support/sweep-workspace.js';
 import { runSweep } from './run-sweep.js';
 
 const objective = fileURLToPath(new URL('../objectives/fixtures/paced-curve.mjs', import.meta.url));
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const workspace = sweepWorkspaces('roundtrip');
 
 async function sweep(body: string, devices = 'wasm:2') {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-roundtrip-'));
-  const dbPath = path.join(dir, 'sweep.db');
-  const store = SqliteTrialStore.open(dbPath);
-  const executor = createExecutor(parseDevices(devices, 2));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => store.close());
-  cleanups.push(() => executor.close());
+  const { dbPath, store, executor } = workspace(devices);
   const spec = parseSweepSpec(`name: rt\nobjective: ${objective}\nmetric: { name: score, goal: maximize }\n${body}`);
   const outcome = await runSweep({ store, executor, start: { kind: 'new', spec, specDir: process.cwd() } });
   return { outcome, dbPath };

@@ -1,29 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import os from 'node:os';
-import path from 'node:path';
-import { parseSweepSpec, SpecError, type TrialExecutor } from '@loopsweep/core';
-import { SqliteTrialStore } from '@loopsweep/store';
-import { createExecutor } from '../devices/create-executor.js';
-import { parseDevices } from '../devices/parse-devices.js';
+import { parseSweepSpec, SpecError } from '@loopsweep/core';
 import { runSweep } from './run-sweep.js';
 import { SweepControl } from './sweep-control.js';
 import { readDatabase } from '../test-support/read-database.js';
+import { sweepWorkspaces } from '../test-support/sweep-workspace.js';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const workspace = sweepWorkspaces('run');
 
-function setup(threads = 2): { dbPath: string; store: SqliteTrialStore; executor: TrialExecutor } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'loopsweep-run-'));
-  const dbPath = path.join(dir, 'sweep.db');
-  const store = SqliteTrialStore.open(dbPath);
-  const executor = createExecutor(parseDevices(`wasm:${threads}`, threads));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => store.close());
-  cleanups.push(() => executor.close());
-  return { dbPath, store, executor };
+function setup(threads = 2) {
+  return workspace(`wasm:${threads}`);
 }
 
 function spec(body: string) {
