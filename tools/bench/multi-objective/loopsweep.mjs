@@ -5,10 +5,16 @@
 import { MotpeSampler, Nsga2Sampler, RandomSampler } from '@loopsweep/core';
 import { directions, space } from './problems.mjs';
 
-/** The samplers, core's defaults (NSGA-II: population 50; MOTPE: TPE's options, 10 startup trials). */
+/**
+ * The samplers, core's defaults (NSGA-II: population 50, steady-state; MOTPE: TPE's options, 10
+ * startup trials), and two variants: nsga2-gen, NSGA-II with generational replacement (Optuna's
+ * form), and motpe-hv, MOTPE with Optuna 3.1's hypervolume-contribution weights for its good trials.
+ */
 export const LOOPSWEEP_SAMPLERS = {
   nsga2: (history, seed) => new Nsga2Sampler(history, { seed }),
+  'nsga2-gen': (history, seed) => new Nsga2Sampler(history, { seed, replacement: 'generational' }),
   motpe: (history, seed) => new MotpeSampler(history, { seed }),
+  'motpe-hv': (history, seed) => new MotpeSampler(history, { seed, goodWeights: 'hypervolume' }),
   random: (_history, seed) => new RandomSampler({ seed }),
 };
 

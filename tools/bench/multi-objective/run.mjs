@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Multi-objective search quality: the hypervolume each sampler reaches on ZDT1–3 and DTLZ2 in a
 // budget of sequential trials, loopsweep's NSGA-II, MOTPE and random search (core's library,
-// driven directly: not yet in specs) side by side with Optuna's (Debian's python3-optuna).
+// driven directly: not yet in specs; plus the nsga2-gen and motpe-hv variants, see loopsweep.mjs)
+// side by side with Optuna's (Debian's python3-optuna).
 //
 //   npm run bench:multi-objective -- [--problems zdt1,dtlz2] [--seeds 10] [--trials 200]
-//     [--samplers nsga2,motpe,random] [--no-optuna] [--jobs N] [--json out.json] [--check]
+//     [--samplers nsga2,nsga2-gen,motpe,motpe-hv,random] [--no-optuna] [--jobs N] [--json out.json] [--check]
 //
 // Both sides' hypervolumes are computed here, by core's hypervolume(), against one fixed reference
 // point per problem (problems.mjs). Optuna's runs are cached in multi-objective/.cache/ (see
@@ -84,7 +85,8 @@ const figures = {
   optuna: optuna.missing ? null : optuna.optuna,
   definitions: DEFINITIONS,
   samplers:
-    'loopsweep: Nsga2Sampler (population 50), MotpeSampler (TPE defaults, 10 startup trials), RandomSampler; ' +
+    'loopsweep: Nsga2Sampler (population 50; nsga2: steady-state, nsga2-gen: generational), ' +
+    "MotpeSampler (TPE defaults, 10 startup trials; motpe-hv: goodWeights 'hypervolume'), RandomSampler; " +
     'Optuna: NSGAIISampler (population 50), TPESampler (MOTPE), RandomSampler; all with defaults and seed = the seed',
   askTime: 'loopsweep: sampler.sample(); Optuna: study.ask() plus the suggest_float calls, timed in Python',
   pValues: 'two-sided Mann-Whitney U: exact null distribution without ties, else normal approximation with tie and continuity corrections',

@@ -1,7 +1,7 @@
 /**
  * Multi-objective building blocks (issue 17): Pareto ranking, hypervolume, the NSGA-II and MOTPE
- * samplers and MO-ASHA's promotion rule. A library for now: specs, studies and the CLI do not use
- * it yet.
+ * samplers and MO-ASHA's promotion rule, and the Pareto front readers show. Specs reach them
+ * through `metrics:` and `constraints:` (createStudy, createSampler).
  */
 export type { ObjectiveVector } from './objective-vector.js';
 export { toMinimized } from './objective-vector.js';
@@ -15,8 +15,8 @@ export { defaultReferencePoint, REFERENCE_MARGIN } from './reference-point.js';
 export { moAshaPromotions, type RungEntry, type MoAshaPromotionOptions } from './mo-asha.js';
 export type { MultiObjectiveHistory } from './mo-history.js';
 export { Nsga2Sampler } from './nsga2/nsga2-sampler.js';
-export type { Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
+export type { Nsga2Replacement, Nsga2SamplerOptions, ResolvedNsga2Options } from './nsga2/nsga2-options.js';
 export { selectByHypervolume } from './hypervolume-subset.js';
 export { MotpeSampler } from './motpe/motpe-sampler.js';
-export type { MotpeSamplerOptions, ResolvedMotpeOptions } from './motpe/motpe-options.js';
+export type { MotpeGoodWeights, MotpeSamplerOptions, ResolvedMotpeOptions } from './motpe/motpe-options.js';
 export { summarizeFront, hypervolumeHistory, type FrontObjective, type ValuedTrial, type FrontMember, type FrontSummary } from './pareto-front.js';

@@ -2,14 +2,20 @@ import type { RandomSource } from '../../random.js';
 import type { NumericDistribution } from '../../samplers/step-grid.js';
 import { numericDomain } from '../../samplers/tpe/numeric-domain.js';
 import { categoricalEstimator, numericEstimator, numericLogLikelihoods } from '../../samplers/tpe/param-estimators.js';
-import { pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
-import type { Distribution, ParamValue } from '../../search-space/distributions.js';
+import { buildCategoricalEstimator } from '../../samplers/tpe/categorical-estimator.js';
+import { buildParzenEstimator, pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
+import { contains, type Distribution, type ParamValue } from '../../search-space/distributions.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 
 /** One good/bad split of the history. */
 export interface TrialSplit {
   readonly below: readonly FrozenTrial[];
   readonly above: readonly FrozenTrial[];
+  /**
+   * One weight per `below` trial (MOTPE: its hypervolume contribution, see hypervolumeWeights).
+   * Absent: core TPE's default weights.
+   */
+  readonly belowWeights?: readonly number[];
 }
 
 export interface ConstrainedParamSampling {
@@ -26,7 +32,8 @@ export interface ConstrainedParamSampling {
 /**
  * c-TPE's choice for one param: candidates drawn from the objectives' l(x), each scored by the
  * product over the objective split and every constraint split of l(x)/g(x) (a sum of log ratios),
- * the best kept (ties: the first drawn). With no constraint splits this is sampleParam's rule.
+ * the best kept (ties: the first drawn). With no constraint splits this is sampleParam's rule,
+ * with the good trials weighed by the split's `belowWeights` where it has them.
  * Built from the same estimators as core's TPE (param-estimators.ts: Optuna's kernels, grid cells
  * scored by their mass), so one param's model means the same in both.
  * O(k·(s + n)) for k splits, s candidates and n trials.
@@ -46,9 +53,20 @@ export function sampleParamConstrained(distribution: Distribution, sampling: Con
 function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedParamSampling): number {
   const domain = numericDomain(distribution);
   if (!(domain.high > domain.low)) return domain.toValue(domain.low);
-  const estimator = (trials: readonly FrozenTrial[]): ParzenEstimator => numericEstimator(sampling.name, distribution, domain, trials, sampling.priorWeight);
+  const estimator = (trials: readonly FrozenTrial[], weights?: readonly number[]): ParzenEstimator => {
+    if (weights === undefined) return numericEstimator(sampling.name, distribution, domain, trials, sampling.priorWeight);
+    const observed: number[] = [];
+    const kept: number[] = [];
+    trials.forEach((trial, i) => {
+      const value = trial.params[sampling.name];
+      if (value === undefined || !contains(distribution, value)) return;
+      observed.push(domain.toInternal(value as number));
+      kept.push(weights[i] as number);
+    });
+    return buildParzenEstimator(new Float64Array(observed), new Float64Array(kept), domain.low, domain.high, sampling.priorWeight);
+  };
   const splits = [sampling.objective, ...sampling.constraints];
-  const models = splits.map((split) => [estimator(split.below), estimator(split.above)] as const);
+  const models = splits.map((split) => [estimator(split.below, split.belowWeights), estimator(split.above)] as const);
 
   const count = sampling.nEiCandidates;
   const values = new Float64Array(count);
@@ -73,15 +91,25 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedP
 }
 
 function sampleCategorical(choices: readonly ParamValue[], sampling: ConstrainedParamSampling): ParamValue {
-  const logProbabilities = (trials: readonly FrozenTrial[]): Float64Array =>
-    categoricalEstimator(sampling.name, choices, trials, sampling.priorWeight).logProbabilities;
+  const logProbabilities = (trials: readonly FrozenTrial[], weights?: readonly number[]): Float64Array => {
+    if (weights === undefined) return categoricalEstimator(sampling.name, choices, trials, sampling.priorWeight).logProbabilities;
+    const observed: number[] = [];
+    const kept: number[] = [];
+    trials.forEach((trial, i) => {
+      const index = trial.params[sampling.name] === undefined ? -1 : choices.indexOf(trial.params[sampling.name] as ParamValue);
+      if (index < 0) return;
+      observed.push(index);
+      kept.push(weights[i] as number);
+    });
+    return buildCategoricalEstimator(choices.length, new Int32Array(observed), new Float64Array(kept), sampling.priorWeight).logProbabilities;
+  };
+  const objectiveL = logProbabilities(sampling.objective.below, sampling.objective.belowWeights);
   const score = new Float64Array(choices.length);
   for (const split of [sampling.objective, ...sampling.constraints]) {
-    const logL = logProbabilities(split.below);
+    const logL = split === sampling.objective ? objectiveL : logProbabilities(split.below, split.belowWeights);
     const logG = logProbabilities(split.above);
     for (let c = 0; c < choices.length; c++) score[c] = (score[c] as number) + (logL[c] as number) - (logG[c] as number);
   }
-  const objectiveL = logProbabilities(sampling.objective.below);
   const cumulative = new Float64Array(choices.length);
   let running = 0;
   for (let c = 0; c < choices.length; c++) {

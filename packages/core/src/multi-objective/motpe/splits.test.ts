@@ -20,23 +20,34 @@ describe('splitByPareto', () => {
     expect(numbers(split.above)).toEqual([2, 3]);
   });
 
-  it('cuts an oversized 2-objective front by hypervolume: the bunched middle goes', () => {
+  it('cuts an oversized 2-objective front by greedy hypervolume: the bunched middle thins out', () => {
+    // Reference (11, 11) from the front's worst values: (5, 5) adds most, then the two extremes.
     const observed = [observation(0, [0, 10]), observation(1, [4.9, 5.1]), observation(2, [5, 5]), observation(3, [5.1, 4.9]), observation(4, [10, 0])];
-    const below = numbers(splitByPareto(observed, 3, ['minimize', 'minimize']).below);
-    expect(below).toHaveLength(3);
-    expect(below).toContain(0);
-    expect(below).toContain(4);
+    expect(numbers(splitByPareto(observed, 3, ['minimize', 'minimize']).below)).toEqual([0, 2, 4]);
+    // The same front with the second objective maximized (negated): the same choice.
+    const flipped = observed.map((o) => observation(o.trial.number, [o.values[0] as number, -(o.values[1] as number)]));
+    expect(numbers(splitByPareto(flipped, 3, ['minimize', 'maximize']).below)).toEqual([0, 2, 4]);
   });
 
-  it('cuts an oversized front of 3 objectives by crowding: the extremes stay', () => {
+  it('cuts a front with an infinite value by crowding instead', () => {
+    const observed = [observation(0, [0, Infinity]), observation(1, [4.9, 5.1]), observation(2, [5, 5]), observation(3, [10, 0])];
+    expect(numbers(splitByPareto(observed, 2, ['minimize', 'minimize']).below)).toEqual([0, 3]);
+  });
+
+  it('cuts an oversized front of 3 objectives by greedy hypervolume (hand-computed)', () => {
+    // Reference (1.1, 1.1, 1.1). Boxes: 3 is the largest (0.8 × 0.77² = 0.474) and goes first;
+    // given 3, the gains are 0 → 0.0617, 1 → 0.0594, 2 → 0.0539, 4 → 0.0057; given 3 and 0,
+    // 1 → 0.0561, 2 → 0.0511.
     const observed = [
       observation(0, [1, 0, 0]),
       observation(1, [0, 1, 0]),
-      observation(2, [0, 0, 1]),
-      observation(3, [0.34, 0.33, 0.33]),
-      observation(4, [0.33, 0.34, 0.33]),
+      observation(2, [0, 0.05, 1]),
+      observation(3, [0.3, 0.33, 0.33]),
+      observation(4, [0.29, 0.36, 0.33]),
     ];
-    expect(numbers(splitByPareto(observed, 3, ['minimize', 'minimize', 'minimize']).below)).toEqual([0, 1, 2]);
+    expect(numbers(splitByPareto(observed, 1, ['minimize', 'minimize', 'minimize']).below)).toEqual([3]);
+    expect(numbers(splitByPareto(observed, 2, ['minimize', 'minimize', 'minimize']).below)).toEqual([0, 3]);
+    expect(numbers(splitByPareto(observed, 3, ['minimize', 'minimize', 'minimize']).below)).toEqual([0, 1, 3]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../mo-history.js';
-import { elitePopulation, selectBest } from './elite-population.js';
+import { elitePopulation, selectBest, steadyStatePopulation } from './elite-population.js';
 
 const observation = (number: number, values: number[], violation = 0): Observation => ({
   trial: { number, state: 'COMPLETE', params: {}, intermediate: new Map(), attempt: 1 },
@@ -40,5 +40,15 @@ describe('elitePopulation', () => {
         .sort(),
     ).toEqual([0, 1]);
     expect(elitePopulation([], 3, size, ['minimize', 'minimize'])).toEqual([]);
+  });
+});
+
+describe('steadyStatePopulation', () => {
+  it('takes the best of every finished trial, whatever its generation, and only the fronts it needs', () => {
+    const history = [observation(0, [3, 3]), observation(1, [5, 5]), observation(2, [0, 2]), observation(3, [2, 0]), observation(4, [4, 4])];
+    const population = steadyStatePopulation(history, 3, ['minimize', 'minimize']);
+    expect(population.map((m) => m.observation.trial.number).sort()).toEqual([0, 2, 3]);
+    expect(population.map((m) => m.rank).sort()).toEqual([0, 0, 1]);
+    expect(steadyStatePopulation([], 3, ['minimize', 'minimize'])).toEqual([]);
   });
 });

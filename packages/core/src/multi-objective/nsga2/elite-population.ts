@@ -35,11 +35,25 @@ export function elitePopulation(observations: readonly Observation[], generation
   return rankMembers(survivors, directions);
 }
 
-/** The best `size` of `pool` by rank then crowding distance (ties: lower trial number), each with its standing. */
+/**
+ * The best `size` of `pool` by rank then crowding distance (ties: lower trial number), each with
+ * its standing. Only the fronts needed are ranked: O(m·n log n + m·n·f) for the f points of the
+ * fronts taken, not the O(m·n²) of ranking a large pool whole.
+ */
 export function selectBest(pool: readonly Observation[], size: number, directions: readonly Direction[]): RankedMember[] {
-  const ranked = rankMembers(pool, directions);
+  const ranked = rankMembers(pool, directions, size);
   if (ranked.length <= size) return ranked;
   return ranked.sort(compareMembers).slice(0, size);
+}
+
+/**
+ * The parent population of steady-state NSGA-II (Durillo et al. 2009): the best `size` of all
+ * finished trials so far by (rank, crowding distance), so a child can descend from a trial of its
+ * own generation as soon as that trial finishes. Depends on the set of finished trials only, not on
+ * the order they finished in. O(m·n log n + m·n·f) for n trials (see selectBest).
+ */
+export function steadyStatePopulation(observations: readonly Observation[], size: number, directions: readonly Direction[]): RankedMember[] {
+  return selectBest(observations, size, directions);
 }
 
 /** Better first: lower rank, then larger crowding, then lower number (deterministic). */
@@ -49,12 +63,12 @@ export function compareMembers(a: RankedMember, b: RankedMember): number {
   return a.observation.trial.number - b.observation.trial.number;
 }
 
-function rankMembers(pool: readonly Observation[], directions: readonly Direction[]): RankedMember[] {
+function rankMembers(pool: readonly Observation[], directions: readonly Direction[], limit = Infinity): RankedMember[] {
   if (pool.length === 0) return [];
   const fronts = nonDominatedSort(
     pool.map((o) => o.values),
     directions,
-    { violations: pool.map((o) => o.violation) },
+    { violations: pool.map((o) => o.violation), limit },
   );
   const members: RankedMember[] = [];
   fronts.forEach((front, rank) => {

@@ -1,8 +1,14 @@
 import type { SpecProblem } from '../../errors/spec-error.js';
 import { integerAtLeast, seedProblems, throwIfAny } from '../../samplers/check-options.js';
 
+/** How the parent population is formed: see Nsga2Sampler. */
+export type Nsga2Replacement = 'steady-state' | 'generational';
+const REPLACEMENTS: readonly Nsga2Replacement[] = ['steady-state', 'generational'];
+
 export interface Nsga2SamplerOptions {
   readonly seed: number;
+  /** 'steady-state' (default): parents from the best of all finished trials; 'generational': Deb's generations, as Optuna. */
+  readonly replacement?: Nsga2Replacement;
   /** Trials per generation; the first generation is random. Default 50 (Optuna's). */
   readonly populationSize?: number;
   /** Chance that a child is a crossover of its two parents rather than a copy of the first. Default 0.9 (Optuna's). */
@@ -17,6 +23,7 @@ export interface Nsga2SamplerOptions {
 
 export interface ResolvedNsga2Options {
   readonly seed: number;
+  readonly replacement: Nsga2Replacement;
   readonly populationSize: number;
   readonly crossoverProbability: number;
   /** undefined: 1 / (number of params) at each ask. */
@@ -32,6 +39,7 @@ export interface ResolvedNsga2Options {
 export function resolveNsga2Options(options: Nsga2SamplerOptions): ResolvedNsga2Options {
   const resolved: ResolvedNsga2Options = {
     seed: options.seed,
+    replacement: options.replacement ?? 'steady-state',
     populationSize: options.populationSize ?? 50,
     crossoverProbability: options.crossoverProbability ?? 0.9,
     mutationProbability: options.mutationProbability,
@@ -40,6 +48,9 @@ export function resolveNsga2Options(options: Nsga2SamplerOptions): ResolvedNsga2
   };
   throwIfAny([
     ...seedProblems(resolved.seed),
+    ...(REPLACEMENTS.includes(resolved.replacement)
+      ? []
+      : [{ path: 'sampler.replacement', message: `must be one of ${REPLACEMENTS.join(', ')} (got ${String(resolved.replacement)})` }]),
     ...integerAtLeast('sampler.population_size', resolved.populationSize, 2),
     ...probability('sampler.crossover_probability', resolved.crossoverProbability),
     ...(resolved.mutationProbability === undefined ? [] : probability('sampler.mutation_probability', resolved.mutationProbability)),

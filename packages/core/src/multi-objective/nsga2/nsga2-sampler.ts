@@ -5,7 +5,7 @@ import { numericDomain } from '../../samplers/tpe/numeric-domain.js';
 import { contains, type ParamValue, type Params } from '../../search-space/distributions.js';
 import { assignInOrder, type ParamDefinition } from '../../search-space/search-space.js';
 import { observations, type MultiObjectiveHistory } from '../mo-history.js';
-import { compareMembers, elitePopulation, type RankedMember } from './elite-population.js';
+import { compareMembers, elitePopulation, steadyStatePopulation, type RankedMember } from './elite-population.js';
 import { resolveNsga2Options, type Nsga2SamplerOptions, type ResolvedNsga2Options } from './nsga2-options.js';
 import { polynomialMutation, simulatedBinaryCrossover } from './variation.js';
 
@@ -13,9 +13,16 @@ import { polynomialMutation, simulatedBinaryCrossover } from './variation.js';
  * NSGA-II (Deb et al. 2002) as a stateless sampler. Trial `number` belongs to generation
  * ⌊number / populationSize⌋; generation 0 proposes exactly what a RandomSampler with the same
  * seed would. A later trial is a child of two parents picked by binary tournament on (rank,
- * crowding distance) from the elite population rebuilt from the finished trials of the earlier
- * generations (see elitePopulation), with constrained domination when the history reports
- * violations. Variation, param by param in the space's order:
+ * crowding distance) from the parent population, with constrained domination when the history
+ * reports violations. The parent population (`replacement`):
+ * - 'steady-state' (default): the best `populationSize` of all finished trials by (rank,
+ *   crowding), steady-state NSGA-II (Durillo et al. 2009; see steadyStatePopulation): a good
+ *   trial becomes a parent as soon as it finishes. On ZDT1–3 and DTLZ2 at 200 trials it reaches
+ *   a clearly higher hypervolume than the generational form (README, "Multi-objective search
+ *   quality");
+ * - 'generational': Deb's generational replacement, rebuilt from the finished trials of the
+ *   earlier generations (see elitePopulation), as Optuna's NSGAIISampler does.
+ * Variation, param by param in the space's order:
  * - numbers: SBX crossover and polynomial mutation in TPE's internal space (log space for log
  *   params, half-step cells for ints and stepped floats), then rounded to the grid and clamped;
  * - categoricals: uniform crossover (each param from either parent, even odds), mutation redraws
@@ -25,7 +32,9 @@ import { polynomialMutation, simulatedBinaryCrossover } from './variation.js';
  * Proposals are always legal. PRUNED, FAILED and pending trials are ignored: only COMPLETE trials
  * with a vector enter the population.
  *
- * Cost per ask: O(g · m·(2s)²) to rebuild g generations of size s, plus O(params).
+ * Cost per ask: steady-state, O(m·n log n + m·n·f) to pick the best s of n finished trials
+ * (f: the points of the fronts needed); generational, O(g · m·(2s)²) to rebuild g generations of
+ * size s; plus O(params).
  */
 export class Nsga2Sampler implements Sampler {
   readonly name = 'nsga-ii';
@@ -44,7 +53,12 @@ export class Nsga2Sampler implements Sampler {
     const { seed, populationSize, crossoverProbability } = this.options;
     const generation = Math.floor(context.number / populationSize);
     if (generation === 0) return this.#startup.sample(context);
-    const population = elitePopulation(observations(context.trials, this.#history), generation, populationSize, this.#history.directions);
+    const observed = observations(context.trials, this.#history);
+    const directions = this.#history.directions;
+    const population =
+      this.options.replacement === 'steady-state'
+        ? steadyStatePopulation(observed, populationSize, directions)
+        : elitePopulation(observed, generation, populationSize, directions);
     if (population.length === 0) return this.#startup.sample(context);
 
     const random = createRandom(mixSeed(seed, context.number));
