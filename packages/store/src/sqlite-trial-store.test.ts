@@ -100,7 +100,7 @@ describe('SqliteTrialStore', () => {
     const tables = (
       db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
     ).map((row) => row.name);
-    expect(tables).toEqual(['events', 'metrics', 'sweeps', 'trial_params', 'trial_values', 'trials']);
+    expect(tables).toEqual(['checkpoints', 'events', 'metrics', 'sweeps', 'trial_params', 'trial_values', 'trials']);
     db.close();
   });
 

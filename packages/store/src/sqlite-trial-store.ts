@@ -10,6 +10,7 @@ import {
   type SweepStatus,
   type TrialStore,
   type TrialUpdate,
+  type CheckpointKey,
 } from '@loopsweep/core';
 import { encodeParams, paramCell } from './codec/params.js';
 import { SWEEP_COLUMNS, toSweepRecord, type SweepRow } from './codec/sweep-row.js';
@@ -131,15 +132,18 @@ export class SqliteTrialStore implements TrialStore {
       }
       const provenance = provenanceColumns(trial);
       if (typeof provenance === 'string') throw this.#cannotCreate(sweep, trial, provenance);
-      if (provenance.origin !== null && this.#trialRow(sweepId, provenance.origin) === undefined) {
-        throw this.#cannotCreate(sweep, trial, `origin ${provenance.origin} is not a trial of the sweep`);
+      for (const key of ['origin', 'parent', 'replaces'] as const) {
+        const other = provenance[key];
+        if (other !== null && this.#trialRow(sweepId, other) === undefined) {
+          throw this.#cannotCreate(sweep, trial, `${key === 'origin' ? 'origin' : `lineage.${key}`} ${other} is not a trial of the sweep`);
+        }
       }
       const now = this.#clock();
       const running = trial.state === 'RUNNING' ? now : null;
       const finished = trial.state === 'COMPLETE' || trial.state === 'PRUNED' || trial.state === 'FAILED' ? now : null;
       const { lastInsertRowid } = this.#statements
         .get(
-          'INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           sweepId,
@@ -155,6 +159,10 @@ export class SqliteTrialStore implements TrialStore {
           provenance.seed,
           provenance.stage,
           provenance.origin,
+          provenance.parent,
+          provenance.replaces,
+          provenance.start_step,
+          provenance.restore_step,
         );
       const trialId = Number(lastInsertRowid);
       const insertParam = this.#statements.get('INSERT INTO trial_params (trial_id, name, num_value, text_value) VALUES (?, ?, ?, ?)');
@@ -200,9 +208,11 @@ export class SqliteTrialStore implements TrialStore {
           current.id,
         );
       // A retry reports its own learning curve: the interrupted attempt's rows would mix with it.
+      // One that continues from a checkpoint keeps the curve up to the checkpoint's step.
       if (update.state === 'QUEUED') {
-        this.#statements.get('DELETE FROM metrics WHERE trial_id = ?').run(current.id);
+        this.#statements.get('DELETE FROM metrics WHERE trial_id = ? AND step > ?').run(current.id, update.restoreStep ?? -1);
         this.#statements.get('DELETE FROM trial_values WHERE trial_id = ?').run(current.id);
+        this.#statements.get('UPDATE trials SET restore_step = ? WHERE id = ?').run(update.restoreStep ?? null, current.id);
       }
       if (update.values !== undefined) writeValues(this.#statements, current.id, update.values);
     });
@@ -278,6 +288,42 @@ export class SqliteTrialStore implements TrialStore {
       this.#statements
         .get('INSERT INTO events (sweep_id, trial_number, at, kind, message) VALUES (?, ?, ?, ?, ?)')
         .run(sweepId, trialNumber, this.#clock(), kind, message);
+    });
+  }
+
+  /** @throws {StoreError} when the trial does not exist. */
+  saveCheckpoint(sweepId: number, trialNumber: number, step: number, data: Uint8Array): void {
+    this.#write('save checkpoint', () => {
+      const trial = this.#trialRow(sweepId, trialNumber);
+      if (trial === undefined) throw this.#noTrial(sweepId, trialNumber);
+      this.#statements.get('INSERT OR REPLACE INTO checkpoints (trial_id, step, data, created_at) VALUES (?, ?, ?, ?)').run(trial.id, step, data, this.#clock());
+    });
+  }
+
+  loadCheckpoint(sweepId: number, trialNumber: number, step: number): Uint8Array | undefined {
+    return this.#read('load checkpoint', () => {
+      const row = this.#statements
+        .get('SELECT c.data FROM checkpoints c JOIN trials t ON t.id = c.trial_id WHERE t.sweep_id = ? AND t.number = ? AND c.step = ?')
+        .get(sweepId, trialNumber, step) as { data: Uint8Array } | undefined;
+      return row?.data;
+    });
+  }
+
+  checkpointKeys(sweepId: number): CheckpointKey[] {
+    return this.#read('list checkpoints', () =>
+      (
+        this.#statements
+          .get('SELECT t.number, c.step, length(c.data) AS bytes FROM checkpoints c JOIN trials t ON t.id = c.trial_id WHERE t.sweep_id = ? ORDER BY t.number, c.step')
+          .all(sweepId) as { number: number; step: number; bytes: number }[]
+      ).map((row) => ({ trialNumber: row.number, step: row.step, bytes: row.bytes })),
+    );
+  }
+
+  deleteCheckpoint(sweepId: number, trialNumber: number, step: number): void {
+    this.#write('delete checkpoint', () => {
+      this.#statements
+        .get('DELETE FROM checkpoints WHERE step = ? AND trial_id = (SELECT id FROM trials WHERE sweep_id = ? AND number = ?)')
+        .run(step, sweepId, trialNumber);
     });
   }
 

@@ -4,6 +4,7 @@
  * its QueueExecutor.
  */
 import type { ObjectiveRef } from '../objective/command-objective.js';
+import type { Checkpoint } from '../objective/objective.js';
 import type { Params } from '../search-space/distributions.js';
 
 /** Everything a worker needs to run one trial; plain data (structured-clone safe). */
@@ -29,6 +30,10 @@ export interface TrialTask {
   readonly dataset?: Readonly<Record<string, unknown>>;
   /** The spec's budget.max_epochs. */
   readonly maxEpochs?: number;
+  /** The checkpoint the trial starts from (ctx.restore()), if any. */
+  readonly restore?: Checkpoint;
+  /** Whether the orchestrator keeps checkpoints (ctx.checkpointing): otherwise a report's checkpoint is dropped where the trial runs. */
+  readonly checkpointing?: boolean;
 }
 
 export type TrialOutcome =
@@ -53,7 +58,7 @@ export type ReportAnswer = 'continue' | 'stop';
  * Receives each report of a running trial, in order. The executor hands its answer back to the
  * trial: `ctx.report` resolves only then, with `ctx.signal` already aborted on 'stop'.
  */
-export type ReportListener = (step: number, metrics: Readonly<Record<string, number>>) => ReportAnswer | Promise<ReportAnswer>;
+export type ReportListener = (step: number, metrics: Readonly<Record<string, number>>, checkpoint?: unknown) => ReportAnswer | Promise<ReportAnswer>;
 
 export interface TrialHandle {
   /** Resolves once the trial has ended, however it ended; never rejects. */

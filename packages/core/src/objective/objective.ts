@@ -22,7 +22,18 @@ export interface ObjectiveContext {
    * makes pruning depend on the reported values rather than on how fast a thread runs; an
    * objective that does not await still works, and is stopped at the step the pruner named.
    */
-  report(step: number, metrics: Readonly<Record<string, number>>): Promise<void>;
+  report(step: number, metrics: Readonly<Record<string, number>>, options?: ReportOptions): Promise<void>;
+  /**
+   * The checkpoint this trial starts from (population-based training: another member's state at
+   * `step`, or this trial's own after an interruption), or undefined when it starts fresh. The
+   * objective continues from `step + 1`. Absent in hosts without checkpoints.
+   */
+  restore?(): Promise<Checkpoint | undefined>;
+  /**
+   * True when the host keeps checkpoints (a population-based training sweep): only then is a
+   * checkpoint offered with a report worth its cost. Absent or false: `options.checkpoint` is dropped.
+   */
+  readonly checkpointing?: boolean;
   /** Fires when the trial is pruned or cancelled; its reason is the error to throw. */
   readonly signal?: AbortSignal;
   /** The trial's seed: initial weights, batch order, dropout masks. */
@@ -35,6 +46,23 @@ export interface ObjectiveContext {
   readonly maxEpochs?: number;
   /** Progress lines for the terminal and the trial's record (backend chosen, dataset sizes). */
   log?(message: string): void;
+}
+
+/** What `ctx.report` may carry besides the metrics. */
+export interface ReportOptions {
+  /**
+   * The objective's state after this step, to continue from later: any structured-cloneable value
+   * (typed arrays for weights). The host keeps the ones it needs (see ObjectiveContext.checkpointing).
+   */
+  readonly checkpoint?: unknown;
+}
+
+/** A saved state of a trial's training: what `ctx.restore()` gives back. */
+export interface Checkpoint {
+  /** The step (epoch) after which it was taken. */
+  readonly step: number;
+  /** The value the objective offered with that step's report, as a structured clone. */
+  readonly state: unknown;
 }
 
 /** A finite number (the tracked metric), or named final metrics that include it. */

@@ -1,1 +1,1 @@
-export type { TrialStore, SweepRecord, NewSweep, StoredTrial, TrialUpdate, MetricRow, EventKind, SweepStatus } from './trial-store.js';
+export type { TrialStore, SweepRecord, NewSweep, StoredTrial, TrialUpdate, MetricRow, EventKind, SweepStatus, CheckpointKey } from './trial-store.js';

@@ -62,6 +62,18 @@ export interface TrialUpdate {
   readonly owner?: string;
   /** Re-queue: the new attempt number. */
   readonly attempt?: number;
+  /**
+   * Re-queue from a checkpoint: the attempt continues from the trial's own checkpoint at this step,
+   * so its metrics up to it are kept (the rest deleted) and its restoreStep becomes this.
+   */
+  readonly restoreStep?: number;
+}
+
+/** A stored checkpoint's key and size. */
+export interface CheckpointKey {
+  readonly trialNumber: number;
+  readonly step: number;
+  readonly bytes: number;
 }
 
 /** One per-epoch report of one trial. */
@@ -118,6 +130,18 @@ export interface TrialStore {
    */
   findInterrupted(sweepId: number, currentOwner: string, now: number, leaseMs: number): StoredTrial[];
   appendEvent(sweepId: number, trialNumber: number | null, kind: EventKind, message: string): void;
+  /**
+   * Keeps a trial's checkpoint of `step` (population-based training), replacing one of the same
+   * key. `data` is the serialized state (the runner uses v8.serialize).
+   * @throws {StoreError} when the trial does not exist.
+   */
+  saveCheckpoint(sweepId: number, trialNumber: number, step: number, data: Uint8Array): void;
+  /** The checkpoint of (trial, step), or undefined when none is kept. */
+  loadCheckpoint(sweepId: number, trialNumber: number, step: number): Uint8Array | undefined;
+  /** Every kept checkpoint of the sweep, by trial number then step. */
+  checkpointKeys(sweepId: number): CheckpointKey[];
+  /** Drops the checkpoint of (trial, step); nothing when there is none. */
+  deleteCheckpoint(sweepId: number, trialNumber: number, step: number): void;
   /**
    * Runs `body` as one transaction: the calls it makes commit together or, if it throws, not at
    * all. Why: the orchestrator makes several small writes per trial (create, start, event,

@@ -50,7 +50,7 @@ export interface PruneDecision {
 }
 
 /** What a new trial's creator says about it besides its params. */
-export type TrialFields = Partial<Pick<FrozenTrial, 'seed' | 'stage' | 'origin'>>;
+export type TrialFields = Partial<Pick<FrozenTrial, 'seed' | 'stage' | 'origin' | 'lineage' | 'restoreStep'>>;
 
 export type FinalState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAILED'>;
 
@@ -180,12 +180,22 @@ export class Study {
 
   /**
    * RUNNING → QUEUED for a retry after an interruption (worker death, crash); the attempt counts
-   * up and the partial learning curve is dropped (the retry reports its own).
+   * up and the partial learning curve is dropped (the retry reports its own). With `restoreStep`
+   * (the step of a checkpoint of this trial that is kept), the retry continues from there instead:
+   * the curve up to that step stays.
    */
-  requeue(number: number): FrozenTrial {
+  requeue(number: number, restoreStep?: number): FrozenTrial {
     const moved = this.#move(number, 'QUEUED');
-    const { intermediateValues: _dropped, ...rest } = moved;
-    const requeued: FrozenTrial = { ...rest, attempt: moved.attempt + 1, intermediate: new Map(), ...(this.vector ? { intermediateValues: new Map() } : {}) };
+    const { intermediateValues: _dropped, restoreStep: _restore, ...rest } = moved;
+    const kept = <T>(curve: ReadonlyMap<number, T> | undefined) =>
+      new Map(restoreStep === undefined ? [] : [...(curve ?? [])].filter(([step]) => step <= restoreStep));
+    const requeued: FrozenTrial = {
+      ...rest,
+      attempt: moved.attempt + 1,
+      intermediate: kept(moved.intermediate),
+      ...(this.vector ? { intermediateValues: kept(moved.intermediateValues) } : {}),
+      ...(restoreStep === undefined ? {} : { restoreStep }),
+    };
     this.#trials[number] = requeued;
     return requeued;
   }

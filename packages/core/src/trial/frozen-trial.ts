@@ -39,6 +39,27 @@ export interface FrozenTrial {
   readonly stage?: string;
   /** For a trial that runs another trial's configuration again (another seed): that trial's number. */
   readonly origin?: number;
+  /**
+   * Population-based training: the trial continues another's training from its checkpoint at
+   * `step`, with its own (perturbed) params, in place of a member stopped there.
+   */
+  readonly lineage?: TrialLineage;
+  /**
+   * The step of the checkpoint this attempt starts from, if any: the lineage's step for a new
+   * exploit trial, or the trial's own last kept checkpoint when it was interrupted and re-queued.
+   * Its reports up to this step are kept; its first new report is restoreStep + 1.
+   */
+  readonly restoreStep?: number;
+}
+
+/** Where a population-based training trial comes from. */
+export interface TrialLineage {
+  /** The member whose checkpoint (weights, optimizer state) it starts from. */
+  readonly parent: number;
+  /** The step of that checkpoint. */
+  readonly step: number;
+  /** The member it takes the place of in the population (stopped at `step`). */
+  readonly replaces: number;
 }
 
 /** The stage of trials the sampler proposed. */

@@ -15,13 +15,13 @@ import type { TrialControl } from '../worker/messages.js';
  */
 export function answerReport(
   onReport: ReportListener,
-  report: { readonly step: number; readonly metrics: Readonly<Record<string, number>> },
+  report: { readonly step: number; readonly metrics: Readonly<Record<string, number>>; readonly checkpoint?: unknown },
   post: (control: TrialControl) => void,
   previous: Promise<unknown> = Promise.resolve(),
 ): Promise<void> {
   let answer: ReturnType<ReportListener>;
   try {
-    answer = onReport(report.step, report.metrics);
+    answer = onReport(report.step, report.metrics, report.checkpoint);
   } catch {
     answer = 'continue';
   }

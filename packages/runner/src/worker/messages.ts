@@ -9,7 +9,9 @@ import type { MessagePort } from 'node:worker_threads';
 
 /** From the trial to the main thread, in the order the objective produced them. */
 export type TrialMessage =
-  { readonly type: 'report'; readonly step: number; readonly metrics: Readonly<Record<string, number>> } | { readonly type: 'log'; readonly line: string };
+  /** `checkpoint`: the state the objective offered with the report, only when the task keeps checkpoints. */
+  | { readonly type: 'report'; readonly step: number; readonly metrics: Readonly<Record<string, number>>; readonly checkpoint?: unknown }
+  | { readonly type: 'log'; readonly line: string };
 
 /**
  * From the main thread to a running trial: the answer to its oldest unanswered report (reports are

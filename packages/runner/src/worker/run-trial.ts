@@ -41,16 +41,21 @@ export function runTrial(task: TrialTask, device: BackendName, post: (message: T
   };
 
   const ctx: ObjectiveContext = {
-    report(step, metrics) {
+    report(step, metrics, options) {
       lastStep = step;
       lastReported = metrics;
-      post({ type: 'report', step, metrics });
+      // A checkpoint is only carried when the orchestrator keeps them: copying a model's weights
+      // to the main thread every epoch is not free.
+      const checkpoint = task.checkpointing === true ? options?.checkpoint : undefined;
+      post(checkpoint === undefined ? { type: 'report', step, metrics } : { type: 'report', step, metrics, checkpoint });
       if (abort.signal.aborted) return Promise.resolve();
       return new Promise<void>((resolve) => unanswered.push({ step, resolve }));
     },
     log(line) {
       post({ type: 'log', line: String(line) });
     },
+    restore: () => Promise.resolve(task.restore),
+    checkpointing: task.checkpointing === true,
     signal: abort.signal,
     seed: task.seed,
     device,

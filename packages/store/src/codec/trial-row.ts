@@ -21,10 +21,15 @@ export interface TrialRowData {
   readonly seed: number | null;
   readonly stage: string;
   readonly origin: number | null;
+  /** Schema 5: population-based training's lineage and the checkpoint step an attempt starts from. */
+  readonly parent: number | null;
+  readonly replaces: number | null;
+  readonly start_step: number | null;
+  readonly restore_step: number | null;
 }
 
 export const TRIAL_COLUMNS =
-  'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin';
+  'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step';
 
 /**
  * The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`.
@@ -49,5 +54,7 @@ export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<numbe
     ...present('seed', row.seed),
     ...(row.stage === SEARCH_STAGE ? {} : { stage: row.stage }),
     ...present('origin', row.origin),
+    ...(row.parent !== null && row.replaces !== null && row.start_step !== null ? { lineage: { parent: row.parent, replaces: row.replaces, step: row.start_step } } : {}),
+    ...present('restoreStep', row.restore_step),
   };
 }

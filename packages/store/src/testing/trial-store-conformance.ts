@@ -160,6 +160,59 @@ export function describeTrialStoreConformance(name: string, open: () => OpenedSt
       });
     });
 
+    it('round-trips a lineage and a restore step, and re-queues from a checkpoint keeping the curve up to it', () => {
+      withStore(({ store }) => {
+        const sweep = store.createSweep(newSweep('lineage'));
+        store.createTrial(sweep.id, frozenTrial(0, { lr: 0.1 }, 'PRUNED', { value: 0.5 }));
+        store.createTrial(sweep.id, frozenTrial(1, { lr: 0.2 }, 'RUNNING', { value: 0.7 }));
+        const exploit = { ...frozenTrial(2, { lr: 0.24 }, 'QUEUED', { stage: 'exploit' }), lineage: { parent: 1, replaces: 0, step: 4 }, restoreStep: 4 };
+        store.createTrial(sweep.id, exploit);
+        expect(store.loadTrials(sweep.id)[2]).toMatchObject({ lineage: { parent: 1, replaces: 0, step: 4 }, restoreStep: 4, stage: 'exploit' });
+        expect(store.loadTrials(sweep.id)[1]).not.toHaveProperty('lineage');
+        expect(() => store.createTrial(sweep.id, { ...frozenTrial(3, {}, 'QUEUED'), lineage: { parent: 9, replaces: 0, step: 4 } })).toThrow(
+          /lineage\.parent 9 is not a trial of the sweep/,
+        );
+
+        store.appendMetrics(sweep.id, [1, 2, 3, 4, 5, 6].map((step) => ({ trialNumber: 1, step, metrics: { val_accuracy: step / 10 } })));
+        store.updateTrial(sweep.id, 1, { state: 'QUEUED', attempt: 2, restoreStep: 4, failureReason: 'interrupted' });
+        const requeued = store.loadTrials(sweep.id)[1];
+        expect(requeued).toMatchObject({ state: 'QUEUED', attempt: 2, restoreStep: 4 });
+        expect([...(requeued?.intermediate.keys() ?? [])]).toEqual([1, 2, 3, 4]);
+        // A plain retry starts over.
+        store.updateTrial(sweep.id, 1, { state: 'RUNNING', owner: 'me' });
+        store.updateTrial(sweep.id, 1, { state: 'QUEUED', attempt: 3 });
+        expect(store.loadTrials(sweep.id)[1]?.intermediate.size).toBe(0);
+        expect(store.loadTrials(sweep.id)[1]).not.toHaveProperty('restoreStep');
+      });
+    });
+
+    it('keeps, lists, replaces and deletes checkpoints by (trial, step), bytes as written', () => {
+      withStore(({ store }) => {
+        const sweep = store.createSweep(newSweep('checkpoints'));
+        store.createTrial(sweep.id, frozenTrial(0, { lr: 0.1 }, 'RUNNING'));
+        store.createTrial(sweep.id, frozenTrial(1, { lr: 0.2 }, 'RUNNING'));
+        const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+        store.saveCheckpoint(sweep.id, 0, 2, bytes(10, 1));
+        store.saveCheckpoint(sweep.id, 0, 4, bytes(20, 2));
+        store.saveCheckpoint(sweep.id, 1, 2, bytes(5, 3));
+        store.saveCheckpoint(sweep.id, 1, 2, bytes(6, 4));
+        expect(store.checkpointKeys(sweep.id)).toEqual([
+          { trialNumber: 0, step: 2, bytes: 10 },
+          { trialNumber: 0, step: 4, bytes: 20 },
+          { trialNumber: 1, step: 2, bytes: 6 },
+        ]);
+        expect([...(store.loadCheckpoint(sweep.id, 1, 2) ?? [])]).toEqual([4, 4, 4, 4, 4, 4]);
+        expect(store.loadCheckpoint(sweep.id, 1, 4)).toBeUndefined();
+        store.deleteCheckpoint(sweep.id, 0, 2);
+        store.deleteCheckpoint(sweep.id, 0, 99);
+        expect(store.checkpointKeys(sweep.id).map((key) => [key.trialNumber, key.step])).toEqual([
+          [0, 4],
+          [1, 2],
+        ]);
+        expect(() => store.saveCheckpoint(sweep.id, 7, 2, bytes(1, 0))).toThrow(/trial 7 does not exist/);
+      });
+    });
+
     it('re-queues a trial: attempt counts up, the owner is cleared, the reason is kept until it succeeds', () => {
       withStore(({ store }) => {
         const sweep = store.createSweep(newSweep('requeue'));

@@ -5,6 +5,10 @@ export interface ProvenanceColumns {
   readonly seed: number | null;
   readonly stage: string;
   readonly origin: number | null;
+  readonly parent: number | null;
+  readonly replaces: number | null;
+  readonly start_step: number | null;
+  readonly restore_step: number | null;
 }
 
 /**
@@ -20,5 +24,22 @@ export function provenanceColumns(trial: FrozenTrial): ProvenanceColumns | strin
   if (origin !== undefined && !(Number.isSafeInteger(origin) && origin >= 0 && origin !== trial.number)) {
     return `origin must be the number of another trial (got ${String(origin)})`;
   }
-  return { seed: seed ?? null, stage: stage ?? SEARCH_STAGE, origin: origin ?? null };
+  const { lineage, restoreStep } = trial;
+  if (lineage !== undefined) {
+    for (const key of ['parent', 'replaces'] as const) {
+      const value = lineage[key];
+      if (!(Number.isSafeInteger(value) && value >= 0 && value !== trial.number)) return `lineage.${key} must be the number of another trial (got ${String(value)})`;
+    }
+    if (!(Number.isSafeInteger(lineage.step) && lineage.step >= 0)) return `lineage.step must be an integer >= 0 (got ${String(lineage.step)})`;
+  }
+  if (restoreStep !== undefined && !(Number.isSafeInteger(restoreStep) && restoreStep >= 0)) return `restoreStep must be an integer >= 0 (got ${String(restoreStep)})`;
+  return {
+    seed: seed ?? null,
+    stage: stage ?? SEARCH_STAGE,
+    origin: origin ?? null,
+    parent: lineage?.parent ?? null,
+    replaces: lineage?.replaces ?? null,
+    start_step: lineage?.step ?? null,
+    restore_step: restoreStep ?? null,
+  };
 }
