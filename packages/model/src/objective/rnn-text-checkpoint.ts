@@ -111,7 +111,9 @@ export function trainingStateFrom(restored: RestoredCheckpoint, architecture: Ar
     .filter((k) => saved[k] !== architecture[k])
     .map((k) => `${k} is ${JSON.stringify(saved[k]) ?? 'absent'} in the checkpoint, ${JSON.stringify(architecture[k]) ?? 'absent'} here`);
   if (differences.length > 0) {
-    refuse(`the architecture differs (${differences.join('; ')}); these params must match on restore: ${RNN_TEXT_ARCHITECTURE_PARAMS.join(', ')}, and the dataset`);
+    refuse(
+      `the architecture differs (${differences.join('; ')}); these params must match on restore: ${RNN_TEXT_ARCHITECTURE_PARAMS.join(', ')}, and the dataset`,
+    );
   }
   const training = checkTraining(value['training'], restored.step);
   if (training.optimizer.name !== optimizer) {

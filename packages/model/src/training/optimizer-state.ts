@@ -41,7 +41,9 @@ interface SlotEntry {
 type Fields = Record<string, unknown>;
 
 function isSlotArray(value: unknown): value is SlotEntry[] {
-  return Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && 'originalName' in v && (v as SlotEntry).variable instanceof tf.Variable);
+  return (
+    Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && 'originalName' in v && (v as SlotEntry).variable instanceof tf.Variable)
+  );
 }
 
 /** The optimizer's fields holding slot arrays and scalar variables (both exist from construction). */
