@@ -124,5 +124,5 @@ export function trainingStateFrom(restored: RestoredCheckpoint, architecture: Ar
 
 /** The checkpoint offered with a report. */
 export function rnnTextCheckpoint(architecture: Architecture, params: ParsedParams, training: TrainingCheckpoint): RnnTextCheckpoint {
-  return { format: RNN_TEXT_CHECKPOINT_FORMAT, architecture, params: { ...params } as Record<string, ParamValue>, training };
+  return { format: RNN_TEXT_CHECKPOINT_FORMAT, architecture, params: { ...params }, training };
 }
