@@ -5,7 +5,7 @@
  *   import { loadDataset, buildClassifier, train } from '@loopsweep/model';
  */
 export * from './errors.js';
-export { createRandom, type RandomSource } from './random.js';
+export { createRandom, type RandomSource, type SeededRandom } from './random.js';
 export { initBackend, currentBackend, BACKEND_NAMES, type BackendName, type BackendInfo } from './backends/init-backend.js';
 export * from './data/index.js';
 export * from './text/index.js';

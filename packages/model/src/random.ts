@@ -7,16 +7,23 @@
 /** A generator of floats in [0, 1). */
 export type RandomSource = () => number;
 
+/** A seeded generator whose position can be saved: `createRandom(r.state())` continues exactly where `r` is. */
+export interface SeededRandom extends RandomSource {
+  /** The generator's whole state, a 32-bit unsigned integer. */
+  state(): number;
+}
+
 /** mulberry32: small, fast and good enough for shuffles and masks; state is one 32-bit integer. */
-export function createRandom(seed: number): RandomSource {
+export function createRandom(seed: number): SeededRandom {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  return Object.assign(next, { state: () => state });
 }
 
 /** Fisher–Yates shuffle of a copy. */

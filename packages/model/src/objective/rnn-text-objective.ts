@@ -12,6 +12,7 @@ import { classifierConfigFrom, strategyFrom } from './build-from-params.js';
 import type { DatasetSettings, ObjectiveContext, ObjectiveMetrics } from './objective-context.js';
 import { parseParams, type ParsedParams } from './parse-params.js';
 import { preparedData, type PreparationKey } from './prepared-data-cache.js';
+import { architectureOf, rnnTextCheckpoint, trainingStateFrom } from './rnn-text-checkpoint.js';
 
 const DEFAULT_DATASET: DatasetSettings = { name: 'spamassassin' };
 
@@ -54,6 +55,12 @@ function preparationKey(settings: DatasetSettings, p: ParsedParams): Preparation
  * @throws {ConfigError} for a combination that cannot be built (e.g. recurrent dropout on loop).
  * @throws {DivergedError} when the loss becomes NaN/Inf.
  * @throws {TrainingAbortedError} when `ctx.signal` fires (pruned or cancelled).
+ * @throws {ConfigError} when `ctx.restore` hands back a checkpoint that does not fit these params
+ *   (see RNN_TEXT_ARCHITECTURE_PARAMS) or is not an rnn-text/1 checkpoint.
+ *
+ * Every report offers a checkpoint (`options.checkpoint`, an {@link RnnTextCheckpoint}); when
+ * `ctx.restore` resolves to one, training continues from it with this trial's own params, bit for
+ * bit as the checkpointed trial would have when the params are the same.
  */
 export async function rnnTextObjective(params: Record<string, unknown>, ctx: ObjectiveContext): Promise<ObjectiveMetrics> {
   const p = parseParams(params);
@@ -78,6 +85,10 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
     prepared.data.task === 'classification' ? { kind: 'classification', classes: prepared.data.classes } : { kind: 'regression' };
   const config = classifierConfigFrom(p, input, output, ctx.seed);
   const strategy = strategyFrom(p, ctx.seed, ctx.maxEpochs);
+  const architecture = architectureOf(config, preparationKey(settings, p));
+  const restored = await ctx.restore?.();
+  const resume = restored === undefined ? undefined : trainingStateFrom(restored, architecture, strategy.optimizer.name);
+  if (resume) ctx.log?.(`continuing from the checkpoint after epoch ${resume.epoch}`);
 
   const model = buildClassifier(config);
   try {
@@ -85,7 +96,11 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
     // Every report carries every metric a sweep may optimize or constrain (see RNN_TEXT_METRICS).
     const result = await train(model, prepared.data, strategy, {
       ...(ctx.signal ? { signal: ctx.signal } : {}),
-      onEpoch: (metrics) => ctx.report(metrics.epoch, { ...(metrics as unknown as Record<string, number>), parameters }),
+      ...(resume ? { resume } : {}),
+      onEpoch: async (metrics, end) => {
+        const checkpoint = rnnTextCheckpoint(architecture, p, await end.checkpoint());
+        await ctx.report(metrics.epoch, { ...(metrics as unknown as Record<string, number>), parameters }, { checkpoint });
+      },
     });
     const test = await evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
     const { epoch: _epoch, ...final } = result.final;

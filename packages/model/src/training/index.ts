@@ -1,5 +1,9 @@
 export * from './strategy.js';
-export { train, type TrainOptions } from './train.js';
+export { train, type TrainOptions, type EpochEnd } from './train.js';
+export { captureWeights, restoreWeights, weightsMismatch, type TrainingCheckpoint, type WeightData } from './checkpoint.js';
+export { captureOptimizerState, restoreOptimizerState, type OptimizerState, type TensorData } from './optimizer-state.js';
+export type { ScheduleState } from './schedules.js';
+export type { ValLossTrackerState } from './early-stopping.js';
 export type { EpochMetrics, TrainingResult } from './epoch-metrics.js';
 export type { ArraySplit, TrainingData } from './training-data.js';
 export { prepareTextData, prepareSequenceData, type PreparedText, type PreparedSequences, type TextPreparation } from './prepare-data.js';

@@ -210,3 +210,32 @@ describe('validation', () => {
     expect(() => createSchedule({ type: 'reduce_on_plateau', patience: 0 }, 0.1, plan)).not.toThrow();
   });
 });
+
+describe('schedule state', () => {
+  const plan = { epochs: 10, stepsPerEpoch: 5 };
+
+  it('reduce_on_plateau continues from its state, replaying its reductions from its own base lr', () => {
+    const original = createSchedule({ type: 'reduce_on_plateau', factor: 0.5, patience: 0 }, 0.1, plan);
+    for (const [epoch, loss] of [1, 0.9, 0.95, 0.97].entries()) original.onEpochEnd(epoch, loss);
+    const state = original.state();
+    expect(state).toEqual({ type: 'reduce_on_plateau', best: 0.9, badEpochs: 0, reductions: 2 });
+    const copy = createSchedule({ type: 'reduce_on_plateau', factor: 0.5, patience: 0 }, 0.1, plan);
+    copy.restore(structuredClone(state));
+    expect(copy.lrAt(20)).toBe(original.lrAt(20));
+    original.onEpochEnd(4, 0.99);
+    copy.onEpochEnd(4, 0.99);
+    expect(copy.lrAt(25)).toBe(original.lrAt(25));
+    const other = createSchedule({ type: 'reduce_on_plateau', factor: 0.5, patience: 0 }, 0.4, plan);
+    other.restore(state);
+    expect(other.lrAt(20)).toBe(0.1);
+  });
+
+  it('step-wise schedules have no state and refuse a plateau state', () => {
+    const cosine = createSchedule({ type: 'cosine' }, 0.1, plan);
+    expect(cosine.state()).toBeUndefined();
+    cosine.restore(undefined);
+    expect(() => cosine.restore({ type: 'reduce_on_plateau', best: 1, badEpochs: 0, reductions: 0 })).toThrow(ConfigError);
+    const plateau = createSchedule({ type: 'reduce_on_plateau' }, 0.1, plan);
+    expect(() => plateau.restore(undefined)).toThrow(ConfigError);
+  });
+});

@@ -19,6 +19,26 @@ export interface LearningRateSchedule {
    * only to the sequence of losses (`epoch` is informational, 0- or 1-based alike).
    */
   onEpochEnd(epoch: number, valLoss: number): void;
+  /**
+   * What the schedule has learnt from the losses so far (reduce_on_plateau; undefined for the
+   * others, whose rate depends on the step alone), for a checkpoint.
+   */
+  state(): ScheduleState | undefined;
+  /**
+   * Continues from a {@link LearningRateSchedule.state} of the same schedule type, possibly with a
+   * different base lr, factor or floor: reduce_on_plateau replays its `reductions` from this
+   * schedule's own base lr (bit-identical to the original when the settings are the same).
+   * @throws ConfigError when the state is of another schedule type
+   */
+  restore(state: ScheduleState | undefined): void;
+}
+
+/** reduce_on_plateau's memory: the best loss, the bad epochs since, and how often it reduced. */
+export interface ScheduleState {
+  readonly type: 'reduce_on_plateau';
+  readonly best: number;
+  readonly badEpochs: number;
+  readonly reductions: number;
 }
 
 /** How long training runs. */
@@ -67,6 +87,10 @@ function stepwise(lr: (step: number) => number): LearningRateSchedule {
       return lr(step);
     },
     onEpochEnd() {},
+    state: () => undefined,
+    restore(state) {
+      if (state !== undefined) throw new ConfigError(`schedule state of ${show(state.type)} cannot be restored into a step-wise schedule`);
+    },
   };
 }
 
@@ -74,6 +98,11 @@ function plateau(baseLr: number, factor: number, patience: number, minLr: number
   let lr = baseLr;
   let best = Infinity;
   let badEpochs = 0;
+  let reductions = 0;
+  const reduce = () => {
+    lr = Math.max(minLr, lr * factor);
+    reductions += 1;
+  };
   return {
     lrAt(step) {
       checkStep(step);
@@ -88,9 +117,18 @@ function plateau(baseLr: number, factor: number, patience: number, minLr: number
       }
       badEpochs++;
       if (badEpochs >= patience) {
-        lr = Math.max(minLr, lr * factor);
+        reduce();
         badEpochs = 0;
       }
+    },
+    state: () => ({ type: 'reduce_on_plateau', best, badEpochs, reductions }),
+    restore(state) {
+      if (state?.type !== 'reduce_on_plateau') throw new ConfigError(`reduce_on_plateau cannot continue from schedule state ${show(state?.type)}`);
+      lr = baseLr;
+      reductions = 0;
+      for (let i = 0; i < state.reductions; i++) reduce();
+      best = state.best;
+      badEpochs = state.badEpochs;
     },
   };
 }

@@ -17,12 +17,32 @@ import { batchesOf, makeBatch } from './batches.js';
 import { balancedClassWeights, classificationLoss, regressionLoss } from './losses.js';
 import { evaluate } from './evaluate.js';
 import { validateStrategy } from './validate-strategy.js';
+import { captureWeights, restoreWeights, type TrainingCheckpoint } from './checkpoint.js';
+import { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
+
+/** What `onEpoch` gets besides the metrics. */
+export interface EpochEnd {
+  /**
+   * Copies the state after this epoch out (weights, optimizer slots, schedule, generators, early
+   * stopping, history): passed as `resume`, it continues this run bit for bit. Only valid until
+   * `onEpoch` returns; call it (and await it) there.
+   */
+  checkpoint(): Promise<TrainingCheckpoint>;
+}
 
 export interface TrainOptions {
   /** Checked between batches: pruning and cancel stop training at the next step. */
   readonly signal?: AbortSignal;
   /** Called after every epoch; training waits for it, so a reporter can apply back-pressure. */
-  readonly onEpoch?: (metrics: EpochMetrics) => void | Promise<void>;
+  readonly onEpoch?: (metrics: EpochMetrics, end: EpochEnd) => void | Promise<void>;
+  /**
+   * Continue from a checkpoint (of a model with the same weight shapes) instead of starting: the
+   * weights, the optimizer's state, the schedule's position and memory, the batch-order and dropout
+   * generators, early stopping and the history are restored; the strategy is this call's own (its
+   * lr, momentum, clipping… may differ from the checkpointed run's; its optimizer name may not).
+   * Training runs epochs checkpoint.epoch + 1 … strategy.epochs.
+   */
+  readonly resume?: TrainingCheckpoint;
 }
 
 /** Yields to the event loop so a message (an abort) sent to this thread can arrive mid-epoch. */
@@ -42,13 +62,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function train(model: tfl.LayersModel, data: TrainingData, strategy: TrainingStrategy, options: TrainOptions = {}): Promise<TrainingResult> {
   validateStrategy(strategy, data);
-  const { signal, onEpoch } = options;
+  const { signal, onEpoch, resume } = options;
   const stepsPerEpoch = Math.ceil(data.train.count / strategy.batchSize);
   const optimizer = createOptimizer(strategy.optimizer);
   const schedule = createSchedule(strategy.schedule, strategy.optimizer.lr, { epochs: strategy.epochs, stepsPerEpoch });
-  const orderRandom = createRandom(strategy.seed);
+  const orderRandom = createRandom(resume ? resume.random.order : strategy.seed);
   // A separate stream for dropout so that changing dropout does not change the batch order.
-  const dropoutRandom = createRandom((strategy.seed ^ 0x9e3779b9) >>> 0);
+  const dropoutRandom = createRandom(resume ? resume.random.dropout : (strategy.seed ^ 0x9e3779b9) >>> 0);
   const variables = new Map<string, tf.Variable>(
     model.trainableWeights.map((w) => {
       const variable = w.read() as tf.Variable;
@@ -63,14 +83,32 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
     data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y);
 
   const stepInputs: StepInputs = { model, variables, optimizer, clip: strategy.clip, loss: lossOf, countHits: data.task === 'classification', dropoutRandom };
-  const history: EpochMetrics[] = [];
+  const history: EpochMetrics[] = resume ? [...resume.history] : [];
   const tracker = new ValLossTracker(strategy.earlyStopping);
   let stoppedEarly = false;
-  let globalStep = 0;
-  let trainSeconds = 0;
-  const inferenceMsPerExample: number[] = [];
+  // Every epoch takes stepsPerEpoch steps, so this also holds when the batch size changed.
+  let globalStep = (resume?.epoch ?? 0) * stepsPerEpoch;
+  let trainSeconds = resume?.history.at(-1)?.train_seconds ?? 0;
+  const inferenceMsPerExample: number[] = resume ? [...resume.inferenceMsPerExample] : [];
+  const checkpoint = async (epoch: number): Promise<TrainingCheckpoint> => ({
+    epoch,
+    globalStep,
+    weights: await captureWeights(model),
+    optimizer: await captureOptimizerState(optimizer),
+    schedule: schedule.state(),
+    random: { order: orderRandom.state(), dropout: dropoutRandom.state() },
+    earlyStopping: tracker.state(),
+    history: [...history],
+    inferenceMsPerExample: [...inferenceMsPerExample],
+  });
   try {
-    for (let epoch = 1; epoch <= strategy.epochs; epoch++) {
+    if (resume) {
+      restoreWeights(model, resume.weights);
+      restoreOptimizerState(optimizer, resume.optimizer, variables);
+      schedule.restore(resume.schedule);
+      tracker.restore(resume.earlyStopping);
+    }
+    for (let epoch = (resume?.epoch ?? 0) + 1; epoch <= strategy.epochs; epoch++) {
       const started = performance.now();
       let lossSum = 0;
       let correct = 0;
@@ -128,8 +166,9 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
       };
       history.push(metrics);
       schedule.onEpochEnd(epoch, validation.loss);
-      await onEpoch?.(metrics);
-      if (tracker.record(epoch, validation.loss)) {
+      const stop = tracker.record(epoch, validation.loss);
+      await onEpoch?.(metrics, { checkpoint: () => checkpoint(epoch) });
+      if (stop) {
         stoppedEarly = epoch < strategy.epochs;
         break;
       }
