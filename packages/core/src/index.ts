@@ -19,3 +19,4 @@ export * from './objective/index.js';
 export * from './analysis/index.js';
 export { formatNumber, formatParamValue } from './format/format-number.js';
 export * from './multi-objective/index.js';
+export * from './pbt/index.js';

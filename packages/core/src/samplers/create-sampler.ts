@@ -5,6 +5,7 @@ import { chooseSampler, type SamplerChoiceContext } from './choose-sampler.js';
 import type { SamplerConfig } from './sampler-config.js';
 import type { Sampler } from './sampler.js';
 import type { TpeSamplerOptions } from './tpe/tpe-options.js';
+import { resolvePbtOptions, type PbtOptions } from '../pbt/pbt-options.js';
 import { TpeSampler } from './tpe/tpe-sampler.js';
 import type { MultiObjectiveHistory } from '../multi-objective/mo-history.js';
 import { MotpeSampler } from '../multi-objective/motpe/motpe-sampler.js';
@@ -40,6 +41,10 @@ export function createSampler(config: SamplerConfig, context?: SamplerChoiceCont
         crossoverEta: config.crossover_eta,
         mutationEta: config.mutation_eta,
       });
+    case 'pbt':
+      // The first population is drawn at random; later members come from exploit and explore (the runner's PBT source).
+      resolvePbtOptions(pbtOptions(config));
+      return new RandomSampler({ seed: config.seed });
     case 'motpe':
       return new MotpeSampler(historyFor(config.type, history), tpeOptions(config));
   }
@@ -48,6 +53,18 @@ export function createSampler(config: SamplerConfig, context?: SamplerChoiceCont
 function historyFor(type: string, history: MultiObjectiveHistory | undefined): MultiObjectiveHistory {
   if (!history) throw new TypeError(`createSampler: '${type}' needs the study's objectives (a MultiObjectiveHistory) to read trials by`);
   return history;
+}
+
+/** PBT's options from their snake_case spec keys. */
+export function pbtOptions(config: Extract<SamplerConfig, { type: 'pbt' }>): PbtOptions {
+  return {
+    seed: config.seed,
+    ...(config.population !== undefined ? { population: config.population } : {}),
+    ...(config.interval !== undefined ? { interval: config.interval } : {}),
+    ...(config.quantile !== undefined ? { quantile: config.quantile } : {}),
+    ...(config.perturb !== undefined ? { perturb: config.perturb } : {}),
+    ...(config.resample_probability !== undefined ? { resampleProbability: config.resample_probability } : {}),
+  };
 }
 
 /** The options TPE and MOTPE share, from their snake_case spec keys. */

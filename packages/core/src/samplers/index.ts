@@ -8,4 +8,4 @@ export { TpeSampler } from './tpe/tpe-sampler.js';
 export type { TpeSamplerOptions, ResolvedTpeOptions } from './tpe/tpe-options.js';
 export { GpSampler } from './gp/gp-sampler.js';
 export type { GpSamplerOptions, ResolvedGpOptions } from './gp/gp-options.js';
-export { createSampler } from './create-sampler.js';
+export { createSampler, pbtOptions } from './create-sampler.js';

@@ -14,7 +14,19 @@ export type SamplerConfig =
       /** Uniform random points scored by the acquisition before local search. Default 512. */
       readonly n_candidates?: number;
     }
-  | MultiObjectiveSamplerConfig;
+  | MultiObjectiveSamplerConfig
+  | PbtSamplerConfig;
+
+/** Population-based training: a random first population, then exploit and explore every `interval` epochs (see core's pbt/). */
+export interface PbtSamplerConfig {
+  readonly type: 'pbt';
+  readonly seed: number;
+  readonly population?: number;
+  readonly interval?: number;
+  readonly quantile?: number;
+  readonly perturb?: readonly number[];
+  readonly resample_probability?: number;
+}
 
 /** Multi-objective and constrained sweeps only (see isVectorSweep). */
 export type MultiObjectiveSamplerConfig =

@@ -178,7 +178,7 @@ const ROWS: readonly { readonly title: string; readonly yaml: string; readonly p
   {
     title: 'sampler type unknown',
     yaml: spec({ sampler: 'sampler: { type: bayes }' }),
-    problems: [['sampler.type', "must be one of auto, tpe, gp, nsga2, motpe, random, grid, got 'bayes'"]],
+    problems: [['sampler.type', "must be one of auto, tpe, gp, nsga2, motpe, pbt, random, grid, got 'bayes'"]],
   },
   {
     title: 'sampler type misspelt',

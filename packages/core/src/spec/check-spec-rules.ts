@@ -8,6 +8,7 @@ import { SAMPLER_TYPES, samplerSchema } from './sampler-schema.js';
 import { commandProblems } from './check-command.js';
 import { compareProblems } from './check-compare.js';
 import { objectiveProblems } from './check-objectives.js';
+import { pbtProblems } from './check-pbt.js';
 import { isMapping } from './spec-path.js';
 
 /**
@@ -38,6 +39,7 @@ export function checkSpecRules(spec: Readonly<Record<string, unknown>>): SpecPro
     ...compareProblems(spec),
     ...commandProblems(spec),
     ...objectiveProblems(spec),
+    ...pbtProblems(spec),
   );
   return problems;
 }
@@ -46,7 +48,8 @@ export function checkSpecRules(spec: Readonly<Record<string, unknown>>): SpecPro
 function budgetProblems(spec: Readonly<Record<string, unknown>>): SpecProblem[] {
   const type = samplerTypeOf(spec);
   const budget = spec['budget'];
-  if (type === undefined || type === 'grid' || (budget !== undefined && !isMapping(budget))) return [];
+  // A grid runs out by itself; a population trains population × max_epochs epochs (check-pbt.ts).
+  if (type === undefined || type === 'grid' || type === 'pbt' || (budget !== undefined && !isMapping(budget))) return [];
   if (budget?.['trials'] !== undefined || budget?.['timeout'] !== undefined) return [];
   // A comparison's budget is compare.trials_per_value for each value, then its confirmations.
   if (isMapping(spec['compare'])) return [];

@@ -81,6 +81,36 @@ export const samplerSchema = z
       constant_liar: z.boolean().optional().meta({ description: 'Treat running trials as bad results so parallel workers spread out. Default true.' }),
     }),
     z.strictObject({
+      type: z.literal('pbt').meta({
+        description:
+          'Population-based training (Jaderberg et al. 2017): a population trains at once; every `interval` epochs a member in the bottom quantile continues from a top member’s checkpoint with perturbed params. Needs budget.max_epochs and an objective that checkpoints (rnn-text does).',
+      }),
+      seed: seedSchema,
+      population: z
+        .int()
+        .min(2)
+        .optional()
+        .meta({ description: 'Members training at once; the sweep trains population × max_epochs epochs in all. Default 8.' }),
+      interval: z.int().min(1).optional().meta({ description: 'Epochs between exploit decisions. Default 2.' }),
+      quantile: z
+        .number()
+        .gt(0)
+        .lte(0.5)
+        .optional()
+        .meta({ description: 'Share of members replaced (bottom) and copied (top) at each decision. Default 0.25.' }),
+      perturb: z
+        .array(z.number().positive())
+        .min(1)
+        .optional()
+        .meta({ description: 'Factors a perturbed number is multiplied by (one chosen at random; clipped to its range). Default [0.8, 1.2].' }),
+      resample_probability: z
+        .number()
+        .min(0)
+        .max(1)
+        .optional()
+        .meta({ description: 'Chance that a param is drawn afresh instead of perturbed. Default 0.25.' }),
+    }),
+    z.strictObject({
       type: z.literal('random').meta({ description: 'Independent uniform draws from each distribution.' }),
       seed: seedSchema,
     }),
@@ -94,8 +124,8 @@ export const samplerSchema = z
   .meta({
     title: 'Sampler',
     description:
-      'How parameters are proposed: auto (the default: gp or tpe, chosen from the space and budget; motpe for multi-objective or constrained sweeps), tpe, gp, nsga2, motpe, random or grid.',
+      'How parameters are proposed: auto (the default: gp or tpe, chosen from the space and budget; motpe for multi-objective or constrained sweeps), tpe, gp, nsga2, motpe, pbt, random or grid.',
   });
 
 /** The sampler types, as written in specs. */
-export const SAMPLER_TYPES = ['auto', 'tpe', 'gp', 'nsga2', 'motpe', 'random', 'grid'] as const;
+export const SAMPLER_TYPES = ['auto', 'tpe', 'gp', 'nsga2', 'motpe', 'pbt', 'random', 'grid'] as const;

@@ -1,5 +1,8 @@
 import { createPruner } from '../pruners/create-pruner.js';
-import { createSampler } from '../samplers/create-sampler.js';
+import { createSampler, pbtOptions } from '../samplers/create-sampler.js';
+import { EXPLOIT_STAGE } from '../pbt/exploit.js';
+import { resolvePbtOptions } from '../pbt/pbt-options.js';
+import { PbtPruner } from '../pbt/pbt-pruner.js';
 import type { SweepSpec } from '../spec/sweep-spec.js';
 import { SEARCH_STAGE, type FrozenTrial } from '../trial/frozen-trial.js';
 import { specSamplerChoice } from './spec-sampler.js';
@@ -14,16 +17,26 @@ import { Study, type StudyOptions } from './study.js';
  */
 export function createStudy(spec: SweepSpec, trials: readonly FrozenTrial[] = []): Study {
   const vector = specVectorObjectives(spec);
+  const pbt = spec.sampler.type === 'pbt' ? resolvePbtOptions(pbtOptions(spec.sampler)) : undefined;
   return new Study({
     space: spec.space,
     direction: spec.metric.goal,
     metric: spec.metric.name,
     sampler: createSampler(specSamplerChoice(spec).config, undefined, vector ? vectorHistory(vector) : undefined),
     ...(vector ? { vector } : {}),
-    pruner: createPruner(spec.pruner, spec.budget.max_epochs === undefined ? {} : { maxEpochs: spec.budget.max_epochs }),
+    pruner: pbt
+      ? new PbtPruner({ interval: pbt.interval, quantile: pbt.quantile, maxEpochs: spec.budget.max_epochs ?? Infinity })
+      : createPruner(spec.pruner, spec.budget.max_epochs === undefined ? {} : { maxEpochs: spec.budget.max_epochs }),
     trials,
     ...(spec.compare ? { pruneAmong: sameValueSearchTrials(spec.compare.by) } : {}),
+    ...(pbt ? { pruneAmong: populationMembers } : {}),
   });
+}
+
+/** In population-based training the first members and their exploit successors compete; a re-run of a schedule is never stopped. */
+function populationMembers(trial: FrozenTrial, trials: readonly FrozenTrial[]): readonly FrozenTrial[] | undefined {
+  const member = (t: FrozenTrial) => (t.stage ?? SEARCH_STAGE) === SEARCH_STAGE || t.stage === EXPLOIT_STAGE;
+  return member(trial) ? trials.filter(member) : undefined;
 }
 
 /**

@@ -154,6 +154,18 @@ export class Study {
   }
 
   /**
+   * Asks the pruner again about a RUNNING trial at its last reported step: for a decision the
+   * caller put off until its peers had reported that step too (population-based training).
+   * @throws {SweepError} code 'UNKNOWN_TRIAL'
+   */
+  judge(number: number): boolean {
+    const trial = this.#get(number);
+    const peers = this.#pruneAmong(trial, this.#trials);
+    if (peers === undefined) return false;
+    return this.pruner.prune({ direction: this.direction, trials: peers, ...(this.vector ? { vector: this.vector } : {}) }, trial);
+  }
+
+  /**
    * Finishes a RUNNING trial. COMPLETE needs a finite value — a NaN or infinite result is recorded
    * as FAILED (an objective that returns NaN has failed, as in Optuna). PRUNED keeps the last
    * intermediate value as its value. FAILED may also cancel a QUEUED trial.

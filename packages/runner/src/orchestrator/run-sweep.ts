@@ -11,6 +11,7 @@ import type { RunnerEvent } from './progress.js';
 import { ProgressTracker } from './progress-tracker.js';
 import type { TrialSource } from './sources/trial-source.js';
 import { askNext } from './stages/ask.js';
+import { awaitsSuccessor } from './sources/pbt-exploits.js';
 import { finishTrial } from './stages/finish.js';
 import { adopt, launch } from './stages/launch.js';
 import { ReportStage } from './stages/report.js';
@@ -94,7 +95,12 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
           if (!trial) break;
           launch(run, reports, trial);
         }
+        // Launched trials have their start checkpoints in their tasks: what nothing needs now goes.
+        run.checkpoints?.retain(run.study, (trial) => awaitsSuccessor(trial, run.study.trials));
       });
+      // Endings and launches may let decisions that waited for their peers go ahead; a stopping
+      // sweep launches no one, so none of them may wait any longer.
+      reports.release(stopReason(run, control) !== undefined);
       if (run.running.size === 0) break;
       // Ctrl-C twice, or the failure policy: the running trials are cancelled and re-queued.
       const cancel = cancelReason(run, control);

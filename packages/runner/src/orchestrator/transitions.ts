@@ -12,7 +12,20 @@ export class Transitions {
     private readonly sweepId: number,
     private readonly owner: string,
     private readonly metric: string,
+    /** Whether the sweep keeps checkpoints (population-based training): a re-queued trial then continues from its last one. */
+    private readonly checkpointing = false,
   ) {}
+
+  /**
+   * Keeps `to`'s start checkpoint: a copy of `from`'s at `step` (an exploit trial starts from its
+   * parent's state; the copy stays when the parent's own are dropped). False when there is none.
+   */
+  copyCheckpoint(from: number, step: number, to: number): boolean {
+    const data = this.store.loadCheckpoint(this.sweepId, from, step);
+    if (data === undefined) return false;
+    this.store.saveCheckpoint(this.sweepId, to, step, data);
+    return true;
+  }
 
   /** A trial the study has just recorded QUEUED (asked or enqueued) is stored. */
   created(trial: FrozenTrial): FrozenTrial {
@@ -63,6 +76,11 @@ export class Transitions {
     return told;
   }
 
+  /** A line in the trial's record (an `info` event). */
+  note(number: number, message: string): void {
+    this.store.appendEvent(this.sweepId, number, 'info', message);
+  }
+
   /** → FAILED with `reason`. */
   fail(number: number, reason: string): FrozenTrial {
     return this.#failed(this.study.tell(number, 'FAILED'), reason);
@@ -70,10 +88,28 @@ export class Transitions {
 
   /** RUNNING → QUEUED as the next attempt (a retry, an interruption); its partial curve is dropped. */
   requeue(number: number, reason: string): FrozenTrial {
-    const requeued = this.study.requeue(number);
-    this.store.updateTrial(this.sweepId, number, { state: 'QUEUED', attempt: requeued.attempt, failureReason: reason });
-    this.store.appendEvent(this.sweepId, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}`);
+    const restoreStep = this.checkpointing ? this.#lastCheckpointStep(number) : undefined;
+    const requeued = this.study.requeue(number, restoreStep);
+    this.store.updateTrial(this.sweepId, number, {
+      state: 'QUEUED',
+      attempt: requeued.attempt,
+      failureReason: reason,
+      ...(restoreStep === undefined ? {} : { restoreStep }),
+    });
+    const from = restoreStep === undefined ? '' : `, continuing from its checkpoint at step ${restoreStep}`;
+    this.store.appendEvent(this.sweepId, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}${from}`);
     return requeued;
+  }
+
+  /** The step of the trial's latest kept checkpoint that its recorded curve reaches, if any. */
+  #lastCheckpointStep(number: number): number | undefined {
+    const trial = this.study.trials[number] as FrozenTrial;
+    let last: number | undefined;
+    for (const key of this.store.checkpointKeys(this.sweepId)) {
+      const reached = key.step === trial.restoreStep || trial.intermediate.has(key.step);
+      if (key.trialNumber === number && reached && (last === undefined || key.step > last)) last = key.step;
+    }
+    return last;
   }
 
   #failed(told: FrozenTrial, reason: string): FrozenTrial {

@@ -36,7 +36,7 @@ export async function adopt(run: SweepRun, reports: ReportStage, lost: StoredTri
 function listeners(run: SweepRun, reports: ReportStage, entry: RunningTrial) {
   const number = entry.trial.number;
   return [
-    (step: number, metrics: Readonly<Record<string, number>>) => reports.receive(entry, step, metrics),
+    (step: number, metrics: Readonly<Record<string, number>>, checkpoint?: unknown) => reports.receive(entry, step, metrics, checkpoint),
     (line: string) => {
       // Which backend and device (and, through a queue, which agent) a trial ran on is part of its
       // record (results compare fairly only on the same device); other lines are for the terminal.
