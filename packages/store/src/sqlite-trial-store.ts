@@ -296,7 +296,9 @@ export class SqliteTrialStore implements TrialStore {
     this.#write('save checkpoint', () => {
       const trial = this.#trialRow(sweepId, trialNumber);
       if (trial === undefined) throw this.#noTrial(sweepId, trialNumber);
-      this.#statements.get('INSERT OR REPLACE INTO checkpoints (trial_id, step, data, created_at) VALUES (?, ?, ?, ?)').run(trial.id, step, data, this.#clock());
+      this.#statements
+        .get('INSERT OR REPLACE INTO checkpoints (trial_id, step, data, created_at) VALUES (?, ?, ?, ?)')
+        .run(trial.id, step, data, this.#clock());
     });
   }
 
@@ -313,7 +315,9 @@ export class SqliteTrialStore implements TrialStore {
     return this.#read('list checkpoints', () =>
       (
         this.#statements
-          .get('SELECT t.number, c.step, length(c.data) AS bytes FROM checkpoints c JOIN trials t ON t.id = c.trial_id WHERE t.sweep_id = ? ORDER BY t.number, c.step')
+          .get(
+            'SELECT t.number, c.step, length(c.data) AS bytes FROM checkpoints c JOIN trials t ON t.id = c.trial_id WHERE t.sweep_id = ? ORDER BY t.number, c.step',
+          )
           .all(sweepId) as { number: number; step: number; bytes: number }[]
       ).map((row) => ({ trialNumber: row.number, step: row.step, bytes: row.bytes })),
     );

@@ -54,7 +54,9 @@ export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<numbe
     ...present('seed', row.seed),
     ...(row.stage === SEARCH_STAGE ? {} : { stage: row.stage }),
     ...present('origin', row.origin),
-    ...(row.parent !== null && row.replaces !== null && row.start_step !== null ? { lineage: { parent: row.parent, replaces: row.replaces, step: row.start_step } } : {}),
+    ...(row.parent !== null && row.replaces !== null && row.start_step !== null
+      ? { lineage: { parent: row.parent, replaces: row.replaces, step: row.start_step } }
+      : {}),
     ...present('restoreStep', row.restore_step),
   };
 }

@@ -9,15 +9,23 @@ export interface TrialColumnExpressions {
   readonly seed: string;
   readonly stage: string;
   readonly origin: string;
+  /** Schema 5: population-based training's lineage (NULL before). */
+  readonly lineage: string;
 }
 
-const STORED: TrialColumnExpressions = { seed: 't.seed', stage: 't.stage', origin: 't.origin' };
+/** The schema (migration 5) that gave `trials` their lineage columns. */
+export const TRIAL_LINEAGE_SCHEMA = 5;
+
+const LINEAGE = 't.parent AS parent, t.replaces AS replaces, t.start_step AS start_step';
+const NO_LINEAGE = 'NULL AS parent, NULL AS replaces, NULL AS start_step';
+
+const STORED: Omit<TrialColumnExpressions, 'lineage'> = { seed: 't.seed', stage: 't.stage', origin: 't.origin' };
 // A reader cannot migrate (it opens read-only), so on an older file it selects what the columns
 // mean for every row written before them: no stored seed, the sampler's stage, no origin. The
 // literal is fixed text from core, never input.
-const BEFORE: TrialColumnExpressions = { seed: 'NULL', stage: `'${SEARCH_STAGE}'`, origin: 'NULL' };
+const BEFORE: Omit<TrialColumnExpressions, 'lineage'> = { seed: 'NULL', stage: `'${SEARCH_STAGE}'`, origin: 'NULL' };
 
 /** The expressions for a database of `schema` (its `user_version`), over `trials t`. */
 export function trialColumnExpressions(schema: number): TrialColumnExpressions {
-  return schema >= TRIAL_SEED_SCHEMA ? STORED : BEFORE;
+  return { ...(schema >= TRIAL_SEED_SCHEMA ? STORED : BEFORE), lineage: schema >= TRIAL_LINEAGE_SCHEMA ? LINEAGE : NO_LINEAGE };
 }

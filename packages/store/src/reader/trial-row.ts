@@ -13,7 +13,7 @@ export function trialRowColumns(schema: number): string {
   const added = trialColumnExpressions(schema);
   return (
     't.number, t.state, t.params, t.value, t.failure_reason, t.attempt, t.started_at, t.finished_at, t.updated_at, ' +
-    `${added.seed} AS seed, ${added.stage} AS stage, ${added.origin} AS origin, ` +
+    `${added.seed} AS seed, ${added.stage} AS stage, ${added.origin} AS origin, ${added.lineage}, ` +
     '(SELECT MAX(m.step) FROM metrics m WHERE m.trial_id = t.id) AS last_step'
   );
 }
@@ -21,7 +21,21 @@ export function trialRowColumns(schema: number): string {
 /** A row of trialRowColumns: the stored columns a TrialRow needs, plus the last metric step. */
 export type TrialRowColumns = Pick<
   TrialRowData,
-  'number' | 'state' | 'params' | 'value' | 'failure_reason' | 'attempt' | 'started_at' | 'finished_at' | 'updated_at' | 'seed' | 'stage' | 'origin'
+  | 'number'
+  | 'state'
+  | 'params'
+  | 'value'
+  | 'failure_reason'
+  | 'attempt'
+  | 'started_at'
+  | 'finished_at'
+  | 'updated_at'
+  | 'seed'
+  | 'stage'
+  | 'origin'
+  | 'parent'
+  | 'replaces'
+  | 'start_step'
 > & {
   readonly last_step: number | null;
 };
@@ -44,6 +58,9 @@ export function toTrialRow(row: TrialRowColumns, sweepSeed: number): TrialRow {
     seed: trialSeed(sweepSeed, { number: row.number, ...present('seed', row.seed) }),
     stage: row.stage,
     ...present('origin', row.origin),
+    ...(row.parent !== null && row.replaces !== null && row.start_step !== null
+      ? { lineage: { parent: row.parent, replaces: row.replaces, step: row.start_step } }
+      : {}),
     // Last: the dashboard's trial list adds a new lastStep to a cached row by spreading it, and
     // its JSON must stay the same text a fresh read would give.
     ...present('lastStep', row.last_step),

@@ -44,6 +44,8 @@ export interface TrialRow {
   readonly stage?: string;
   /** For a trial that re-runs another trial's configuration (with another seed): that trial's number. */
   readonly origin?: number;
+  /** Population-based training: the member whose checkpoint it continued from, at which step, in place of which member. */
+  readonly lineage?: { readonly parent: number; readonly step: number; readonly replaces: number };
 }
 
 export type TrialSort = 'number' | 'value' | 'started' | 'duration';

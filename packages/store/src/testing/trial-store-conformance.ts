@@ -173,7 +173,10 @@ export function describeTrialStoreConformance(name: string, open: () => OpenedSt
           /lineage\.parent 9 is not a trial of the sweep/,
         );
 
-        store.appendMetrics(sweep.id, [1, 2, 3, 4, 5, 6].map((step) => ({ trialNumber: 1, step, metrics: { val_accuracy: step / 10 } })));
+        store.appendMetrics(
+          sweep.id,
+          [1, 2, 3, 4, 5, 6].map((step) => ({ trialNumber: 1, step, metrics: { val_accuracy: step / 10 } })),
+        );
         store.updateTrial(sweep.id, 1, { state: 'QUEUED', attempt: 2, restoreStep: 4, failureReason: 'interrupted' });
         const requeued = store.loadTrials(sweep.id)[1];
         expect(requeued).toMatchObject({ state: 'QUEUED', attempt: 2, restoreStep: 4 });

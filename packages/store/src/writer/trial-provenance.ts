@@ -28,11 +28,13 @@ export function provenanceColumns(trial: FrozenTrial): ProvenanceColumns | strin
   if (lineage !== undefined) {
     for (const key of ['parent', 'replaces'] as const) {
       const value = lineage[key];
-      if (!(Number.isSafeInteger(value) && value >= 0 && value !== trial.number)) return `lineage.${key} must be the number of another trial (got ${String(value)})`;
+      if (!(Number.isSafeInteger(value) && value >= 0 && value !== trial.number))
+        return `lineage.${key} must be the number of another trial (got ${String(value)})`;
     }
     if (!(Number.isSafeInteger(lineage.step) && lineage.step >= 0)) return `lineage.step must be an integer >= 0 (got ${String(lineage.step)})`;
   }
-  if (restoreStep !== undefined && !(Number.isSafeInteger(restoreStep) && restoreStep >= 0)) return `restoreStep must be an integer >= 0 (got ${String(restoreStep)})`;
+  if (restoreStep !== undefined && !(Number.isSafeInteger(restoreStep) && restoreStep >= 0))
+    return `restoreStep must be an integer >= 0 (got ${String(restoreStep)})`;
   return {
     seed: seed ?? null,
     stage: stage ?? SEARCH_STAGE,
