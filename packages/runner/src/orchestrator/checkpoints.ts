@@ -6,6 +6,19 @@
 import { deserialize, serialize } from 'node:v8';
 import { lastStep, type Checkpoint, type FrozenTrial, type Study, type TrialStore } from '@loopsweep/core';
 
+/**
+ * The step of `trial`'s latest kept checkpoint that its recorded curve reaches (or its start
+ * checkpoint's), if any: where a re-queued attempt continues from.
+ */
+export function lastCheckpointStep(store: TrialStore, sweepId: number, trial: FrozenTrial): number | undefined {
+  let last: number | undefined;
+  for (const key of store.checkpointKeys(sweepId)) {
+    const reached = key.step === trial.restoreStep || trial.intermediate.has(key.step);
+    if (key.trialNumber === trial.number && reached && (last === undefined || key.step > last)) last = key.step;
+  }
+  return last;
+}
+
 export class CheckpointKeeper {
   constructor(
     private readonly store: TrialStore,

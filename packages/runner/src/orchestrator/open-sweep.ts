@@ -2,6 +2,8 @@
  * Starting a new sweep, or taking an existing one back after a crash: the records in the store
  * are the truth, and interrupted trials are handed back to the queue.
  */
+import { lastCheckpointStep } from './checkpoints.js';
+import { requeuedMessage } from './transitions.js';
 import {
   SweepError,
   StoreError,
@@ -78,12 +80,19 @@ export function lostReason(trial: StoredTrial): string {
  * died is not the trial's fault, so these are always re-run, whatever `retries` says.
  * @throws {StoreError} when another live process still runs this sweep.
  */
-export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number): StoredTrial[] {
+export function reclaimInterrupted(store: TrialStore, sweep: SweepRecord, owner: string, now: number, leaseMs: number, checkpointing = false): StoredTrial[] {
   const lost = findLostTrials(store, sweep, owner, now, leaseMs);
   for (const trial of lost) {
     const reason = lostReason(trial);
-    store.updateTrial(sweep.id, trial.number, { state: 'QUEUED', attempt: trial.attempt + 1, failureReason: reason });
-    store.appendEvent(sweep.id, trial.number, 'trial_retried', `${reason}; re-queued as attempt ${trial.attempt + 1}`);
+    // A population member goes on from its last checkpoint rather than from scratch.
+    const restoreStep = checkpointing ? lastCheckpointStep(store, sweep.id, trial) : undefined;
+    store.updateTrial(sweep.id, trial.number, {
+      state: 'QUEUED',
+      attempt: trial.attempt + 1,
+      failureReason: reason,
+      ...(restoreStep === undefined ? {} : { restoreStep }),
+    });
+    store.appendEvent(sweep.id, trial.number, 'trial_retried', requeuedMessage(reason, trial.attempt + 1, restoreStep));
   }
   return lost;
 }
@@ -124,7 +133,7 @@ export function openSweep(
     const { owner, startedAt, leaseMs } = lease;
     let lost: StoredTrial[] = [];
     if (executor.reattach) lost = findLostTrials(store, sweep, owner, startedAt, leaseMs);
-    else reclaimInterrupted(store, sweep, owner, startedAt, leaseMs);
+    else reclaimInterrupted(store, sweep, owner, startedAt, leaseMs, spec.sampler.type === 'pbt');
     store.setSweepStatus(sweep.id, 'running');
     store.appendEvent(sweep.id, null, 'sweep_resumed', `sweep ${sweep.name} resumed`);
     opened = { sweep, spec, objective, lost };

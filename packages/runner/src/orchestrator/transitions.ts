@@ -4,6 +4,12 @@
  * is what `sweep show` and the dashboard read).
  */
 import type { FrozenTrial, Study, TrialStore } from '@loopsweep/core';
+import { lastCheckpointStep } from './checkpoints.js';
+
+/** A re-queue's event line: "crashed: …; re-queued as attempt 2, continuing from its checkpoint at step 4". */
+export function requeuedMessage(reason: string, attempt: number, restoreStep: number | undefined): string {
+  return `${reason}; re-queued as attempt ${attempt}${restoreStep === undefined ? '' : `, continuing from its checkpoint at step ${restoreStep}`}`;
+}
 
 export class Transitions {
   constructor(
@@ -86,9 +92,12 @@ export class Transitions {
     return this.#failed(this.study.tell(number, 'FAILED'), reason);
   }
 
-  /** RUNNING → QUEUED as the next attempt (a retry, an interruption); its partial curve is dropped. */
+  /**
+   * RUNNING → QUEUED as the next attempt (a retry, an interruption); its partial curve is dropped,
+   * or, in a sweep that keeps checkpoints, kept up to its last checkpoint, which the attempt continues from.
+   */
   requeue(number: number, reason: string): FrozenTrial {
-    const restoreStep = this.checkpointing ? this.#lastCheckpointStep(number) : undefined;
+    const restoreStep = this.checkpointing ? lastCheckpointStep(this.store, this.sweepId, this.study.trials[number] as FrozenTrial) : undefined;
     const requeued = this.study.requeue(number, restoreStep);
     this.store.updateTrial(this.sweepId, number, {
       state: 'QUEUED',
@@ -96,20 +105,8 @@ export class Transitions {
       failureReason: reason,
       ...(restoreStep === undefined ? {} : { restoreStep }),
     });
-    const from = restoreStep === undefined ? '' : `, continuing from its checkpoint at step ${restoreStep}`;
-    this.store.appendEvent(this.sweepId, number, 'trial_retried', `${reason}; re-queued as attempt ${requeued.attempt}${from}`);
+    this.store.appendEvent(this.sweepId, number, 'trial_retried', requeuedMessage(reason, requeued.attempt, restoreStep));
     return requeued;
-  }
-
-  /** The step of the trial's latest kept checkpoint that its recorded curve reaches, if any. */
-  #lastCheckpointStep(number: number): number | undefined {
-    const trial = this.study.trials[number] as FrozenTrial;
-    let last: number | undefined;
-    for (const key of this.store.checkpointKeys(this.sweepId)) {
-      const reached = key.step === trial.restoreStep || trial.intermediate.has(key.step);
-      if (key.trialNumber === number && reached && (last === undefined || key.step > last)) last = key.step;
-    }
-    return last;
   }
 
   #failed(told: FrozenTrial, reason: string): FrozenTrial {
