@@ -3,7 +3,7 @@
  * names it does not know, values (or range ends) outside what it accepts, and metrics it never reports.
  */
 import type { ParamValue, SpecProblem, SweepSpec } from '@loopsweep/core';
-import { ParamsError, RNN_TEXT_PARAMS, parseParams } from '@loopsweep/model';
+import { ParamsError, RNN_TEXT_ARCHITECTURE_PARAMS, RNN_TEXT_PARAMS, parseParams } from '@loopsweep/model';
 import { RNN_TEXT_METRICS } from '@loopsweep/model/spec';
 import { didYouMean } from './did-you-mean.js';
 
@@ -82,4 +82,21 @@ export function checkRnnTextMetrics(spec: SweepSpec): SpecProblem[] {
               : `it reports: ${known.join(', ')}`,
       };
     });
+}
+
+/**
+ * Population-based training continues members from each other's checkpoints, and an rnn-text
+ * checkpoint restores only into the same architecture and optimizer (RNN_TEXT_ARCHITECTURE_PARAMS):
+ * those params must be one value for the whole population.
+ */
+export function checkRnnTextPbt(spec: SweepSpec): SpecProblem[] {
+  if (spec.sampler.type !== 'pbt') return [];
+  const fixed: readonly string[] = [...RNN_TEXT_ARCHITECTURE_PARAMS, 'optimizer'];
+  return Object.entries(spec.parameters)
+    .filter(([name, param]) => fixed.includes(name) && param.value === undefined && !(param.values?.length === 1))
+    .map(([name]) => ({
+      path: `parameters.${name}`,
+      message: `pbt continues members from each other's checkpoints, and an rnn-text checkpoint only restores into the same ${name}`,
+      hint: `fix it for the population, e.g. ${name}: { value: … } (pbt can explore lr, dropout, clipping, weight decay and other training settings)`,
+    }));
 }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { SpecError, parseSweepSpec, type SpecProblem, type SweepSpec } from '@loopsweep/core';
 import { checkObjectiveFiles, objectiveBlocks, resolveObjective } from '@loopsweep/runner';
 import { UsageError } from './errors.js';
-import { checkRnnTextMetrics, checkRnnTextParams } from './rnn-text-checks.js';
+import { checkRnnTextMetrics, checkRnnTextParams, checkRnnTextPbt } from './rnn-text-checks.js';
 
 export interface LoadedSpec {
   /** Ready to run: the objective module and dataset file paths made absolute. */
@@ -60,7 +60,7 @@ export async function preflight(spec: SweepSpec, specDir: string, source: string
     if (error instanceof SpecError) problems.push(...error.problems);
     else throw error;
   }
-  if (spec.objective === 'rnn-text') problems.push(...checkRnnTextParams(spec), ...checkRnnTextMetrics(spec));
+  if (spec.objective === 'rnn-text') problems.push(...checkRnnTextParams(spec), ...checkRnnTextMetrics(spec), ...checkRnnTextPbt(spec));
   const checked = await checkObjectiveFiles(spec, specDir);
   problems.push(...checked.problems);
   if (problems.length > 0) throw new SpecError(problems, source);
