@@ -1,4 +1,4 @@
-import { constraintsOf, describeObjective, isVectorSweep, objectivesOf, specSamplerChoice, type SweepSpec } from '@loopsweep/core';
+import { PBT_DEFAULTS, constraintsOf, describeObjective, isVectorSweep, objectivesOf, specSamplerChoice, type SweepSpec } from '@loopsweep/core';
 import { formatDuration } from './format/duration.js';
 
 /** One line for `sweep validate`: "ok: quick — 5 params, tpe sampler (seed 7), asha pruner, budget 10 trials × 4 epochs, 2 at once". */
@@ -8,7 +8,10 @@ export function describeSpec(spec: SweepSpec): string {
   if (spec.budget.trials !== undefined) budget.push(`${spec.budget.trials} trial${spec.budget.trials === 1 ? '' : 's'}`);
   else if (spec.compare) budget.push(comparisonBudget(spec));
   else if (spec.sampler.type === 'grid') budget.push('the whole grid');
-  if (spec.budget.max_epochs !== undefined) budget.push(`${spec.budget.max_epochs} epoch${spec.budget.max_epochs === 1 ? '' : 's'} each`);
+  if (spec.sampler.type === 'pbt' && spec.budget.max_epochs !== undefined) {
+    const population = spec.sampler.population ?? PBT_DEFAULTS.population;
+    budget.push(`a population of ${population} × ${spec.budget.max_epochs} epochs (${population * spec.budget.max_epochs} epochs)`);
+  } else if (spec.budget.max_epochs !== undefined) budget.push(`${spec.budget.max_epochs} epoch${spec.budget.max_epochs === 1 ? '' : 's'} each`);
   if (spec.budget.timeout !== undefined) budget.push(`at most ${formatDuration(spec.budget.timeout)}`);
   if (spec.budget.parallel !== undefined) budget.push(`${spec.budget.parallel} at once`);
   if (spec.budget.retries > 0) budget.push(`${spec.budget.retries} retr${spec.budget.retries === 1 ? 'y' : 'ies'}`);

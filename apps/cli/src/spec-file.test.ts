@@ -119,6 +119,31 @@ describe('preflight', () => {
     ]);
   });
 
+  it('refuses a pbt spec that searches rnn-text’s architecture or optimizer (a checkpoint restores only into the same), and describes its budget', async () => {
+    const spec = (params: string) =>
+      `name: t\nobjective: rnn-text\nmetric: { name: val_loss, goal: minimize }\nbudget: { max_epochs: 8 }\nsampler: { type: pbt, population: 4 }\nparameters:\n${params}`;
+    expect(
+      await problems(() =>
+        preflight(
+          parseSweepSpec(
+            spec('  cell: { values: [gru, lstm] }\n  units: { values: [32] }\n  optimizer: { values: [adam, sgd] }\n  lr: { log_uniform: [1.0e-3, 1.0e-1] }\n'),
+          ),
+          dir,
+          's.yaml',
+        ),
+      ),
+    ).toEqual([
+      "parameters.cell: pbt continues members from each other's checkpoints, and an rnn-text checkpoint only restores into the same cell (fix it for the population, e.g. cell: { value: … } (pbt can explore lr, dropout, clipping, weight decay and other training settings))",
+      "parameters.optimizer: pbt continues members from each other's checkpoints, and an rnn-text checkpoint only restores into the same optimizer (fix it for the population, e.g. optimizer: { value: … } (pbt can explore lr, dropout, clipping, weight decay and other training settings))",
+    ]);
+    const ok = await preflight(
+      parseSweepSpec(spec('  cell: { value: gru }\n  lr: { log_uniform: [1.0e-3, 1.0e-1] }\n  dropout: { uniform: [0, 0.5] }\n')),
+      dir,
+      's.yaml',
+    );
+    expect(describeSpec(ok)).toContain('pbt sampler (seed 0), no pruner, budget a population of 4 × 8 epochs (32 epochs)');
+  });
+
   it('refuses a dataset block its objective does not declare, with the key meant', async () => {
     expect(
       await problems(async () =>

@@ -20,6 +20,10 @@ describe('progress lines', () => {
     expect(formatTally(view)).toBe('12/20 done, 2 running, best 0.95 #7');
   });
 
+  it('shows a population’s epochs against its budget', () => {
+    expect(formatTally({ ...view, budgetTrials: undefined, epochs: { done: 14, total: 32 } })).toBe('12 done, 2 running, epochs 14/32, best 0.95 #7');
+  });
+
   it('shows the front’s size in a multi-objective sweep, and names the metric of best', () => {
     expect(formatTally({ ...view, frontSize: 4 })).toBe('12/20 done, 2 running, front 4, best val_accuracy 0.95 #7');
     expect(formatTally({ ...view, frontSize: 0, best: undefined })).toBe('12/20 done, 2 running, front 0');

@@ -18,6 +18,8 @@ export interface ProgressView {
   readonly best?: { readonly number: number; readonly value: number; readonly params?: Params };
   /** Multi-objective and constrained sweeps: the feasible Pareto front's size (then `best` is the first objective's best feasible trial). */
   readonly frontSize?: number;
+  /** Population-based training: epochs trained so far and in all (its budget). */
+  readonly epochs?: { readonly done: number; readonly total: number };
   readonly elapsedSeconds: number;
   readonly trialsPerMinute: number;
   readonly etaSeconds?: number;
@@ -34,7 +36,8 @@ export function formatTally(view: ProgressView): string {
   const best = view.best
     ? `${front}, best ${view.frontSize === undefined ? '' : `${view.metric} `}${formatNumber(view.best.value)} #${view.best.number}`
     : front;
-  return `${finishedCount(view.counts)}${view.budgetTrials !== undefined ? `/${view.budgetTrials}` : ''} done, ${view.running.length} running${best}`;
+  const epochs = view.epochs ? `, epochs ${view.epochs.done}/${view.epochs.total}` : '';
+  return `${finishedCount(view.counts)}${view.budgetTrials !== undefined ? `/${view.budgetTrials}` : ''} done, ${view.running.length} running${epochs}${best}`;
 }
 
 /** The lines of the live block: counts, best with its params, pace, and one line per running trial. */

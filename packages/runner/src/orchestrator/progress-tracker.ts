@@ -1,4 +1,5 @@
 import {
+  PBT_DEFAULTS,
   TRIAL_STATES,
   nonDominatedSort,
   vectorHistory,
@@ -39,6 +40,15 @@ export class ProgressTracker {
     return points.length === 0 ? 0 : (nonDominatedSort(points, history.directions, { limit: 1 })[0]?.length ?? 0);
   }
 
+  /** Epochs the population has trained (each trial's own reports) and will train in all. */
+  #populationEpochs(): { done: number; total: number } {
+    let done = 0;
+    for (const trial of this.study.trials)
+      if (trial.stage === undefined || trial.stage === 'search' || trial.stage === 'exploit') done += trial.intermediate.size;
+    const population = this.spec.sampler.type === 'pbt' ? (this.spec.sampler.population ?? PBT_DEFAULTS.population) : 0;
+    return { done, total: population * (this.spec.budget.max_epochs ?? 0) };
+  }
+
   snapshot(running: ReadonlyMap<number, { trial: FrozenTrial }>, stopping: boolean): SweepProgress {
     const counts = Object.fromEntries(TRIAL_STATES.map((s) => [s, 0])) as Record<TrialState, number>;
     for (const trial of this.study.trials) counts[trial.state] += 1;
@@ -65,6 +75,7 @@ export class ProgressTracker {
       }),
       ...(best && best.value !== undefined ? { best: { number: best.number, value: best.value, params: best.params } } : {}),
       ...(this.study.vector ? { frontSize: this.#frontSize() } : {}),
+      ...(this.spec.sampler.type === 'pbt' ? { epochs: this.#populationEpochs() } : {}),
       elapsedSeconds,
       trialsPerMinute,
       ...(remaining !== undefined && trialsPerMinute > 0 ? { etaSeconds: (Math.max(0, remaining) / trialsPerMinute) * 60 } : {}),

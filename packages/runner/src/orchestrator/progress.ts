@@ -13,6 +13,8 @@ export interface SweepProgress {
   readonly best?: { readonly number: number; readonly value: number; readonly params: Params };
   /** Multi-objective and constrained sweeps: how many feasible complete trials are on the Pareto front. */
   readonly frontSize?: number;
+  /** Population-based training: epochs trained so far and in all (population × max_epochs), its budget. */
+  readonly epochs?: { readonly done: number; readonly total: number };
   /** Seconds since this run started. */
   readonly elapsedSeconds: number;
   /** Finished trials per minute in this run. */
