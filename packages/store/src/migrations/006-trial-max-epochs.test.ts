@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SweepReader } from '../reader/sweep-reader.js';
 import { SqliteTrialStore } from '../sqlite-trial-store.js';
 import { tempDir } from '../test-support/temp-dir.js';
 import { frozenTrial, newSweep } from '../testing/fixtures.js';
@@ -33,5 +34,22 @@ describe("migration 6: a trial's own epoch limit", () => {
     const trials = store.loadTrials(sweep.id);
     expect(trials.map((trial) => trial.maxEpochs)).toEqual([undefined, 4, undefined]);
     store.close();
+  });
+
+  it("leaves a trial that stopped at its own epoch limit out of the reader's best and summary", () => {
+    const path = temp.file('best.db');
+    const store = SqliteTrialStore.open(path);
+    const sweep = store.createSweep(newSweep('best'));
+    store.createTrial(sweep.id, frozenTrial(0, { lr: 0.1 }, 'COMPLETE', { value: 0.5 }));
+    // A segment's mid-training value, better than any full run's: not the sweep's best.
+    store.createTrial(sweep.id, { ...frozenTrial(1, { lr: 0.1 }, 'COMPLETE', { value: 0.1, stage: 'replay', origin: 0, seed: 7 }), maxEpochs: 4 });
+    store.createTrial(sweep.id, frozenTrial(2, { lr: 0.2 }, 'COMPLETE', { value: 0.3 }));
+    store.close();
+    const reader = SweepReader.open(path);
+    const direction = reader.getSweep('best')!.direction;
+    const best = reader.best('best', 3).map((trial) => trial.number);
+    expect(best).toEqual(direction === 'minimize' ? [2, 0] : [0, 2]);
+    expect(reader.summary('best')?.best?.number).toBe(best[0]);
+    reader.close();
   });
 });
