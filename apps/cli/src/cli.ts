@@ -8,6 +8,7 @@ import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
 import { listCommand } from './commands/list.js';
+import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
 import { resumeCommand } from './commands/resume.js';
 import { runCommand } from './commands/run.js';
@@ -39,6 +40,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(showCommand)
     .command(exportCommand)
     .command(compareCommand)
+    .command(replayCommand)
     .command(reportCommand)
     .command(dashboardCommand)
     .command(validateCommand)

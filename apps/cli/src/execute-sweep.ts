@@ -6,7 +6,16 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { describeObjective, type SweepSpec, type TrialExecutor } from '@loopsweep/core';
-import { DEFAULT_QUEUE_NAME, SweepControl, createExecutor, resolveObjective, runSweep, type QueueTarget, type SweepOutcome } from '@loopsweep/runner';
+import {
+  DEFAULT_QUEUE_NAME,
+  SweepControl,
+  createExecutor,
+  resolveObjective,
+  runSweep,
+  type QueueTarget,
+  type SweepOutcome,
+  type TrialSource,
+} from '@loopsweep/runner';
 import { SqliteTrialStore, SweepReader } from '@loopsweep/store';
 import { formatCompactComparison, judgeFromReader, judgeObjectives, summaryParam } from './compare-report.js';
 import { bestFeasible, formatHypervolume, frontStatus, readFront } from './front.js';
@@ -28,6 +37,15 @@ export interface ExecuteOptions {
   readonly verbose: boolean;
   /** Trials go through this queue to agents (`--queue`); `parallel` 0 then runs none here. */
   readonly queue?: QueueTarget;
+  /**
+   * A later stage's trials to run on a stored sweep (`sweep replay`): its trial sources, the first
+   * line that says what runs, and the summary printed at the end instead of the sweep's.
+   */
+  readonly stage?: {
+    readonly sources: readonly TrialSource[];
+    readonly intro: string;
+    readonly summarize: (outcome: SweepOutcome) => void;
+  };
 }
 
 export type SweepStart =
@@ -102,15 +120,18 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
           : spec.sampler.type === 'grid'
             ? 'the whole grid'
             : 'no trial limit';
-    reporter.info(
-      `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${describeSampler(spec)}, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
-        `${executor.description}; database ${options.db}`,
-    );
+    if (options.stage) reporter.info(`${options.stage.intro}; ${executor.description}; database ${options.db}`);
+    else
+      reporter.info(
+        `${start.kind === 'new' ? 'sweep' : 'resuming sweep'} ${spec.name}: ${budget}, ${describeSampler(spec)}, ${spec.pruner.type === 'none' ? 'no pruner' : `${spec.pruner.type} pruner`}; ` +
+          `${executor.description}; database ${options.db}`,
+      );
     const outcome = await runSweep({
       store: observed,
       executor,
       start: start.kind === 'new' ? { kind: 'new', spec, specDir: start.specDir } : { kind: 'resume', name: spec.name, specDir: start.specDir },
       control,
+      ...(options.stage ? { sources: options.stage.sources } : {}),
       onEvent: (event) => {
         if (event.type === 'progress') reporter.progress(event.progress);
         else reporter.log(event.message, event.trialNumber);
@@ -122,7 +143,8 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
     executor = undefined;
     // Read back while the writer is still open: the last connection to close (the writer's)
     // then checkpoints and removes the WAL files.
-    printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds, options.queue);
+    if (options.stage) options.stage.summarize(outcome);
+    else printSummary(outcome, spec, options.db, reporter.latest?.elapsedSeconds, options.queue);
     if (outcome.status === 'failed') {
       // One message for a systematic failure: what failed, which trials, how to look and go on.
       const [first] = outcome.failedTrials;

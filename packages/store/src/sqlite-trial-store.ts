@@ -143,7 +143,7 @@ export class SqliteTrialStore implements TrialStore {
       const finished = trial.state === 'COMPLETE' || trial.state === 'PRUNED' || trial.state === 'FAILED' ? now : null;
       const { lastInsertRowid } = this.#statements
         .get(
-          'INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO trials (sweep_id, number, state, params, value, attempt, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step, max_epochs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           sweepId,
@@ -163,6 +163,7 @@ export class SqliteTrialStore implements TrialStore {
           provenance.replaces,
           provenance.start_step,
           provenance.restore_step,
+          provenance.max_epochs,
         );
       const trialId = Number(lastInsertRowid);
       const insertParam = this.#statements.get('INSERT INTO trial_params (trial_id, name, num_value, text_value) VALUES (?, ?, ?, ?)');

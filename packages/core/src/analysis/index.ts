@@ -11,6 +11,7 @@ export {
   type StrategyVerdict,
 } from './judge-strategies.js';
 export { quantileSorted } from './quantile.js';
+export { studentTQuantile } from './student-t.js';
 export {
   MIN_IMPORTANCE_TRIALS,
   pedAnovaImportance,

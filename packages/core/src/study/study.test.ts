@@ -152,6 +152,16 @@ describe('Study', () => {
     expect(maximize.best()!.value).toBe(Math.max(...values));
   });
 
+  it('leaves a trial that stopped at its own epoch limit (a replay segment, value taken mid-training) out of the best', () => {
+    const study = tpeStudy();
+    runParallel(study, 4);
+    const best = study.best()!;
+    const segment = study.enqueue(best.params, { stage: 'replay', origin: best.number, maxEpochs: 2 });
+    study.start(segment.number);
+    study.tell(segment.number, 'COMPLETE', (best.value as number) - 1);
+    expect(study.best()!.number).toBe(best.number);
+  });
+
   it('knows when a grid is exhausted', () => {
     const grid: SearchSpace = { params: [{ name: 'a', distribution: { kind: 'categorical', choices: [1, 2, 3] } }] };
     const study = new Study({ space: grid, direction: 'maximize', metric: 'm', sampler: new GridSampler({ seed: 0 }), pruner: new NonePruner() });

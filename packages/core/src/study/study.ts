@@ -50,7 +50,7 @@ export interface PruneDecision {
 }
 
 /** What a new trial's creator says about it besides its params. */
-export type TrialFields = Partial<Pick<FrozenTrial, 'seed' | 'stage' | 'origin' | 'lineage' | 'restoreStep'>>;
+export type TrialFields = Partial<Pick<FrozenTrial, 'seed' | 'stage' | 'origin' | 'lineage' | 'restoreStep' | 'maxEpochs'>>;
 
 export type FinalState = Extract<TrialState, 'COMPLETE' | 'PRUNED' | 'FAILED'>;
 
@@ -215,12 +215,13 @@ export class Study {
   /**
    * The best COMPLETE trial by `metric` (ties: the earlier), or undefined. In a constrained sweep
    * only feasible trials count; in a multi-objective one this is the best of the first objective,
-   * one end of the front.
+   * one end of the front. A trial that stopped at its own epoch limit (`maxEpochs`: a segment of a
+   * replayed schedule) does not count: its value was taken mid-training.
    */
   best(): FrozenTrial | undefined {
     let best: FrozenTrial | undefined;
     for (const trial of this.#trials) {
-      if (trial.state !== 'COMPLETE' || trial.value === undefined || !this.isFeasible(trial)) continue;
+      if (trial.state !== 'COMPLETE' || trial.value === undefined || trial.maxEpochs !== undefined || !this.isFeasible(trial)) continue;
       if (!best || isBetter(trial.value, best.value as number, this.direction)) best = trial;
     }
     return best;

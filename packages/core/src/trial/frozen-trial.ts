@@ -50,6 +50,13 @@ export interface FrozenTrial {
    * Its reports up to this step are kept; its first new report is restoreStep + 1.
    */
   readonly restoreStep?: number;
+  /**
+   * The last epoch this trial trains, when it is less than the sweep's budget.max_epochs: one
+   * segment of a replayed population-based training schedule (`sweep replay`), which the next
+   * segment's trial continues from its checkpoint. Absent: the budget's max_epochs. A trial with
+   * one does not count as a sweep's best (its value is one taken mid-training).
+   */
+  readonly maxEpochs?: number;
 }
 
 /** Where a population-based training trial comes from. */

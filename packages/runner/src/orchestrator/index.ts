@@ -5,3 +5,5 @@ export { resolveObjective } from './resolve-objective.js';
 export { BUILT_IN_OBJECTIVES } from '../objectives/load-objective.js';
 export { newOwner, ownerLiveness } from './owner.js';
 export { specHash } from './spec-hash.js';
+export { ScheduleReplay, REPLAY_STAGE, scheduleOf, replayChain, type ScheduleSegment } from './sources/schedule-replay.js';
+export type { TrialSource, SourceContext } from './sources/trial-source.js';

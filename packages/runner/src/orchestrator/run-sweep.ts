@@ -12,6 +12,7 @@ import { ProgressTracker } from './progress-tracker.js';
 import type { TrialSource } from './sources/trial-source.js';
 import { askNext } from './stages/ask.js';
 import { awaitsSuccessor } from './sources/pbt-exploits.js';
+import { awaitsNextSegment } from './sources/schedule-replay.js';
 import { finishTrial } from './stages/finish.js';
 import { adopt, launch } from './stages/launch.js';
 import { ReportStage } from './stages/report.js';
@@ -96,7 +97,8 @@ export async function runSweep(options: RunSweepOptions): Promise<SweepOutcome> 
           launch(run, reports, trial);
         }
         // Launched trials have their start checkpoints in their tasks: what nothing needs now goes.
-        run.checkpoints?.retain(run.study, (trial) => awaitsSuccessor(trial, run.study.trials));
+        // A replay segment's last checkpoint stays until its next segment has its own copy.
+        run.checkpoints?.retain(run.study, (trial) => awaitsSuccessor(trial, run.study.trials) || awaitsNextSegment(trial, run.study.trials));
       });
       // Endings and launches may let decisions that waited for their peers go ahead; a stopping
       // sweep launches no one, so none of them may wait any longer.

@@ -126,7 +126,8 @@ export function createSweepRun(parts: SweepRunParts): SweepRun {
       objective,
       seed: trialSeed(spec.sampler.seed, trial),
       ...(spec.dataset ? { dataset: spec.dataset } : {}),
-      ...(spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
+      // A trial's own epoch limit (a replayed schedule's segment) stands in for the budget's.
+      ...(trial.maxEpochs !== undefined ? { maxEpochs: trial.maxEpochs } : spec.budget.max_epochs !== undefined ? { maxEpochs: spec.budget.max_epochs } : {}),
       ...(checkpoints ? { checkpointing: true, ...restoreOf(checkpoints, trial) } : {}),
     }),
     ended: (number, outcome) => {

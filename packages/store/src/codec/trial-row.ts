@@ -26,10 +26,12 @@ export interface TrialRowData {
   readonly replaces: number | null;
   readonly start_step: number | null;
   readonly restore_step: number | null;
+  /** Schema 6: the trial's own epoch limit (a replayed schedule's segment); NULL: the budget's. */
+  readonly max_epochs: number | null;
 }
 
 export const TRIAL_COLUMNS =
-  'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step';
+  'id, sweep_id, number, state, params, value, failure_reason, attempt, owner, heartbeat_at, started_at, finished_at, updated_at, seed, stage, origin, parent, replaces, start_step, restore_step, max_epochs';
 
 /**
  * The StoredTrial of a row, with its tracked metric's curve (sorted by step) as `intermediate`.
@@ -58,5 +60,6 @@ export function toStoredTrial(row: TrialRowData, intermediate: ReadonlyMap<numbe
       ? { lineage: { parent: row.parent, replaces: row.replaces, step: row.start_step } }
       : {}),
     ...present('restoreStep', row.restore_step),
+    ...present('maxEpochs', row.max_epochs),
   };
 }

@@ -2,6 +2,7 @@ import { TRIAL_STATES, type Direction, type SweepStatus, type TrialState } from 
 import { present } from '../codec/nullable.js';
 import type { SweepRow } from '../codec/sweep-row.js';
 import type { StatementCache } from '../sqlite/statement-cache.js';
+import { trainedToTheEnd } from './trial-columns.js';
 import type { SweepSummary } from './types.js';
 
 /** `ORDER BY value …` putting the best first in `direction`; fixed text, chosen from a Direction. */
@@ -10,7 +11,7 @@ export function bestFirst(direction: Direction): string {
 }
 
 /** The overview of one sweep: indexed queries only (counts, last change, best, last event). */
-export function summarize(statements: StatementCache, sweep: SweepRow): SweepSummary {
+export function summarize(statements: StatementCache, sweep: SweepRow, schema: number): SweepSummary {
   const direction = sweep.direction as Direction;
   const counts = Object.fromEntries(TRIAL_STATES.map((state) => [state, 0])) as Record<TrialState, number>;
   let total = 0;
@@ -32,7 +33,7 @@ export function summarize(statements: StatementCache, sweep: SweepRow): SweepSum
   if (event !== undefined) lastUpdatedAt = Math.max(lastUpdatedAt ?? event.at, event.at);
   const best = statements
     .get(
-      `SELECT number, value FROM trials WHERE sweep_id = ? AND state = 'COMPLETE' AND value IS NOT NULL ORDER BY value ${bestFirst(direction)}, number LIMIT 1`,
+      `SELECT number, value FROM trials WHERE sweep_id = ? AND state = 'COMPLETE' AND value IS NOT NULL${trainedToTheEnd(schema)} ORDER BY value ${bestFirst(direction)}, number LIMIT 1`,
     )
     .get(sweep.id) as { number: number; value: number } | undefined;
   return {

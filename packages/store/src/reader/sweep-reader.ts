@@ -12,6 +12,7 @@ import { bestFirst, summarize } from './summarize.js';
 import { buildTrialCount, buildTrialQuery, checkTrialQuery } from './trial-query.js';
 import { readSchemaVersion } from '../migrations/schema-version.js';
 import { toTrialRow, trialRowColumns, type TrialRowColumns } from './trial-row.js';
+import { trainedToTheEnd } from './trial-columns.js';
 import type { ChangeCursor, EventQuery, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialFilter, TrialQuery, TrialRow, TrialTimes } from './types.js';
 
 /**
@@ -53,7 +54,7 @@ export class SweepReader {
   listSweeps(): SweepSummary[] {
     return this.#read('list sweeps', () => {
       const rows = this.#statements.get(`SELECT ${SWEEP_COLUMNS} FROM sweeps ORDER BY created_at, id`).all() as SweepRow[];
-      return rows.map((row) => summarize(this.#statements, row));
+      return rows.map((row) => summarize(this.#statements, row, this.#schema));
     });
   }
 
@@ -61,7 +62,7 @@ export class SweepReader {
   summary(name: string): SweepSummary | undefined {
     return this.#read('read sweep summary', () => {
       const row = this.#sweepRow(name);
-      return row === undefined ? undefined : summarize(this.#statements, row);
+      return row === undefined ? undefined : summarize(this.#statements, row, this.#schema);
     });
   }
 
@@ -261,7 +262,7 @@ export class SweepReader {
       const direction = bestFirst(sweep.direction === 'maximize' ? 'maximize' : 'minimize');
       const rows = this.#statements
         .get(
-          `SELECT ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL ORDER BY t.value ${direction}, t.number LIMIT ?`,
+          `SELECT ${trialRowColumns(this.#schema)} FROM trials t WHERE t.sweep_id = ? AND t.state = 'COMPLETE' AND t.value IS NOT NULL${trainedToTheEnd(this.#schema)} ORDER BY t.value ${direction}, t.number LIMIT ?`,
         )
         .all(sweep.id, top) as TrialRowColumns[];
       return rows.map((row) => toTrialRow(row, sweep.seed));

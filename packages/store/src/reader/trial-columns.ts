@@ -29,3 +29,15 @@ const BEFORE: Omit<TrialColumnExpressions, 'lineage'> = { seed: 'NULL', stage: `
 export function trialColumnExpressions(schema: number): TrialColumnExpressions {
   return { ...(schema >= TRIAL_SEED_SCHEMA ? STORED : BEFORE), lineage: schema >= TRIAL_LINEAGE_SCHEMA ? LINEAGE : NO_LINEAGE };
 }
+
+/** The schema (migration 6) that gave `trials` their own epoch limit (`max_epochs`). */
+export const TRIAL_MAX_EPOCHS_SCHEMA = 6;
+
+/**
+ * The WHERE term (with its AND) that leaves out trials that stopped at their own epoch limit (a
+ * replayed schedule's segments: their value is one taken mid-training) from a sweep's best; none
+ * before schema 6, where no trial had one.
+ */
+export function trainedToTheEnd(schema: number): string {
+  return schema >= TRIAL_MAX_EPOCHS_SCHEMA ? ' AND max_epochs IS NULL' : '';
+}

@@ -9,6 +9,7 @@ export interface ProvenanceColumns {
   readonly replaces: number | null;
   readonly start_step: number | null;
   readonly restore_step: number | null;
+  readonly max_epochs: number | null;
 }
 
 /**
@@ -35,6 +36,8 @@ export function provenanceColumns(trial: FrozenTrial): ProvenanceColumns | strin
   }
   if (restoreStep !== undefined && !(Number.isSafeInteger(restoreStep) && restoreStep >= 0))
     return `restoreStep must be an integer >= 0 (got ${String(restoreStep)})`;
+  const { maxEpochs } = trial;
+  if (maxEpochs !== undefined && !(Number.isSafeInteger(maxEpochs) && maxEpochs >= 1)) return `maxEpochs must be an integer >= 1 (got ${String(maxEpochs)})`;
   return {
     seed: seed ?? null,
     stage: stage ?? SEARCH_STAGE,
@@ -43,5 +46,6 @@ export function provenanceColumns(trial: FrozenTrial): ProvenanceColumns | strin
     replaces: lineage?.replaces ?? null,
     start_step: lineage?.step ?? null,
     restore_step: restoreStep ?? null,
+    max_epochs: maxEpochs ?? null,
   };
 }
