@@ -53,6 +53,11 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
       'a command objective does not run through --queue: agents run data, never a program a job names',
       'run this sweep without --queue (use --devices to spread it over this machine)',
     );
+  if (options.queue && spec.sampler.type === 'pbt')
+    throw new UsageError(
+      "population-based training (sampler.type pbt) does not run through --queue yet: its checkpoints are kept by the orchestrator's local store and are not moved through the queue",
+      'run this sweep without --queue (use --devices to spread it over this machine)',
+    );
   const slots = parallel === 0 ? undefined : deviceSlots(options.devices, parallel);
   if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
 
