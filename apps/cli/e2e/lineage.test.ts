@@ -1,6 +1,7 @@
 /** `sweep lineage` on real stores: a hand-made PBT sweep with a known lineage, a plain sweep, bad input. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sweep, workspace } from './helpers.js';
+import { SweepReader, type TrialRow } from '@loopsweep/store';
+import { REPO_ROOT, sweep, workspace } from './helpers.js';
 import { PBT_NAME, PLAIN_NAME, writePbtSweeps } from './pbt-fixtures.js';
 
 const ws = workspace('sweep-lineage-');
@@ -76,5 +77,53 @@ describe('sweep lineage', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe("error: sweep 'pbt-hand' has no trial 7\n  hint: its trials are numbered 0–4\n");
     expect(sweep(['lineage', PBT_NAME, '1.5', '--db', ws.db]).code).toBe(2);
+  });
+});
+
+describe('sweep lineage after a real PBT sweep (the noisy quadratic objective)', () => {
+  it('names the command in the run summary, and gives the schedule the stored lineage gives', () => {
+    const objective = `${REPO_ROOT}/packages/runner/src/objectives/fixtures/noisy-quadratic.mjs`;
+    const spec = ws.file(
+      'pbt.yaml',
+      `name: pbt-real\nobjective: ${objective}\nmetric: { name: loss, goal: minimize }\nbudget: { max_epochs: 8, parallel: 4 }\n` +
+        'sampler: { type: pbt, seed: 2, population: 4, interval: 2 }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0] }\n',
+    );
+    const db = `${ws.dir}/real.db`;
+    const run = sweep(['run', spec, '--db', db, '--devices', 'wasm:4']);
+    expect(run.code).toBe(0);
+    const reader = SweepReader.open(db);
+    let rows: TrialRow[];
+    let best: TrialRow;
+    try {
+      rows = reader.trials('pbt-real');
+      best = reader.best('pbt-real', 1)[0] as TrialRow;
+    } finally {
+      reader.close();
+    }
+    expect(run.stdout).toContain(
+      `schedule: \`sweep lineage pbt-real --db ${db}\` shows the trials behind #${best.number} and the params it trained with per epoch`,
+    );
+    // lr per epoch from the stored lineage alone: the parent's schedule up to the step, then its own.
+    const lrOf = (member: TrialRow): number[] => {
+      const own = Array.from({ length: 8 }, () => member.params['lr'] as number);
+      if (member.lineage === undefined) return own;
+      const step = member.lineage.step;
+      return [...lrOf(rows.find((row) => row.number === member.lineage?.parent) as TrialRow).slice(0, step), ...own.slice(step)];
+    };
+    const result = sweep(['lineage', 'pbt-real', '--json', '--db', db]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as {
+      trial: number;
+      chain: { from_step: number; to_step: number }[];
+      schedule: { lr: { from: number; to: number; value: number }[] };
+    };
+    expect(json.trial).toBe(best.number);
+    const perEpoch = json.schedule.lr.flatMap((run) => Array.from({ length: run.to - run.from + 1 }, () => run.value));
+    expect(perEpoch).toEqual(lrOf(best));
+    // The chain covers epochs 1–8 once, in order.
+    expect(json.chain.map((link) => [link.from_step, link.to_step]).flat()).toEqual(
+      json.chain.flatMap((link, i) => [i === 0 ? 1 : (json.chain[i - 1] as { to_step: number }).to_step + 1, i === json.chain.length - 1 ? 8 : link.to_step]),
+    );
+    expect(rows.some((row) => row.lineage !== undefined)).toBe(true);
   });
 });

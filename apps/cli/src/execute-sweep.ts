@@ -184,6 +184,10 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
     else console.log(front ? 'best: no feasible trial completed' : 'best: no trial completed');
+    if (best && spec.sampler.type === 'pbt')
+      console.log(
+        `schedule: \`sweep lineage ${spec.name}${db === './loopsweep.db' ? '' : ` --db ${db}`}\` shows the trials behind #${best.number} and the params it trained with per epoch`,
+      );
     if (front && front.objectives.length > 1)
       console.log(`front: ${front.summary.front.length} trials, ${formatHypervolume(frontStatus(front))}; \`sweep best ${spec.name}\` lists them`);
     // The stored spec, not the parsed one: it is what `sweep compare` and the dashboard read, so the three agree.
