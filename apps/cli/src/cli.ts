@@ -7,6 +7,7 @@ import { dashboardCommand } from './commands/dashboard.js';
 import { dataCommand } from './commands/data.js';
 import { exportCommand } from './commands/export.js';
 import { initCommand } from './commands/init.js';
+import { lineageCommand } from './commands/lineage.js';
 import { listCommand } from './commands/list.js';
 import { replayCommand } from './commands/replay.js';
 import { reportCommand } from './commands/report.js';
@@ -38,6 +39,7 @@ export function buildCli(args: readonly string[]): Argv<GlobalArgs> {
     .command(listCommand)
     .command(bestCommand)
     .command(showCommand)
+    .command(lineageCommand)
     .command(exportCommand)
     .command(compareCommand)
     .command(replayCommand)

@@ -71,6 +71,11 @@ export async function executeSweep(start: SweepStart, options: ExecuteOptions): 
       'a command objective does not run through --queue: agents run data, never a program a job names',
       'run this sweep without --queue (use --devices to spread it over this machine)',
     );
+  if (options.queue && spec.sampler.type === 'pbt')
+    throw new UsageError(
+      "population-based training (sampler.type pbt) does not run through --queue yet: its checkpoints are kept by the orchestrator's local store and are not moved through the queue",
+      'run this sweep without --queue (use --devices to spread it over this machine)',
+    );
   const slots = parallel === 0 ? undefined : deviceSlots(options.devices, parallel);
   if (start.kind === 'new' && existsSync(options.db)) refuseTakenName(options.db, spec.name);
 
@@ -201,6 +206,10 @@ function printSummary(outcome: SweepOutcome, spec: SweepSpec, db: string, elapse
     if (best)
       console.log(`best: trial #${best.number} ${spec.metric.name}=${formatNumber(best.value)}  ${formatParams(best.params, Object.keys(spec.parameters))}`);
     else console.log(front ? 'best: no feasible trial completed' : 'best: no trial completed');
+    if (best && spec.sampler.type === 'pbt')
+      console.log(
+        `schedule: \`sweep lineage ${spec.name}${db === './loopsweep.db' ? '' : ` --db ${db}`}\` shows the trials behind #${best.number} and the params it trained with per epoch`,
+      );
     if (front && front.objectives.length > 1)
       console.log(`front: ${front.summary.front.length} trials, ${formatHypervolume(frontStatus(front))}; \`sweep best ${spec.name}\` lists them`);
     // The stored spec, not the parsed one: it is what `sweep compare` and the dashboard read, so the three agree.

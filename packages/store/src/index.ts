@@ -7,6 +7,7 @@ export { SweepReader } from './reader/sweep-reader.js';
 export { START_CURSOR } from './reader/start-cursor.js';
 export { comparableTrials, type ComparableTrialRow } from './reader/comparable-trials.js';
 export { TRIAL_SORTS, SORT_ORDERS } from './reader/trial-query.js';
+export { memberLineage, populationSlots, scheduleOf, type LineageSegment, type MemberLineage, type ScheduleRun } from './reader/lineage.js';
 export type {
   ChangeCursor,
   EventQuery,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { noopSpec, sweep, workspace } from '../helpers.js';
+import { noopSpec, REPO_ROOT, sweep, workspace } from '../helpers.js';
 
 const ws = workspace();
 afterAll(() => ws.cleanup());
@@ -76,5 +76,25 @@ describe('bad queue input exits 2 with one clear message, shows no password and 
         '  hint: is redis-server running there and listening on that address (bind, protected-mode)? For rediss:// the server must speak TLS; a private CA goes in NODE_EXTRA_CA_CERTS\n',
     );
     expect(existsSync(db)).toBe(false);
+  });
+
+  it('a population-based training spec: refused before Redis is reached, saying why', async () => {
+    const objective = `${REPO_ROOT}/packages/runner/src/objectives/fixtures/noisy-quadratic.mjs`;
+    const spec = ws.file(
+      'pbt.yaml',
+      `name: pbt\nobjective: ${objective}\nmetric: { name: loss, goal: minimize }\nbudget: { max_epochs: 6 }\n` +
+        'sampler: { type: pbt, seed: 1, population: 4 }\nparameters:\n  lr: { log_uniform: [1.0e-3, 1.0] }\n',
+    );
+    const db = `${ws.dir}/pbt.db`;
+    const port = await deadPort();
+    for (const parallel of ['0', '2']) {
+      const result = sweep(['run', spec, '--db', db, '--queue', `redis://127.0.0.1:${port}`, '--parallel', parallel]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        "error: population-based training (sampler.type pbt) does not run through --queue yet: its checkpoints are kept by the orchestrator's local store and are not moved through the queue\n" +
+          '  hint: run this sweep without --queue (use --devices to spread it over this machine)\n',
+      );
+      expect(existsSync(db)).toBe(false);
+    }
   });
 });

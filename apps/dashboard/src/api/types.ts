@@ -6,7 +6,7 @@
  * JSON has no NaN: a metric value stored as NaN (a diverged epoch) arrives as `null`. The types
  * below say so wherever a metric value can be NaN.
  */
-import type { Direction, ParamValue, PrunerConfig, SamplerConfig, StrategyGroup, StrategyVerdict, TrialState } from '@loopsweep/core';
+import type { Direction, ParamValue, Params, PrunerConfig, SamplerConfig, StrategyGroup, StrategyVerdict, TrialState } from '@loopsweep/core';
 import type { ChangeCursor, MetricPoint, SweepChanges, SweepEvent, SweepSummary, TrialDetail, TrialRow } from '@loopsweep/store';
 
 export type { ChangeCursor, Direction, ParamValue, SweepEvent, SweepSummary, TrialRow, TrialState };
@@ -219,6 +219,56 @@ export interface FrontResponse {
   readonly referenceSource: 'spec' | 'derived';
   /** The hypervolume after each COMPLETE trial, in trial-number order, under `reference`. */
   readonly hypervolumeHistory: readonly { readonly number: number; readonly hypervolume: number }[];
+}
+
+/** One member of a population-based training sweep (GET /api/sweeps/:name/population). */
+export interface PopulationMember {
+  readonly number: number;
+  readonly state: TrialState;
+  readonly stage: string;
+  /** Its population slot (0…population−1): a first-generation member starts one, an exploit trial takes the slot of the member it replaces. */
+  readonly slot: number;
+  readonly params: Params;
+  /** Its final value (COMPLETE), absent otherwise. */
+  readonly value?: number;
+  /** The member whose checkpoint it continued at `step`, in place of `replaces`; absent for a first-generation member. */
+  readonly lineage?: { readonly parent: number; readonly step: number; readonly replaces: number };
+  /** Its tracked metric per epoch it trained (an exploit trial's start after `lineage.step`). */
+  readonly points: readonly (readonly [step: number, value: JsonMetric])[];
+}
+
+/** A param's run of equal value over epochs `from`…`to` (inclusive). */
+export interface ScheduleRunInfo {
+  readonly from: number;
+  readonly to: number;
+  readonly value: ParamValue;
+}
+
+/**
+ * GET /api/sweeps/:name/population — a population-based training sweep (sampler pbt): every
+ * member with its lineage and curve, and the best COMPLETE member's chain and schedule (what
+ * `sweep lineage --json` prints for it).
+ */
+export interface PopulationResponse {
+  readonly metric: string;
+  readonly direction: Direction;
+  readonly population: number;
+  readonly interval: number;
+  readonly maxEpochs?: number;
+  readonly members: readonly PopulationMember[];
+  /** Absent while no member is COMPLETE. */
+  readonly best?: {
+    readonly trial: number;
+    /** Oldest first; each trial's epochs `fromStep`…`toStep` and its metric at `toStep`. */
+    readonly chain: readonly {
+      readonly number: number;
+      readonly fromStep: number;
+      readonly toStep: number;
+      readonly params: Params;
+      readonly value?: number;
+    }[];
+    readonly schedule: Readonly<Record<string, readonly ScheduleRunInfo[]>>;
+  };
 }
 
 /** GET /api/sweeps/:name/events */

@@ -17,6 +17,7 @@ import { TrialLists } from './trial-list.js';
 import { checkServerOptions, DashboardStartError, type DashboardServerOptions } from './options.js';
 import { registerAnalysisRoutes } from './routes/analysis.js';
 import { registerFrontRoute } from './routes/front.js';
+import { registerPopulationRoute } from './routes/population.js';
 import { registerReportRoute } from './routes/report.js';
 import { registerStreamRoutes } from './routes/streams.js';
 import { registerSweepRoutes } from './routes/sweeps.js';
@@ -103,6 +104,7 @@ export async function createDashboardServer(options: DashboardServerOptions): Pr
   registerTrialRoutes(app, context);
   registerAnalysisRoutes(app, context);
   registerFrontRoute(app, context);
+  registerPopulationRoute(app, context);
   registerReportRoute(app, context);
   registerStreamRoutes(app, context);
   app.addHook('preClose', async () => hub.close());

@@ -1,4 +1,4 @@
-/** One sweep, live: summary, strategy comparison, history, curves, parallel coordinates, importance, trials. */
+/** One sweep, live: summary, population (PBT), strategy comparison, history, curves, parallel coordinates, importance, trials. */
 import { useMemo, useState } from 'react';
 import { ConnectionBanner } from '../components/connection-banner';
 import { ErrorPanel } from '../components/error-panel';
@@ -9,6 +9,7 @@ import { FrontPanel } from '../components/sweep/front-panel';
 import { HistoryPanel } from '../components/sweep/history-panel';
 import { ImportancePanel } from '../components/sweep/importance-panel';
 import { ParallelPanel } from '../components/sweep/parallel-panel';
+import { PopulationPanel } from '../components/sweep/population-panel';
 import { StrategyPanel } from '../components/sweep/strategy-panel';
 import { ReportLink } from '../components/sweep/report-link';
 import { SummaryPanel } from '../components/sweep/summary-panel';
@@ -28,6 +29,7 @@ const ANALYSIS_REFRESH_MS = 5000;
 const CONTENTS = [
   ['summary', 'Summary'],
   ['front', 'Pareto front'],
+  ['population', 'Population'],
   ['strategies', 'Strategy comparison'],
   ['history', 'Optimization history'],
   ['curves', 'Learning curves'],
@@ -52,6 +54,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
   const selectedSet = useMemo(() => new Set(selected), [selected]);
   const shown = useMemo(() => sortTrials(filterTrials(trials ?? [], filter), sort), [trials, filter, sort]);
   const varying = useMemo(() => varyingParams(overview?.parameters ?? []), [overview?.parameters]);
+  const pbt = overview?.sampler.type === 'pbt';
   const toggle = (n: number) => setPicked(selectedSet.has(n) ? selected.filter((x) => x !== n) : [...selected, n]);
 
   return (
@@ -64,7 +67,7 @@ export function SweepPage({ sweep }: { sweep: string }) {
         {overview && trials && (
           <>
             <nav aria-label="On this page" className="muted">
-              {CONTENTS.filter(([id]) => id !== 'front' || overview.multiObjective).map(([id, title], i) => (
+              {CONTENTS.filter(([id]) => (id !== 'front' || overview.multiObjective) && (id !== 'population' || pbt)).map(([id, title], i) => (
                 <span key={id}>
                   {i > 0 && ' · '}
                   <a href={`#${id}`}>{title}</a>
@@ -77,6 +80,11 @@ export function SweepPage({ sweep }: { sweep: string }) {
             {overview.multiObjective && (
               <Section id="front" title="Pareto front">
                 <FrontPanel sweep={sweep} objectives={overview.multiObjective.objectives} refresh={analysisRefresh} />
+              </Section>
+            )}
+            {pbt && (
+              <Section id="population" title="Population">
+                <PopulationPanel sweep={sweep} params={overview.parameters} refresh={analysisRefresh} />
               </Section>
             )}
             <Section id="strategies" title="Strategy comparison">
