@@ -48,7 +48,11 @@ export function resolvePbtOptions(options: PbtOptions): ResolvedPbtOptions {
     });
   }
   if (resolved.perturb.length === 0 || resolved.perturb.some((factor) => !(Number.isFinite(factor) && factor > 0))) {
-    problems.push({ path: 'sampler.perturb', message: `must be a non-empty list of positive factors (got ${JSON.stringify(resolved.perturb)})`, hint: 'e.g. perturb: [0.8, 1.2]' });
+    problems.push({
+      path: 'sampler.perturb',
+      message: `must be a non-empty list of positive factors (got ${JSON.stringify(resolved.perturb)})`,
+      hint: 'e.g. perturb: [0.8, 1.2]',
+    });
   }
   if (!(resolved.resampleProbability >= 0 && resolved.resampleProbability <= 1)) {
     problems.push({ path: 'sampler.resample_probability', message: `must be a probability in [0, 1] (got ${resolved.resampleProbability})` });
