@@ -43,7 +43,7 @@ function perturbed(distribution: Exclude<Distribution, { kind: 'fixed' }>, value
     const snapped = snapToGrid(distribution, distribution.step, scaled);
     // A factor near 1 on a small integer rounds back to it: step once in the factor's direction.
     if (snapped !== value || factor === 1) return snapped;
-    const moved = (value) + (factor > 1 ? distribution.step : -distribution.step);
+    const moved = value + (factor > 1 ? distribution.step : -distribution.step);
     return moved >= low && moved <= high ? moved : snapped;
   }
   return distribution.step === undefined ? scaled : snapToGrid(distribution, distribution.step, scaled);
