@@ -6,6 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { parseSweepSpec, type FrozenTrial } from '@loopsweep/core';
+import { createExecutor } from '../devices/create-executor.js';
+import { parseDevices } from '../devices/parse-devices.js';
+import { readDatabase } from '../test-support/read-database.js';
 import { InlineExecutor } from '../test-support/inline-executor.js';
 import { sweepWorkspaces } from '../test-support/sweep-workspace.js';
 import { runSweep } from './run-sweep.js';
@@ -64,4 +67,30 @@ describe('population-based training on the noisy quadratic model', () => {
     expect(wins).toBeGreaterThanOrEqual(9);
     expect(lowering).toBeGreaterThanOrEqual(9);
   }, 120_000);
+
+  it('moves checkpoints through process slots too: every exploit trial continues its parent, and none is left at the end', async () => {
+    const { store, dbPath } = workspace();
+    const executor = createExecutor(parseDevices('process:wasm:4', 4));
+    try {
+      const outcome = await runSweep({
+        store,
+        executor,
+        start: { kind: 'new', spec: spec('pbt-processes', '{ type: pbt, seed: 4, population: 4, interval: 2 }', ''), specDir: process.cwd() },
+      });
+      const exploits = outcome.trials.filter((t) => t.lineage !== undefined);
+      expect(exploits.length).toBeGreaterThan(0);
+      for (const trial of exploits) {
+        // It reported from the step after its parent's checkpoint, with its own lr.
+        expect(Math.min(...trial.intermediate.keys())).toBe((trial.lineage?.step ?? 0) + 1);
+        expect(trial.restoreStep).toBe(trial.lineage?.step);
+      }
+      readDatabase(dbPath, (reader) => {
+        const notes = reader.events('pbt-processes').filter((event) => event.message.includes('left no checkpoint'));
+        expect(notes).toEqual([]);
+      });
+      expect(store.checkpointKeys(outcome.sweep.id)).toEqual([]);
+    } finally {
+      await executor.close();
+    }
+  });
 });
