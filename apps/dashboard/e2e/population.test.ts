@@ -4,7 +4,8 @@
  * member's schedule draw, the schedule on the page is the one its stored lineage gives, the chain
  * table lists the trials behind it, and a sweep that is not PBT has no panel. No page logs an error.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { SweepReader, type TrialRow } from '@loopsweep/store';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import { lrSchedule, pbtSpec, runPbtToEnd } from './support/pbt-sweeps.js';
 import { runToEnd, strategiesSpec } from './support/sweeps.js';
 
 const EPOCHS = 16;
+const EXAMPLE = readFileSync(fileURLToPath(new URL('../../../examples/pbt-spam.yaml', import.meta.url)), 'utf8');
 const POPULATION = 6;
 
 function stored(dbPath: string, sweep: string): { rows: TrialRow[]; best: TrialRow } {
@@ -45,9 +47,11 @@ describe.skipIf(browserSkipReason !== undefined)(`Population panel in Chromium${
     const outcome = await runPbtToEnd(dbPath, pbtSpec('pbt', { population: POPULATION, epochs: EPOCHS, seed: 3 }), POPULATION);
     expect(outcome.status).toBe('finished');
     await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
+    // The real rnn-text example as it ships (4 GRUs × 8 epochs on SpamAssassin).
+    expect((await runPbtToEnd(dbPath, EXAMPLE, 4)).status).toBe('finished');
     server = await serveDashboard(dbPath);
     browser = await launchBrowser();
-  }, 120_000);
+  }, 180_000);
 
   afterEach(async () => {
     if (watched) {
@@ -112,6 +116,36 @@ describe.skipIf(browserSkipReason !== undefined)(`Population panel in Chromium${
       .getByRole('link')
       .click();
     await page.waitForURL(`**/sweeps/pbt/trials/${best.number}`);
+  });
+
+  it('the rnn-text example (examples/pbt-spam.yaml): its population and the best member’s schedule draw, as its lineage gives them', async () => {
+    const { rows, best } = stored(dbPath, 'pbt-spam');
+    expect(rows.some((row) => row.lineage !== undefined)).toBe(true);
+    const page = await open('/sweeps/pbt-spam');
+    const panel = page.getByTestId('population-panel');
+    await panel.waitFor();
+    await expect(panel.getAttribute('data-members')).resolves.toBe(String(rows.length));
+    await expect(panel.getAttribute('data-best')).resolves.toBe(String(best.number));
+    await expect(
+      page.locator('[data-testid="lineage-table"] tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-trial')))),
+    ).resolves.toEqual(chainOf(rows, best));
+    const charts = ['chart-population'];
+    const expected = lrSchedule(rows, best, 8);
+    if (new Set(expected).size > 1) {
+      await expect(
+        page
+          .getByTestId('schedule-lr')
+          .getAttribute('data-epoch-values')
+          .then((text) => JSON.parse(text ?? 'null') as unknown),
+      ).resolves.toEqual(expected);
+      charts.push('chart-schedule-lr');
+    }
+    for (const chart of charts) {
+      await page.getByTestId(chart).scrollIntoViewIfNeeded();
+      const colours = await waitForDrawnChart(page, chart);
+      expect(colours, `${chart} drew ${colours} colours`).toBeGreaterThan(3);
+    }
+    await panel.screenshot({ path: `${ARTIFACTS}population-pbt-spam-panel.png` });
   });
 
   it('a sweep that is not PBT has no Population panel', async () => {
