@@ -1,9 +1,10 @@
 import type { RandomSource } from '../../random.js';
 import type { NumericDistribution } from '../../samplers/step-grid.js';
 import { numericDomain } from '../../samplers/tpe/numeric-domain.js';
-import { categoricalEstimator, numericEstimator, numericLogLikelihoods } from '../../samplers/tpe/param-estimators.js';
+import { bestCategoricalCandidate, bestNumericCandidate } from '../../samplers/tpe/best-candidate.js';
+import { categoricalEstimator, numericEstimator } from '../../samplers/tpe/param-estimators.js';
 import { buildCategoricalEstimator } from '../../samplers/tpe/categorical-estimator.js';
-import { buildParzenEstimator, pick, sampleParzen, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
+import { buildParzenEstimator, type ParzenEstimator } from '../../samplers/tpe/parzen-estimator.js';
 import { contains, type Distribution, type ParamValue } from '../../search-space/distributions.js';
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 
@@ -68,26 +69,8 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ConstrainedP
   const splits = [sampling.objective, ...sampling.constraints];
   const models = splits.map((split) => [estimator(split.below, split.belowWeights), estimator(split.above)] as const);
 
-  const count = sampling.nEiCandidates;
-  const values = new Float64Array(count);
-  const positions = new Float64Array(count);
   const objectiveBelow = (models[0] as readonly [ParzenEstimator, ParzenEstimator])[0];
-  for (let i = 0; i < count; i++) {
-    const value = domain.toValue(sampleParzen(objectiveBelow, sampling.random));
-    values[i] = value;
-    positions[i] = domain.toInternal(value);
-  }
-  const scores = new Float64Array(count);
-  const logL = new Float64Array(count);
-  const logG = new Float64Array(count);
-  for (const [below, above] of models) {
-    numericLogLikelihoods(below, domain, positions, logL);
-    numericLogLikelihoods(above, domain, positions, logG);
-    for (let i = 0; i < count; i++) scores[i] = (scores[i] as number) + (logL[i] as number) - (logG[i] as number);
-  }
-  let best = 0;
-  for (let i = 1; i < count; i++) if ((scores[i] as number) > (scores[best] as number)) best = i;
-  return values[best] as number;
+  return bestNumericCandidate(domain, objectiveBelow, models, sampling.nEiCandidates, sampling.random);
 }
 
 function sampleCategorical(choices: readonly ParamValue[], sampling: ConstrainedParamSampling): ParamValue {
@@ -104,22 +87,8 @@ function sampleCategorical(choices: readonly ParamValue[], sampling: Constrained
     return buildCategoricalEstimator(choices.length, new Int32Array(observed), new Float64Array(kept), sampling.priorWeight).logProbabilities;
   };
   const objectiveL = logProbabilities(sampling.objective.below, sampling.objective.belowWeights);
-  const score = new Float64Array(choices.length);
-  for (const split of [sampling.objective, ...sampling.constraints]) {
-    const logL = split === sampling.objective ? objectiveL : logProbabilities(split.below, split.belowWeights);
-    const logG = logProbabilities(split.above);
-    for (let c = 0; c < choices.length; c++) score[c] = (score[c] as number) + (logL[c] as number) - (logG[c] as number);
-  }
-  const cumulative = new Float64Array(choices.length);
-  let running = 0;
-  for (let c = 0; c < choices.length; c++) {
-    running += Math.exp(objectiveL[c] as number);
-    cumulative[c] = running;
-  }
-  let best = -1;
-  for (let i = 0; i < sampling.nEiCandidates; i++) {
-    const c = pick(cumulative, sampling.random());
-    if (best < 0 || (score[c] as number) > (score[best] as number)) best = c;
-  }
-  return choices[best] as ParamValue;
+  const models = [sampling.objective, ...sampling.constraints].map(
+    (split) => [split === sampling.objective ? objectiveL : logProbabilities(split.below, split.belowWeights), logProbabilities(split.above)] as const,
+  );
+  return bestCategoricalCandidate(choices, objectiveL, models, sampling.nEiCandidates, sampling.random);
 }

@@ -3,8 +3,8 @@ import type { Distribution, ParamValue } from '../../search-space/distributions.
 import type { FrozenTrial } from '../../trial/frozen-trial.js';
 import type { NumericDistribution } from '../step-grid.js';
 import { numericDomain } from './numeric-domain.js';
-import { categoricalEstimator, numericEstimator, numericLogLikelihoods } from './param-estimators.js';
-import { pick, sampleParzen } from './parzen-estimator.js';
+import { bestCategoricalCandidate, bestNumericCandidate } from './best-candidate.js';
+import { categoricalEstimator, numericEstimator } from './param-estimators.js';
 
 /** What one param's proposal needs: the split history and the TPE knobs. */
 export interface ParamSampling {
@@ -40,46 +40,11 @@ function sampleNumeric(distribution: NumericDistribution, sampling: ParamSamplin
   if (!(domain.high > domain.low)) return domain.toValue(domain.low);
   const below = numericEstimator(sampling.name, distribution, domain, sampling.below, sampling.priorWeight);
   const above = numericEstimator(sampling.name, distribution, domain, sampling.above, sampling.priorWeight);
-
-  const count = sampling.nEiCandidates;
-  const values = new Float64Array(count);
-  const positions = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const value = domain.toValue(sampleParzen(below, sampling.random));
-    values[i] = value;
-    // Scored where the value really is: a grid point, not the unrounded draw.
-    positions[i] = domain.toInternal(value);
-  }
-  const logL = new Float64Array(count);
-  const logG = new Float64Array(count);
-  numericLogLikelihoods(below, domain, positions, logL);
-  numericLogLikelihoods(above, domain, positions, logG);
-  let best = 0;
-  for (let i = 1; i < count; i++) {
-    if ((logL[i] as number) - (logG[i] as number) > (logL[best] as number) - (logG[best] as number)) best = i;
-  }
-  return values[best] as number;
+  return bestNumericCandidate(domain, below, [[below, above]], sampling.nEiCandidates, sampling.random);
 }
 
 function sampleCategorical(choices: readonly ParamValue[], sampling: ParamSampling): ParamValue {
   const logL = categoricalEstimator(sampling.name, choices, sampling.below, sampling.priorWeight).logProbabilities;
   const logG = categoricalEstimator(sampling.name, choices, sampling.above, sampling.priorWeight).logProbabilities;
-  const cumulative = new Float64Array(choices.length);
-  let running = 0;
-  for (let c = 0; c < choices.length; c++) {
-    running += Math.exp(logL[c] as number);
-    cumulative[c] = running;
-  }
-
-  let best = -1;
-  let bestScore = -Infinity;
-  for (let i = 0; i < sampling.nEiCandidates; i++) {
-    const c = pick(cumulative, sampling.random());
-    const score = (logL[c] as number) - (logG[c] as number);
-    if (best < 0 || score > bestScore) {
-      best = c;
-      bestScore = score;
-    }
-  }
-  return choices[best] as ParamValue;
+  return bestCategoricalCandidate(choices, logL, [[logL, logG]], sampling.nEiCandidates, sampling.random);
 }
