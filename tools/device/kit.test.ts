@@ -1,0 +1,139 @@
+/**
+ * The device kit as the GPU machine gets it: built by build-kit.mjs, checked against the 64 MiB
+ * that can travel, unpacked from its archive into an empty folder, and run there with `run.sh
+ * --quick` on a PATH without Node, so that the run proves the kit brings its own. Here the GPU is
+ * lavapipe (Mesa's software Vulkan driver); without a Vulkan driver Dawn accepts, the run is skipped,
+ * saying so.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const KIT_NAME = 'loopsweep-device-kit';
+const MAX_ARCHIVE_BYTES = 64 * 1024 * 1024;
+const NODE_PROGRAMS = new Set(['node', 'nodejs', 'npm', 'npx', 'corepack']);
+
+let tmp = '';
+let archive = '';
+let buildOutput = '';
+
+function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd: options.cwd ?? HERE, env: options.env ?? process.env, encoding: 'utf8', timeout: 280_000 });
+}
+
+function ok(result: SpawnSyncReturns<string>, what: string): string {
+  if (result.status !== 0) throw new Error(`${what} exited ${String(result.status ?? result.signal)}\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** Why webgpu cannot run here, or undefined when Dawn finds an adapter. */
+function noAdapterReason(): string | undefined {
+  const probe = run(process.execPath, [path.join(HERE, 'probe-adapter.mjs')]);
+  return probe.status === 0 ? undefined : probe.stderr.trim() || `the adapter probe exited ${String(probe.status ?? probe.signal)}`;
+}
+
+/**
+ * PATH with every folder that holds Node replaced by a folder of links to all its other programs:
+ * bash, tar, date and the rest are still found, node, npm and npx are not. First on it, an
+ * `ldconfig` whose cache lists no libvulkan.so.1, as on a GPU image without the Vulkan loader, so
+ * that run.sh takes the kit's loader (the system's would need no code of its own).
+ */
+function pathWithoutNode(): string {
+  const shadows = path.join(tmp, 'path-without-node');
+  const fakes = path.join(shadows, 'fakes');
+  mkdirSync(fakes, { recursive: true });
+  writeFileSync(path.join(fakes, 'ldconfig'), '#!/bin/sh\necho "0 libs found in cache"\n', { mode: 0o755 });
+  return [
+    fakes,
+    ...(process.env['PATH'] ?? '')
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((dir, index) => {
+        if (![...NODE_PROGRAMS].some((program) => existsSync(path.join(dir, program)))) return dir;
+        const shadow = path.join(shadows, String(index));
+        mkdirSync(shadow, { recursive: true });
+        for (const entry of readdirSync(dir)) if (!NODE_PROGRAMS.has(entry)) symlinkSync(path.join(dir, entry), path.join(shadow, entry));
+        return shadow;
+      }),
+  ].join(path.delimiter);
+}
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'loopsweep-device-kit-'));
+  const started = performance.now();
+  buildOutput = ok(run(process.execPath, [path.join(HERE, 'build-kit.mjs'), '--out', path.join(tmp, 'build')]), 'build-kit.mjs');
+  console.log(`device kit: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n${buildOutput}`);
+  archive = path.join(tmp, 'build', `${KIT_NAME}.tar.gz`);
+});
+
+afterAll(() => {
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('the device kit', () => {
+  it('is one archive of at most 64 MiB, reporting the size of each part', () => {
+    const bytes = statSync(archive).size;
+    expect(bytes).toBeLessThanOrEqual(MAX_ARCHIVE_BYTES);
+    expect(buildOutput).toMatch(/MiB {2}bin\/\n/);
+    expect(buildOutput).toMatch(/MiB {2}node_modules\/webgpu\n/);
+    expect(buildOutput).toMatch(/MiB {2}unpacked, \d+ files/);
+    expect(buildOutput).toContain(`${(bytes / 1024 / 1024).toFixed(1)} MiB  ${archive} (limit 64.0 MiB)`);
+  });
+
+  it('says which trial failed or which backend the benchmark skipped, and fails', () => {
+    const trials = path.join(tmp, 'trials.json');
+    const bench = path.join(tmp, 'bench.json');
+    writeFileSync(
+      trials,
+      JSON.stringify({
+        trials: [
+          { number: 0, state: 'COMPLETE' },
+          { number: 1, state: 'FAILED', failureReason: 'no WebGPU adapter' },
+        ],
+      }),
+    );
+    writeFileSync(bench, JSON.stringify({ results: [{ backend: 'wasm', msPerBatch: 20 }] }));
+    const check = run(process.execPath, [path.join(HERE, 'check-results.mjs'), trials, bench]);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain('trial 1 ended FAILED: no WebGPU adapter');
+    expect(check.stderr).toContain('the benchmark has no webgpu figures');
+    expect(check.stderr).not.toContain('no wasm figures');
+  });
+
+  it('runs a webgpu sweep and the training benchmark from the unpacked archive with its own Node (run.sh --quick)', (context) => {
+    const reason = noAdapterReason();
+    if (reason) context.skip(`no Vulkan adapter here (${reason}); install a GPU driver or Mesa ≥ 24 lavapipe (npm run setup as root)`);
+    const unpacked = path.join(tmp, 'unpacked');
+    mkdirSync(unpacked);
+    ok(run('tar', ['-xzf', archive, '-C', unpacked]), 'tar -xzf');
+    const env: NodeJS.ProcessEnv = { PATH: pathWithoutNode(), HOME: tmp, LANG: 'C.UTF-8', FORCE_COLOR: '0' };
+    // The run below would prove nothing if a system Node were still reachable.
+    expect(run('bash', ['-c', 'command -v node npm npx || true'], { env }).stdout).toBe('');
+
+    const started = performance.now();
+    const result = run('bash', [path.join(unpacked, KIT_NAME, 'run.sh'), '--quick'], { cwd: unpacked, env });
+    console.log(`device kit: run.sh --quick took ${((performance.now() - started) / 1000).toFixed(1)} s\n${result.stdout}\n${result.stderr}`);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Node v\d+\.\d+\.\d+ \(the kit's\)/m);
+    expect(result.stdout).toContain(`Vulkan loader: the kit's (${path.join(unpacked, KIT_NAME, 'lib/libvulkan.so.1')}; none in the linker cache)`);
+    expect(result.stdout).toMatch(/^WebGPU adapter: \S/m);
+    expect(result.stdout).toContain('finished: 2 trials (2 complete, 0 pruned, 0 failed)');
+    expect(result.stdout).toMatch(/^webgpu — WebGPU on /m);
+    expect(result.stdout).toMatch(/^wasm — WebAssembly/m);
+    expect(result.stdout).toMatch(/^lstm\s+50\s+\d+\.\d/m);
+    expect(result.stdout).toContain('checked: 2 of 2 trials complete; benchmark figures for webgpu and wasm');
+  });
+
+  it('refuses an unknown option, saying which ones it takes', () => {
+    const unpacked = path.join(tmp, 'unpacked-options');
+    mkdirSync(unpacked);
+    ok(run('tar', ['-xzf', archive, '-C', unpacked, `${KIT_NAME}/run.sh`]), 'tar -xzf');
+    const result = run('bash', [path.join(unpacked, KIT_NAME, 'run.sh'), '--fast']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe("run.sh: unknown option '--fast'; use --quick or nothing (--help says more)\n");
+  });
+});
