@@ -20,6 +20,9 @@ const NODE_PROGRAMS = new Set(['node', 'nodejs', 'npm', 'npx', 'corepack']);
 let tmp = '';
 let archive = '';
 let buildOutput = '';
+/** The kit unpacked from its archive, and the environment it runs in: no Node, no Vulkan loader in the linker cache. */
+let kit = '';
+let env: NodeJS.ProcessEnv = {};
 
 function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd: options.cwd ?? HERE, env: options.env ?? process.env, encoding: 'utf8', timeout: 280_000 });
@@ -68,6 +71,11 @@ beforeAll(() => {
   buildOutput = ok(run(process.execPath, [path.join(HERE, 'build-kit.mjs'), '--out', path.join(tmp, 'build')]), 'build-kit.mjs');
   console.log(`device kit: built in ${((performance.now() - started) / 1000).toFixed(1)} s\n${buildOutput}`);
   archive = path.join(tmp, 'build', `${KIT_NAME}.tar.gz`);
+  const unpacked = path.join(tmp, 'unpacked');
+  mkdirSync(unpacked);
+  ok(run('tar', ['-xzf', archive, '-C', unpacked]), 'tar -xzf');
+  kit = path.join(unpacked, KIT_NAME);
+  env = { PATH: pathWithoutNode(), HOME: tmp, LANG: 'C.UTF-8', FORCE_COLOR: '0' };
 });
 
 afterAll(() => {
@@ -107,19 +115,15 @@ describe('the device kit', () => {
   it('runs a webgpu sweep and the training benchmark from the unpacked archive with its own Node (run.sh --quick)', (context) => {
     const reason = noAdapterReason();
     if (reason) context.skip(`no Vulkan adapter here (${reason}); install a GPU driver or Mesa ≥ 24 lavapipe (npm run setup as root)`);
-    const unpacked = path.join(tmp, 'unpacked');
-    mkdirSync(unpacked);
-    ok(run('tar', ['-xzf', archive, '-C', unpacked]), 'tar -xzf');
-    const env: NodeJS.ProcessEnv = { PATH: pathWithoutNode(), HOME: tmp, LANG: 'C.UTF-8', FORCE_COLOR: '0' };
     // The run below would prove nothing if a system Node were still reachable.
     expect(run('bash', ['-c', 'command -v node npm npx || true'], { env }).stdout).toBe('');
 
     const started = performance.now();
-    const result = run('bash', [path.join(unpacked, KIT_NAME, 'run.sh'), '--quick'], { cwd: unpacked, env });
+    const result = run('bash', [path.join(kit, 'run.sh'), '--quick'], { cwd: tmp, env });
     console.log(`device kit: run.sh --quick took ${((performance.now() - started) / 1000).toFixed(1)} s\n${result.stdout}\n${result.stderr}`);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Node v\d+\.\d+\.\d+ \(the kit's\)/m);
-    expect(result.stdout).toContain(`Vulkan loader: the kit's (${path.join(unpacked, KIT_NAME, 'lib/libvulkan.so.1')}; none in the linker cache)`);
+    expect(result.stdout).toContain(`Vulkan loader: the kit's (${path.join(kit, 'lib/libvulkan.so.1')}; none in the linker cache)`);
     expect(result.stdout).toMatch(/^WebGPU adapter: \S/m);
     expect(result.stdout).toContain('finished: 2 trials (2 complete, 0 pruned, 0 failed)');
     expect(result.stdout).toMatch(/^webgpu — WebGPU on /m);
@@ -128,12 +132,29 @@ describe('the device kit', () => {
     expect(result.stdout).toContain('checked: 2 of 2 trials complete; benchmark figures for webgpu and wasm');
   });
 
+  it('retries with the NVIDIA ICD file when Dawn finds no driver, and stops with --check', (context) => {
+    const reason = noAdapterReason();
+    if (reason) context.skip(`no Vulkan adapter here (${reason})`);
+    // The lavapipe ICD stands in for the NVIDIA one; VK_ICD_FILENAMES hides every driver from the
+    // first look, as on a GPU machine whose ICD is outside the loader's search path.
+    const icd = ['/usr/share/vulkan/icd.d/lvp_icd.json', '/usr/share/vulkan/icd.d/lvp_icd.x86_64.json'].find((file) => existsSync(file));
+    if (!icd) context.skip('the adapter here is not lavapipe, whose ICD file the retry would be pointed at');
+    const hidden = { ...env, VK_ICD_FILENAMES: path.join(tmp, 'no-such-icd.json') };
+    const retried = run('bash', [path.join(kit, 'run.sh'), '--check'], { env: { ...hidden, LOOPSWEEP_KIT_NVIDIA_ICD: icd } });
+    expect(retried.status, retried.stderr).toBe(0);
+    expect(retried.stdout).toContain(`retrying with VK_DRIVER_FILES=${icd}\n`);
+    expect(retried.stdout).toMatch(/^WebGPU adapter: \S/m);
+    expect(retried.stdout).not.toContain('== sweep');
+
+    const missing = run('bash', [path.join(kit, 'run.sh'), '--check'], { env: { ...hidden, LOOPSWEEP_KIT_NVIDIA_ICD: path.join(tmp, 'no-nvidia_icd.json') } });
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).not.toContain('retrying');
+    expect(missing.stderr).toContain("run.sh: no WebGPU adapter; install the GPU's Vulkan driver");
+  });
+
   it('refuses an unknown option, saying which ones it takes', () => {
-    const unpacked = path.join(tmp, 'unpacked-options');
-    mkdirSync(unpacked);
-    ok(run('tar', ['-xzf', archive, '-C', unpacked, `${KIT_NAME}/run.sh`]), 'tar -xzf');
-    const result = run('bash', [path.join(unpacked, KIT_NAME, 'run.sh'), '--fast']);
+    const result = run('bash', [path.join(kit, 'run.sh'), '--fast'], { env });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe("run.sh: unknown option '--fast'; use --quick or nothing (--help says more)\n");
+    expect(result.stderr).toBe("run.sh: unknown option '--fast'; use --quick, --check or nothing (--help says more)\n");
   });
 });

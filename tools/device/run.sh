@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The device kit's one command, run on the GPU machine from the unpacked kit:
 #
-#   bash run.sh [--quick]
+#   bash run.sh [--quick | --check]
 #
 # 1. checks that the kit's own Node runs, and uses this machine's Vulkan loader if it has one, else
 #    the kit's;
@@ -15,13 +15,15 @@
 # 5. fails unless every trial completed and the benchmark measured both backends.
 #
 # --quick cuts both to a few seconds of training each (CI, on the software driver lavapipe).
+# --check stops after step 2: is the machine ready?
 # Results go to runs/<UTC time>/ beside this script, or under $LOOPSWEEP_KIT_RUNS.
 set -euo pipefail
 
 KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 APP="$KIT/app/dist"
 NODE="$KIT/bin/node"
-NVIDIA_ICD=/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json
+# $LOOPSWEEP_KIT_NVIDIA_ICD names another ICD file to retry with.
+NVIDIA_ICD="${LOOPSWEEP_KIT_NVIDIA_ICD:-/usr/local/nvidia/share/vulkan/icd.d/nvidia_icd.json}"
 
 die() {
   echo "run.sh: $*" >&2
@@ -29,14 +31,16 @@ die() {
 }
 
 quick=0
+check=0
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
+    --check) check=1 ;;
     -h | --help)
-      sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
-    *) die "unknown option '$arg'; use --quick or nothing (--help says more)" ;;
+    *) die "unknown option '$arg'; use --quick, --check or nothing (--help says more)" ;;
   esac
 done
 
@@ -57,7 +61,15 @@ echo "Node $node_version (the kit's), $(uname -m), $(nproc) CPUs"
 
 # The system's Vulkan loader when it has one: the driver's packages expect it. The kit's otherwise.
 ldconfig_bin="$(command -v ldconfig || true)"
-[ -n "$ldconfig_bin" ] || for candidate in /sbin/ldconfig /usr/sbin/ldconfig; do [ -x "$candidate" ] && ldconfig_bin=$candidate; done
+if [ -z "$ldconfig_bin" ]; then
+  # Not on PATH for a user other than root; in sbin all the same.
+  for candidate in /sbin/ldconfig /usr/sbin/ldconfig; do
+    if [ -x "$candidate" ]; then
+      ldconfig_bin=$candidate
+      break
+    fi
+  done
+fi
 linker_cache="$([ -n "$ldconfig_bin" ] && "$ldconfig_bin" -p 2>/dev/null || true)"
 if [[ "$linker_cache" == *"libvulkan.so.1 "* ]]; then
   echo "Vulkan loader: this machine's"
@@ -71,12 +83,19 @@ if ! adapter="$("$NODE" "$APP/probe-adapter.mjs")"; then
   if [ -z "${VK_DRIVER_FILES:-}" ] && [ -f "$NVIDIA_ICD" ]; then
     echo "retrying with VK_DRIVER_FILES=$NVIDIA_ICD"
     export VK_DRIVER_FILES="$NVIDIA_ICD"
+    # The ICD names its driver library without a path; on these machines it is in /usr/local/nvidia.
+    for dir in /usr/local/nvidia/lib64 /usr/local/nvidia/lib; do
+      if [ -d "$dir" ] && [[ ":${LD_LIBRARY_PATH:-}:" != *":$dir:"* ]]; then
+        export LD_LIBRARY_PATH="${LD_LIBRARY_PATH:+$LD_LIBRARY_PATH:}$dir"
+      fi
+    done
     adapter="$("$NODE" "$APP/probe-adapter.mjs")" || die "no WebGPU adapter even with VK_DRIVER_FILES=$NVIDIA_ICD; check the driver with \`nvidia-smi\` and that the container was started with the graphics capability (NVIDIA_DRIVER_CAPABILITIES=all)"
   else
     die "no WebGPU adapter; install the GPU's Vulkan driver (on NVIDIA: the driver's Vulkan ICD, nvidia_icd.json), or set VK_DRIVER_FILES to its ICD file"
   fi
 fi
 echo "WebGPU adapter: $adapter"
+[ "$check" = 0 ] || exit 0
 
 runs="${LOOPSWEEP_KIT_RUNS:-$KIT/runs}/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$runs"
@@ -104,3 +123,6 @@ echo
 
 echo
 echo "device kit run: $((SECONDS - started)) s in all; results in $runs"
+if [ "$quick" = 0 ] && [ $((SECONDS - started)) -gt 300 ]; then
+  echo "note: over the 5 minutes the full run should take on a GPU; the adapter above may be a software one"
+fi
