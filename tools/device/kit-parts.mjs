@@ -79,7 +79,10 @@ export function kitParts(root, corpusCache) {
       `the kit carries this machine's Node and Vulkan loader for linux-x64 GPU machines; build it on linux-x64, not ${process.platform}-${process.arch}`,
     );
   }
-  if (!existsSync(corpusCache)) throw new KitPartError(`the parsed corpus ${corpusCache} is missing even after loading the corpus`);
+  if (!existsSync(corpusCache))
+    throw new KitPartError(
+      `the parsed corpus ${corpusCache} is missing even after loading the corpus, which writes it; make its folder writable, or set LOOPSWEEP_CACHE_DIR to a writable folder`,
+    );
   const kernel = path.join(root, 'packages/model/kernel/rnn_kernel.wasm');
   if (!existsSync(kernel)) throw new KitPartError(`${kernel} is missing; rebuild it with \`npm run build:kernel -w @loopsweep/model\``);
   const dawn = path.join(packageDir(root, 'webgpu'), 'dist/linux-x64/dawn.node');
