@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The device kit's one command, run on the GPU machine from the unpacked kit:
 #
-#   bash run.sh [--quick | --check]
+#   bash run.sh [--quick | --check] [-- <more train-step.mjs options, e.g. --repeats 3>]
 #
 # 1. checks that the kit's own Node runs, and uses this machine's Vulkan loader if it has one, else
 #    the kit's;
@@ -15,7 +15,8 @@
 # 5. fails unless every trial completed and the benchmark measured both backends.
 #
 # --quick cuts both to a few seconds of training each (CI, on the software driver lavapipe).
-# --check stops after step 2: is the machine ready?
+# --check stops after step 2: is the machine ready? Options after -- go to the benchmark, after
+# its own (a later --seqs replaces the one --quick gives).
 # Results go to runs/<UTC time>/ beside this script, or under $LOOPSWEEP_KIT_RUNS.
 set -euo pipefail
 
@@ -32,17 +33,23 @@ die() {
 
 quick=0
 check=0
-for arg in "$@"; do
-  case "$arg" in
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=1 ;;
     --check) check=1 ;;
     -h | --help)
-      sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'
+      sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
-    *) die "unknown option '$arg'; use --quick, --check or nothing (--help says more)" ;;
+    --)
+      shift
+      break
+      ;;
+    *) die "unknown option '$1'; use --quick, --check or nothing, then -- and benchmark options (--help says more)" ;;
   esac
+  shift
 done
+extra_bench_args=("$@")
 
 if [ "$quick" = 1 ]; then
   spec="$KIT/specs/webgpu-sweep-quick.yaml"
@@ -115,7 +122,7 @@ echo "sweep: $((SECONDS - phase)) s (database $db)"
 echo
 echo "== training benchmark: webgpu against wasm =="
 phase=$SECONDS
-"$NODE" "$APP/train-step.js" --backends webgpu,wasm --no-torch "${bench_args[@]}" --json "$runs/train-step.json"
+"$NODE" "$APP/train-step.js" --backends webgpu,wasm --no-torch "${bench_args[@]}" "${extra_bench_args[@]}" --json "$runs/train-step.json"
 echo "benchmark: $((SECONDS - phase)) s"
 
 echo
