@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { corpusCachePath, readCorpusCache, writeCorpusCache, PARSER_VERSION } from './corpus-cache.js';
-import { loadSpamAssassinCorpus } from './spamassassin.js';
+import { loadSpamAssassinCorpus, spamAssassinCacheFile } from './spamassassin.js';
 
 describe('corpus cache', () => {
   it('round-trips a corpus and refuses anything that does not look whole', async () => {
@@ -43,6 +43,8 @@ describe('corpus cache', () => {
       expect(cached.texts).toEqual(corpus.texts);
       expect(cached.labels).toEqual(corpus.labels);
       expect(cached.total).toBe(6046);
+      // What tools/device copies into its kit is the file this load wrote.
+      expect(await spamAssassinCacheFile()).toBe(path.join(dir, file as string));
     } finally {
       delete process.env['LOOPSWEEP_CACHE_DIR'];
     }

@@ -2,7 +2,7 @@ export type { Dataset, SequenceDataset, SequenceExamples, SplitOptions, TaskKind
 export { randomSplit, resolveSplitOptions, stratifiedSplit, stratifiedSubsample } from './split.js';
 export type { ResolvedSplitOptions, SplitIndices } from './split.js';
 export { mailToText } from './mail-to-text.js';
-export { loadSpamAssassin, loadSpamAssassinCorpus, SPAMASSASSIN_CLASS_NAMES } from './spamassassin.js';
+export { loadSpamAssassin, loadSpamAssassinCorpus, spamAssassinCacheFile, SPAMASSASSIN_CLASS_NAMES } from './spamassassin.js';
 export type { SpamAssassinCorpus } from './spamassassin.js';
 export { loadTextFile } from './tabular-file.js';
 export type { TextFileOptions } from './tabular-file.js';

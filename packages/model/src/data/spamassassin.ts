@@ -55,11 +55,20 @@ export function loadSpamAssassinCorpus(): Promise<SpamAssassinCorpus> {
   return corpusPromise;
 }
 
+/**
+ * Where the parsed corpus is cached (see corpus-cache.ts), whether or not the file exists yet: a
+ * tool that ships the corpus without its raw mail (tools/device) copies this file.
+ *
+ * @throws DatasetError when the corpus package is not installed.
+ */
+export async function spamAssassinCacheFile(): Promise<string> {
+  const packageDir = corpusPackageDir();
+  return corpusCachePath(packageDir, await corpusVersion(packageDir));
+}
+
 /** The parsed corpus from the disk cache (see corpus-cache.ts), or parsed now and cached. */
 async function cachedOrParsedCorpus(): Promise<SpamAssassinCorpus> {
-  const packageDir = corpusPackageDir();
-  const version = await corpusVersion(packageDir);
-  const cachePath = corpusCachePath(packageDir, version);
+  const cachePath = await spamAssassinCacheFile();
   const cached = await readCorpusCache(cachePath);
   if (cached) return cached;
   const parsed = await parseCorpus();
