@@ -17,7 +17,7 @@ interface Run {
   readonly result: Readonly<Record<string, number>>;
 }
 
-async function run(params: Record<string, unknown>, maxEpochs: number, restored?: RestoredCheckpoint | 'none'): Promise<Run> {
+async function run(params: Record<string, unknown>, maxEpochs: number, restored?: RestoredCheckpoint | 'none', checkpointing?: boolean): Promise<Run> {
   const reports: Run['reports'] = [];
   const ctx: ObjectiveContext = {
     report: async (step, metrics, options) => {
@@ -28,6 +28,7 @@ async function run(params: Record<string, unknown>, maxEpochs: number, restored?
     dataset: { name: 'spamassassin', limit: 300, max_len: 32, vocab: 1000, split_seed: 3 },
     maxEpochs,
     ...(restored ? { restore: async () => (restored === 'none' ? undefined : restored) } : {}),
+    ...(checkpointing !== undefined ? { checkpointing } : {}),
   };
   return { reports, result: await rnnTextObjective(params, ctx) };
 }
@@ -129,5 +130,13 @@ describe('rnn-text checkpoints', () => {
     const fresh = await run(PARAMS, 1);
     const viaRestore = await run(PARAMS, 1, 'none');
     expect(withoutTimings(viaRestore.result)).toEqual(withoutTimings(fresh.result));
+  });
+
+  it('offers no checkpoint when the host says it keeps none, and trains the same', async () => {
+    const kept = await run(PARAMS, 2, undefined, true);
+    const dropped = await run(PARAMS, 2, undefined, false);
+    expect(kept.reports.map((r) => r.checkpoint?.format)).toEqual(['rnn-text/1', 'rnn-text/1']);
+    expect(dropped.reports.map((r) => r.checkpoint)).toEqual([undefined, undefined]);
+    expect(withoutTimings(dropped.result)).toEqual(withoutTimings(kept.result));
   });
 });

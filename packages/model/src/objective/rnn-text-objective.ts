@@ -58,7 +58,8 @@ function preparationKey(settings: DatasetSettings, p: ParsedParams): Preparation
  * @throws {ConfigError} when `ctx.restore` hands back a checkpoint that does not fit these params
  *   (see RNN_TEXT_ARCHITECTURE_PARAMS) or is not an rnn-text/1 checkpoint.
  *
- * Every report offers a checkpoint (`options.checkpoint`, an {@link RnnTextCheckpoint}); when
+ * Every report offers a checkpoint (`options.checkpoint`, an {@link RnnTextCheckpoint}) unless the
+ * host says it keeps none (`ctx.checkpointing === false`); when
  * `ctx.restore` resolves to one, training continues from it with this trial's own params, bit for
  * bit as the checkpointed trial would have when the params are the same.
  */
@@ -98,8 +99,12 @@ export async function rnnTextObjective(params: Record<string, unknown>, ctx: Obj
       ...(ctx.signal ? { signal: ctx.signal } : {}),
       ...(resume ? { resume } : {}),
       onEpoch: async (metrics, end) => {
+        const reported = { ...(metrics as unknown as Record<string, number>), parameters };
+        // Copying every weight and optimizer slot out of the backend is work (and garbage) a host
+        // that keeps no checkpoints would drop; a host that does not say (older ones) gets them.
+        if (ctx.checkpointing === false) return ctx.report(metrics.epoch, reported);
         const checkpoint = rnnTextCheckpoint(architecture, p, await end.checkpoint());
-        await ctx.report(metrics.epoch, { ...(metrics as unknown as Record<string, number>), parameters }, { checkpoint });
+        await ctx.report(metrics.epoch, reported, { checkpoint });
       },
     });
     const test = await evaluate(model, prepared.test, prepared.data.task, prepared.data.classes, Math.max(strategy.batchSize, 128));
