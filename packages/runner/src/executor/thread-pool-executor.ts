@@ -12,6 +12,7 @@ import type { ThreadTrialRequest, TrialControl, TrialMessage } from '../worker/m
 import { TrialCancelledError } from '../worker/trial-cancelled-error.js';
 import { DEFAULT_CANCEL_GRACE_MS, cancelledOutcome, validateCount, validateGraceMs } from './executor-options.js';
 import { answerReport } from './answer-report.js';
+import { compileOnTrialThreadsWhenSaturated } from './compile-on-trial-threads.js';
 
 const PORT_CLOSE_WAIT_MS = 1_000;
 
@@ -52,6 +53,8 @@ export class ThreadPoolExecutor implements TrialExecutor {
     this.#device = options.device ?? 'wasm';
     this.#cancelGraceMs = validateGraceMs(options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS);
     this.description = `${this.slots} worker thread${this.slots === 1 ? '' : 's'} (${this.#device})`;
+    // Before the threads start: the setting applies to isolates created after it.
+    compileOnTrialThreadsWhenSaturated(this.slots);
     this.#pool = new Piscina({
       filename: compiledWorkerFile('trial-worker.js'),
       minThreads: this.slots,
