@@ -39,7 +39,19 @@ export function measureSgemm(kernel, shape, { samples = 7, sampleSeconds = 0.02 
   // Warm-up, and how many products make one sample.
   let reps = 1;
   while (cpuSeconds(() => runTimes(placed, reps)) < sampleSeconds / 4) reps *= 2;
-  reps = Math.max(1, Math.round(reps * 4 * (sampleSeconds / 4 / Math.max(cpuSeconds(() => runTimes(placed, reps)), 1e-6))));
+  reps = Math.max(
+    1,
+    Math.round(
+      reps *
+        4 *
+        (sampleSeconds /
+          4 /
+          Math.max(
+            cpuSeconds(() => runTimes(placed, reps)),
+            1e-6,
+          )),
+    ),
+  );
   const rates = Array.from({ length: samples }, () => (flops * reps) / cpuSeconds(() => runTimes(placed, reps)) / 1e9);
   return median(rates);
 }
@@ -61,7 +73,7 @@ export function sgemmPeak({ kernel = loadRnnKernel(), shapes = SGEMM_SHAPES, sam
 /** The rows as printed lines, the peak named last. */
 export function formatSgemmPeak({ rows, peak }) {
   return [
-    'sgemm, one core, the kernel\'s own GEMM (gemm.h 4×8 block, WebAssembly SIMD, no FMA); GFLOP/s per CPU second, median:',
+    "sgemm, one core, the kernel's own GEMM (gemm.h 4×8 block, WebAssembly SIMD, no FMA); GFLOP/s per CPU second, median:",
     ...rows.map((r) => `  ${r.label.padEnd(20)} ${r.gflops.toFixed(1).padStart(6)}  ${r.why}`),
     `  peak: ${peak.gflops.toFixed(1)} GFLOP/s (${peak.label})`,
   ];
