@@ -15,10 +15,13 @@
 // matrix products of forward and backward (train-flops.mjs):
 //   step = 3 × [2·T·B·E·G·H + 2·(T−1)·B·H·G·H (+ 2·T·B·H·H loop) + 2·B·H·2]
 // (input projection, recurrence, the loop cell's second layer, dense head; backward = 2× forward).
-// The share is printed for wasm and cpu only: a GPU's rate has nothing to do with one core's peak.
+// On wasm and cpu the rate is per CPU second of this process (as the peak is), and the share is
+// printed; on other backends the rate is per wall second and no share is printed: a GPU's rate has
+// nothing to do with one core's peak.
 //
 // Impls: `fast` (the default layer: WebAssembly kernel on wasm/cpu, tfjs ops elsewhere),
-// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only).
+// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only),
+// `fast-tfjs-projection` (the kernel recurrence, the input projection on tfjs's matMul).
 // Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size;
 // with `--repeats N` the smallest of N such means (on a shared machine, the least disturbed one).
 // PyTorch runs tools/bench/torch/train_step.py with one thread and denormals flushed; LSTM at
@@ -77,11 +80,21 @@ function syntheticData(seqLen, batches) {
   return { task: 'classification', classes: 2, train: split(batches * BATCH), validation: split(BATCH) };
 }
 
-/** `fast-ops` is the fast layer forced onto its tfjs-ops recurrence (no WebAssembly kernel). */
+/**
+ * { wall, cpu } ms per training batch of the second epoch. `fast-ops` is the fast layer forced
+ * onto its tfjs-ops recurrence (no WebAssembly kernel); `fast-tfjs-projection` keeps the kernel
+ * recurrence but runs the input projection on tfjs's matMul (XNNPACK on wasm).
+ *
+ * CPU ms: this process's CPU time (process.cpuUsage, all its threads) between the two epochs' ends,
+ * scaled by the epoch's share of that interval's wall time (the interval also holds a validation
+ * pass); on a loaded machine it leaves out time spent waiting for a core.
+ */
 async function msPerBatch(cell, seqLen, batches, impl, units) {
-  const rnnImplementation = impl === 'fast-ops' ? 'fast' : impl;
+  const rnnImplementation = impl === 'fast-ops' || impl === 'fast-tfjs-projection' ? 'fast' : impl;
   if (impl === 'fast-ops') process.env.LOOPSWEEP_RECURRENCE = 'ops';
   else delete process.env.LOOPSWEEP_RECURRENCE;
+  if (impl === 'fast-tfjs-projection') process.env.LOOPSWEEP_PROJECTION = 'ops';
+  else delete process.env.LOOPSWEEP_PROJECTION;
   const model = buildClassifier({
     input: { kind: 'tokens', vocabSize: VOCAB, maxLen: seqLen, embeddingDim: EMBEDDING },
     output: { kind: 'classification', classes: 2 },
@@ -90,19 +103,30 @@ async function msPerBatch(cell, seqLen, batches, impl, units) {
     rnnImplementation,
     seed: 1,
   });
+  const ends = [];
   try {
-    const { history } = await train(model, syntheticData(seqLen, batches), {
-      optimizer: { name: 'adam', lr: 1e-3 },
-      schedule: { type: 'constant' },
-      clip: { type: 'none' },
-      batchSize: BATCH,
-      epochs: 2,
-      seed: 1,
-    });
-    return (history[1].epoch_seconds * 1000) / batches;
+    const onEpoch = () => void ends.push({ wall: performance.now(), cpu: process.cpuUsage() });
+    const { history } = await train(
+      model,
+      syntheticData(seqLen, batches),
+      {
+        optimizer: { name: 'adam', lr: 1e-3 },
+        schedule: { type: 'constant' },
+        clip: { type: 'none' },
+        batchSize: BATCH,
+        epochs: 2,
+        seed: 1,
+      },
+      { onEpoch },
+    );
+    const wall = (history[1].epoch_seconds * 1000) / batches;
+    const [first, second] = ends;
+    const cpuInterval = (second.cpu.user - first.cpu.user + second.cpu.system - first.cpu.system) / 1000;
+    return { wall, cpu: (cpuInterval * (history[1].epoch_seconds * 1000)) / (second.wall - first.wall) / batches };
   } finally {
     model.dispose();
     delete process.env.LOOPSWEEP_RECURRENCE;
+    delete process.env.LOOPSWEEP_PROJECTION;
   }
 }
 
@@ -133,6 +157,8 @@ function torchRow(cell, seq, batches, repeats, units) {
     .map((line) => JSON.parse(line));
 }
 
+/** An impl's ms column: 13 wide as before, wider for a longer name. */
+const implWidth = (impl) => Math.max(13, impl.length + 2);
 const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
 
@@ -177,11 +203,19 @@ for (const backend of list(values.backends)) {
   const batches = Number(backend === 'cpu' ? values['cpu-batches'] : values.batches);
   const onCpu = CPU_BACKENDS.has(backend);
   console.log(`${backend} — ${info.device} (${batches} timed batches per figure)`);
-  const header = ['cell'.padEnd(8), 'seq'.padStart(5), ...(showUnits ? ['units'.padStart(6)] : []), ...impls.map((i) => i.padStart(13)), 'torch'.padStart(9)];
+  const header = [
+    'cell'.padEnd(8),
+    'seq'.padStart(5),
+    ...(showUnits ? ['units'.padStart(6)] : []),
+    ...impls.map((i) => i.padStart(implWidth(i))),
+    'torch'.padStart(9),
+  ];
   if (impls.includes('fast')) header.push('fast/torch'.padStart(12));
   if (impls.includes('tfjs-layers')) header.push('tfjs/torch'.padStart(12));
   if (impls.includes('fast') && impls.includes('tfjs-layers')) header.push('tfjs/fast'.padStart(11));
-  header.push(...impls.map((i) => `${i} GFLOP/s${onCpu ? ' (% peak)' : ''}`.padStart(onCpu ? 30 : 22)));
+  // On CPU backends the rate is per CPU second, as the peak is; elsewhere per wall second.
+  const rateTitles = impls.map((i) => (onCpu ? `${i} CPU ms, GFLOP/s (% peak)` : `${i} GFLOP/s`));
+  header.push(...rateTitles.map((title) => title.padStart(title.length + 3)));
   console.log(header.join(''));
   const ms = {};
   for (const cell of cells) {
@@ -209,9 +243,14 @@ for (const backend of list(values.backends)) {
         const rates = [];
         for (const impl of impls) {
           let value = Infinity;
-          for (let r = 0; r < Number(values.repeats); r++) value = Math.min(value, await msPerBatch(cell, seqLen, batches, impl, units));
+          let cpuMs = Infinity;
+          for (let r = 0; r < Number(values.repeats); r++) {
+            const measured = await msPerBatch(cell, seqLen, batches, impl, units);
+            value = Math.min(value, measured.wall);
+            cpuMs = Math.min(cpuMs, measured.cpu);
+          }
           ms[`${impl}/${cell}/${seqLen}/${units}`] = value;
-          const gflops = flops.step / value / 1e6;
+          const gflops = flops.step / (onCpu ? cpuMs : value) / 1e6;
           const peakShare = onCpu ? gflops / peak.peak.gflops : undefined;
           results.push({
             backend,
@@ -223,13 +262,14 @@ for (const backend of list(values.backends)) {
             embedding: EMBEDDING,
             batch: BATCH,
             msPerBatch: value,
+            cpuMsPerBatch: cpuMs,
             stepFlops: flops.step,
             gflops,
             ...(peakShare === undefined ? {} : { peakShare, sgemmPeakGflops: peak.peak.gflops }),
             load1: os.loadavg()[0],
           });
-          row.push(fmt(value).padStart(13));
-          rates.push(`${fmt(gflops)}${peakShare === undefined ? '' : ` (${fmt(peakShare * 100, 0)}%)`}`.padStart(onCpu ? 30 : 22));
+          row.push(fmt(value).padStart(implWidth(impl)));
+          rates.push((onCpu ? `${fmt(cpuMs)}, ${fmt(gflops)} (${fmt(peakShare * 100, 0)}%)` : fmt(gflops)).padStart(rateTitles[rates.length].length + 3));
         }
         const key = (impl) => `${impl}/${cell}/${seqLen}/${units}`;
         const t = torchMs(cell, seqLen, units);

@@ -48,7 +48,10 @@ describe('the kernel sgemm', () => {
       const worst = got.reduce((max, v, i) => Math.max(max, Math.abs(v - want[i]!)), 0);
       // float32 sums of k products of values in (−1, 1): error grows like k·2^−24.
       expect(worst).toBeLessThanOrEqual(shape.k * 2 ** -22);
-      expect(got.some((v, i) => v !== c[i]), 'the product changed nothing').toBe(true);
+      expect(
+        got.some((v, i) => v !== c[i]),
+        'the product changed nothing',
+      ).toBe(true);
     });
   }
 
