@@ -40,8 +40,15 @@ const model = buildClassifier({
 const variables = new Map(model.trainableWeights.map((w) => [w.read().name, w.read()]));
 const optimizer = createOptimizer({ name: 'adam', lr: 1e-3 });
 const random = createRandom(seq);
-const x = tf.tensor2d(Int32Array.from({ length: BATCH * seq }, () => 2 + Math.floor(random() * (VOCAB - 2))), [BATCH, seq], 'int32');
-const y = tf.tensor1d(Int32Array.from({ length: BATCH }, () => (random() < 0.5 ? 0 : 1)), 'int32');
+const x = tf.tensor2d(
+  Int32Array.from({ length: BATCH * seq }, () => 2 + Math.floor(random() * (VOCAB - 2))),
+  [BATCH, seq],
+  'int32',
+);
+const y = tf.tensor1d(
+  Int32Array.from({ length: BATCH }, () => (random() < 0.5 ? 0 : 1)),
+  'int32',
+);
 
 function gradients() {
   return tf.tidy(() =>
@@ -102,9 +109,16 @@ for (const phaseName of ['grads', 'update']) {
   const cpu = median(runs.map((r) => r[phaseName].cpu));
   const kernels = byKernel(phaseName);
   const inKernels = kernels.reduce((a, k) => a + k.ms, 0);
-  console.log(`\n${phaseName === 'grads' ? 'forward + loss + backward (tf.variableGrads)' : 'optimizer update (Adam)'}: ${wall.toFixed(2)} ms wall, ${cpu.toFixed(2)} ms CPU`);
+  console.log(
+    `\n${phaseName === 'grads' ? 'forward + loss + backward (tf.variableGrads)' : 'optimizer update (Adam)'}: ${wall.toFixed(2)} ms wall, ${cpu.toFixed(2)} ms CPU`,
+  );
   console.log(`  tfjs kernels ${inKernels.toFixed(2)} ms; outside them (recurrence kernel, JS) ${(wall - inKernels).toFixed(2)} ms`);
-  for (const k of kernels.filter((k) => k.ms >= 0.02)) console.log(`  ${k.name.padEnd(24)} ${k.ms.toFixed(2).padStart(7)} ms  ${k.calls.toFixed(0).padStart(4)} calls`);
+  for (const k of kernels.filter((k) => k.ms >= 0.02))
+    console.log(`  ${k.name.padEnd(24)} ${k.ms.toFixed(2).padStart(7)} ms  ${k.calls.toFixed(0).padStart(4)} calls`);
 }
-console.log(`\nuseful FLOPs per step ${(flops.step / 1e6).toFixed(1)} M: ${Object.entries(flops.parts).map(([k, v]) => `${k} ${((3 * v) / 1e6).toFixed(1)} M`).join(', ')}`);
+console.log(
+  `\nuseful FLOPs per step ${(flops.step / 1e6).toFixed(1)} M: ${Object.entries(flops.parts)
+    .map(([k, v]) => `${k} ${((3 * v) / 1e6).toFixed(1)} M`)
+    .join(', ')}`,
+);
 model.dispose();

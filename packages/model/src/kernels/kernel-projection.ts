@@ -49,7 +49,7 @@ export function kernelProjection(kernel: RnnKernel, x: tf.Tensor2D, weights: tf.
       },
     };
   });
-  return project(x, weights, bias) as tf.Tensor2D;
+  return project(x, weights, bias);
 }
 
 /** Writes x [rows, cols] into `into` as [rows, cols + 1] with a last column of ones. */
