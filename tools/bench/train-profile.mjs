@@ -6,9 +6,10 @@
 //
 //   node tools/bench/train-profile.mjs [--cell lstm] [--seq 100] [--units 64] [--embedding 64] [--steps 10]
 //
-// Step times are medians over --steps profiled steps after 3 warm-up steps, wall-clock and CPU
-// (process.cpuUsage). Profiling adds a little time per kernel, so the step here runs slower than
-// bench:train's; the split, not the total, is the point.
+// First the CPU ms (process.cpuUsage) of the gradient and optimizer phases without profiling, and
+// the step's useful GFLOP/s with and without the optimizer (train-flops.mjs); then the split by
+// kernel under tf.profile. Medians over --steps steps each, after 5 warm-up steps. Profiling adds
+// time per kernel, so the profiled phases run slower; their split, not their total, is the point.
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
@@ -60,15 +61,16 @@ function gradients() {
 }
 
 /** One step: { wall, cpu } ms of each phase, and each phase's kernels. */
-async function profiledStep() {
+async function profiledStep(profiling = true) {
   const phase = async (fn) => {
     const cpu = process.cpuUsage();
     const start = performance.now();
     let result;
-    const info = await tf.profile(() => {
+    const run = () => {
       result = fn();
       return result?.grads ? Object.values(result.grads) : [];
-    });
+    };
+    const info = profiling ? await tf.profile(run) : (run(), { kernels: [] });
     const used = process.cpuUsage(cpu);
     return { wall: performance.now() - start, cpu: (used.user + used.system) / 1000, kernels: info.kernels, result };
   };
@@ -79,9 +81,15 @@ async function profiledStep() {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (let i = 0; i < 3; i++) await profiledStep();
+for (let i = 0; i < 5; i++) await profiledStep(i % 2 === 0);
+// Unprofiled steps (the phases' own times, without tf.profile's bookkeeping) alternate with
+// profiled ones, so that load from other processes falls on both alike.
+const plain = [];
 const runs = [];
-for (let i = 0; i < steps; i++) runs.push(await profiledStep());
+for (let i = 0; i < steps; i++) {
+  plain.push(await profiledStep(false));
+  runs.push(await profiledStep());
+}
 
 /** Median ms per kernel name over the runs, largest first. */
 function byKernel(phaseName) {
@@ -104,6 +112,14 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
+{
+  const cpu = (phaseName) => median(plain.map((r) => r[phaseName].cpu));
+  const gflops = (ms) => (flops.step / ms / 1e6).toFixed(1);
+  console.log(
+    `\nunprofiled, CPU ms: gradients ${cpu('grads').toFixed(2)} (${gflops(cpu('grads'))} GFLOP/s), optimizer ${cpu('update').toFixed(2)}; whole step ${(cpu('grads') + cpu('update')).toFixed(2)} (${gflops(cpu('grads') + cpu('update'))} GFLOP/s)`,
+  );
+}
+console.log('\nprofiled (tf.profile adds time per kernel; the split is the point):');
 for (const phaseName of ['grads', 'update']) {
   const wall = median(runs.map((r) => r[phaseName].wall));
   const cpu = median(runs.map((r) => r[phaseName].cpu));
