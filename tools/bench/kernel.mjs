@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Milliseconds per forward + backward pass of the recurrent WebAssembly SIMD kernel alone (the
-// recurrence of one layer: no embedding, projection or optimizer), B = 32, H = 64 (or --units),
-// for each cell and sequence length; then what flushing subnormals buys at seq 200, on gradients
+// First one core's sgemm rate with the kernel's own GEMM over a few shapes, and its best, "the
+// peak" (sgemm-peak.mjs, shared with bench:train). Then milliseconds per forward + backward pass of
+// the recurrent WebAssembly SIMD kernel alone (the recurrence of one layer: no embedding,
+// projection or optimizer), B = 32, H = 64 (or --units), for each cell and sequence length; then what flushing subnormals buys at seq 200, on gradients
 // that decay through time as a classifier's do (only the last step's output receives a gradient)
 // and on a worst case (every step's gradient just above the subnormal range).
 //
@@ -12,11 +13,15 @@
 // thread's CPU ms (process.cpuUsage: on a loaded machine it leaves out time spent waiting for a
 // core, so it is the steadier figure). Flush on and off are timed alternately so that load from
 // other processes falls on both alike. Copies between JavaScript and WebAssembly memory are
-// included, as the layer pays them.
+// included, as the layer pays them. Beside fwd+bwd: the recurrence's products (forward
+// 2·(T−1)·B·H·G·H, plus 2·T·B·H·H for the loop cell's second layer; backward twice that) per CPU
+// second, and that as a share of the peak.
 import { parseArgs } from 'node:util';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { createRandom, loadRnnKernel } from '@loopsweep/model';
+import { formatSgemmPeak, sgemmPeak } from './sgemm-peak.mjs';
+import { trainingStepFlops } from './train-flops.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -84,7 +89,10 @@ console.log(
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log('cell    T    ms wall / CPU:  forward        backward        fwd+bwd');
+const peak = sgemmPeak({ kernel });
+results.sgemm = peak;
+console.log(`${formatSgemmPeak(peak).join('\n')}\n`);
+console.log('cell    T    ms wall / CPU:  forward        backward        fwd+bwd   GFLOP/s (% peak)');
 for (const cell of cells) {
   for (const steps of seqs) {
     const { problem, arrays, dOutput } = problemFor(cell, steps);
@@ -97,10 +105,14 @@ for (const cell of cells) {
       bwd.push(timeOnce(() => kernel.backward(problem, arrays, forward, dOutput)));
     }
     const total = fwd.map((f, i) => ({ wall: f.wall + bwd[i].wall, cpu: f.cpu + bwd[i].cpu }));
+    const { parts } = trainingStepFlops({ cell, seq: steps, batch: BATCH, embedding: 1, units: UNITS });
+    const flops = 3 * (parts.recurrence + parts.loopSecondLayer);
     const row = { cell, steps, forwardMs: medians(fwd), backwardMs: medians(bwd), totalMs: medians(total) };
+    row.gflops = flops / row.totalMs.cpu / 1e6;
+    row.peakShare = row.gflops / peak.peak.gflops;
     results.passes.push(row);
     console.log(
-      `${cell.padEnd(7)} ${String(steps).padStart(3)}  ${' '.repeat(13)}${both(row.forwardMs, 15)} ${both(row.backwardMs, 15)} ${both(row.totalMs, 15)}`,
+      `${cell.padEnd(7)} ${String(steps).padStart(3)}  ${' '.repeat(13)}${both(row.forwardMs, 15)} ${both(row.backwardMs, 15)} ${both(row.totalMs, 15)}   ${row.gflops.toFixed(1).padStart(5)} (${(row.peakShare * 100).toFixed(0)}%)`,
     );
   }
 }

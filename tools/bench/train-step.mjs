@@ -7,9 +7,21 @@
 //   npm run bench:train -- [--backends wasm,cpu,webgpu] [--cells simple,lstm,gru,loop]
 //                          [--seqs 50,100,200] [--impls fast,tfjs-layers,fast-ops] [--batches 5]
 //                          [--cpu-batches 2] [--repeats 1] [--no-torch] [--json out.json]
+//                          [--units 64[,128,256]] [--embedding 64]
+//
+// Share of peak (issue 19): first one core's sgemm rate is measured with the kernel's own GEMM
+// (sgemm-peak.mjs, ~1 s; the best shape is "the peak"), then beside each ms figure stands the
+// step's useful FLOPs ÷ its time, in GFLOP/s and as a share of that peak. Useful FLOPs are the
+// matrix products of forward and backward (train-flops.mjs):
+//   step = 3 × [2·T·B·E·G·H + 2·(T−1)·B·H·G·H (+ 2·T·B·H·H loop) + 2·B·H·2]
+// (input projection, recurrence, the loop cell's second layer, dense head; backward = 2× forward).
+// On wasm and cpu the rate is per CPU second of this process (as the peak is), and the share is
+// printed; on other backends the rate is per wall second and no share is printed: a GPU's rate has
+// nothing to do with one core's peak.
 //
 // Impls: `fast` (the default layer: WebAssembly kernel on wasm/cpu, tfjs ops elsewhere),
-// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only).
+// `tfjs-layers` (tfjs-layers' own layers), `fast-ops` (the fast layer on its tfjs ops only),
+// `fast-tfjs-projection` (the kernel recurrence, the input projection on tfjs's matMul).
 // Each figure is the mean over `--batches` timed batches after one warm-up epoch of the same size;
 // with `--repeats N` the smallest of N such means (on a shared machine, the least disturbed one).
 // PyTorch runs tools/bench/torch/train_step.py with one thread and denormals flushed; LSTM at
@@ -20,6 +32,8 @@ import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { buildClassifier, createRandom, initBackend, train } from '@loopsweep/model';
+import { formatSgemmPeak, sgemmPeak } from './sgemm-peak.mjs';
+import { trainingStepFlops } from './train-flops.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +45,8 @@ const { values } = parseArgs({
     repeats: { type: 'string', default: '1' },
     'cpu-batches': { type: 'string', default: '2' },
     'no-torch': { type: 'boolean', default: false },
+    units: { type: 'string', default: '64' },
+    embedding: { type: 'string', default: '64' },
     json: { type: 'string' },
   },
 });
@@ -41,6 +57,17 @@ const list = (text) =>
     .filter(Boolean);
 const VOCAB = 5000;
 const BATCH = 32;
+const EMBEDDING = positiveInteger(values.embedding, '--embedding');
+const UNITS = list(values.units).map((u) => positiveInteger(u, '--units'));
+
+function positiveInteger(text, option) {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`train-step: ${option} must be positive integers, got '${text}'`);
+    process.exit(2);
+  }
+  return n;
+}
 
 function syntheticData(seqLen, batches) {
   const random = createRandom(seqLen);
@@ -53,32 +80,53 @@ function syntheticData(seqLen, batches) {
   return { task: 'classification', classes: 2, train: split(batches * BATCH), validation: split(BATCH) };
 }
 
-/** `fast-ops` is the fast layer forced onto its tfjs-ops recurrence (no WebAssembly kernel). */
-async function msPerBatch(cell, seqLen, batches, impl) {
-  const rnnImplementation = impl === 'fast-ops' ? 'fast' : impl;
+/**
+ * { wall, cpu } ms per training batch of the second epoch. `fast-ops` is the fast layer forced
+ * onto its tfjs-ops recurrence (no WebAssembly kernel); `fast-tfjs-projection` keeps the kernel
+ * recurrence but runs the input projection on tfjs's matMul (XNNPACK on wasm).
+ *
+ * CPU ms: this process's CPU time (process.cpuUsage, all its threads) between the two epochs' ends,
+ * scaled by the epoch's share of that interval's wall time (the interval also holds a validation
+ * pass); on a loaded machine it leaves out time spent waiting for a core.
+ */
+async function msPerBatch(cell, seqLen, batches, impl, units) {
+  const rnnImplementation = impl === 'fast-ops' || impl === 'fast-tfjs-projection' ? 'fast' : impl;
   if (impl === 'fast-ops') process.env.LOOPSWEEP_RECURRENCE = 'ops';
   else delete process.env.LOOPSWEEP_RECURRENCE;
+  if (impl === 'fast-tfjs-projection') process.env.LOOPSWEEP_PROJECTION = 'ops';
+  else delete process.env.LOOPSWEEP_PROJECTION;
   const model = buildClassifier({
-    input: { kind: 'tokens', vocabSize: VOCAB, maxLen: seqLen, embeddingDim: 64 },
+    input: { kind: 'tokens', vocabSize: VOCAB, maxLen: seqLen, embeddingDim: EMBEDDING },
     output: { kind: 'classification', classes: 2 },
     cell,
-    units: 64,
+    units,
     rnnImplementation,
     seed: 1,
   });
+  const ends = [];
   try {
-    const { history } = await train(model, syntheticData(seqLen, batches), {
-      optimizer: { name: 'adam', lr: 1e-3 },
-      schedule: { type: 'constant' },
-      clip: { type: 'none' },
-      batchSize: BATCH,
-      epochs: 2,
-      seed: 1,
-    });
-    return (history[1].epoch_seconds * 1000) / batches;
+    const onEpoch = () => void ends.push({ wall: performance.now(), cpu: process.cpuUsage() });
+    const { history } = await train(
+      model,
+      syntheticData(seqLen, batches),
+      {
+        optimizer: { name: 'adam', lr: 1e-3 },
+        schedule: { type: 'constant' },
+        clip: { type: 'none' },
+        batchSize: BATCH,
+        epochs: 2,
+        seed: 1,
+      },
+      { onEpoch },
+    );
+    const wall = (history[1].epoch_seconds * 1000) / batches;
+    const [first, second] = ends;
+    const cpuInterval = (second.cpu.user - first.cpu.user + second.cpu.system - first.cpu.system) / 1000;
+    return { wall, cpu: (cpuInterval * (history[1].epoch_seconds * 1000)) / (second.wall - first.wall) / batches };
   } finally {
     model.dispose();
     delete process.env.LOOPSWEEP_RECURRENCE;
+    delete process.env.LOOPSWEEP_PROJECTION;
   }
 }
 
@@ -96,9 +144,10 @@ const TORCH_PYTHON = values['no-torch'] ? undefined : torchPython();
 const TORCH_SCRIPT = fileURLToPath(new URL('./torch/train_step.py', import.meta.url));
 
 /** PyTorch's figures for one cell and length, run now so that they share this row's machine load. */
-function torchRow(cell, seq, batches, repeats) {
+function torchRow(cell, seq, batches, repeats, units) {
   if (!TORCH_PYTHON || cell === 'loop') return [];
   const args = [TORCH_SCRIPT, '--cells', cell, '--seqs', String(seq), '--batches', String(batches), '--repeats', String(repeats)];
+  args.push('--units', String(units), '--embedding', String(EMBEDDING));
   const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir() });
   if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${(run.stderr || '').trim().split('\n').pop()}`);
   return run.stdout
@@ -108,6 +157,8 @@ function torchRow(cell, seq, batches, repeats) {
     .map((line) => JSON.parse(line));
 }
 
+/** An impl's ms column: 13 wide as before, wider for a longer name. */
+const implWidth = (impl) => Math.max(13, impl.length + 2);
 const fmt = (v, digits = 1) => (v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits));
 const ratio = (a, b) => (a === undefined || b === undefined ? undefined : a / b);
 
@@ -115,13 +166,20 @@ const cells = list(values.cells);
 const seqs = list(values.seqs).map(Number);
 const impls = list(values.impls);
 const results = [];
+/** Backends whose training runs on this machine's CPU, where one core's sgemm peak is the yardstick. */
+const CPU_BACKENDS = new Set(['wasm', 'cpu']);
 console.log(
   `loopsweep train-step benchmark — node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} ×${os.cpus().length}, load ${os
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ')}`,
 );
-console.log(`Embedding(${VOCAB},64) → cell(64) → Dense(2), batch ${BATCH}, Adam; ms per training batch\n`);
+console.log(`Embedding(${VOCAB},${EMBEDDING}) → cell(${UNITS.join('|')}) → Dense(2), batch ${BATCH}, Adam; ms per training batch\n`);
+const peak = sgemmPeak();
+console.log(`${formatSgemmPeak(peak).join('\n')}\n`);
+console.log(
+  `Beside each ms: useful GFLOP/s (matrix products of forward and backward, train-flops.mjs) and % of the ${peak.peak.gflops.toFixed(1)} GFLOP/s peak (wasm, cpu)\n`,
+);
 
 if (values['no-torch']) console.log('PyTorch: skipped (--no-torch)\n');
 else if (!TORCH_PYTHON) console.log('PyTorch: skipped — no python3 here imports torch (apt-get install python3-torch)\n');
@@ -130,7 +188,9 @@ else
     `PyTorch ${spawnSync(TORCH_PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8', cwd: os.tmpdir() }).stdout.trim()}, 1 thread, denormals flushed (${TORCH_PYTHON}); run before each row's tfjs figures\n`,
   );
 const torchRows = [];
-const torchMs = (cell, seq, flush = true) => torchRows.find((r) => r.cell === cell && r.seq === seq && r.flush_denormal === flush)?.ms;
+const torchMs = (cell, seq, units = UNITS[0], flush = true) =>
+  torchRows.find((r) => r.cell === cell && r.seq === seq && r.units === units && r.flush_denormal === flush)?.ms;
+const showUnits = UNITS.length > 1;
 
 for (const backend of list(values.backends)) {
   let info;
@@ -141,58 +201,102 @@ for (const backend of list(values.backends)) {
     continue;
   }
   const batches = Number(backend === 'cpu' ? values['cpu-batches'] : values.batches);
+  const onCpu = CPU_BACKENDS.has(backend);
   console.log(`${backend} — ${info.device} (${batches} timed batches per figure)`);
-  const header = ['cell'.padEnd(8), 'seq'.padStart(5), ...impls.map((i) => i.padStart(13)), 'torch'.padStart(9)];
+  const header = [
+    'cell'.padEnd(8),
+    'seq'.padStart(5),
+    ...(showUnits ? ['units'.padStart(6)] : []),
+    ...impls.map((i) => i.padStart(implWidth(i))),
+    'torch'.padStart(9),
+  ];
   if (impls.includes('fast')) header.push('fast/torch'.padStart(12));
   if (impls.includes('tfjs-layers')) header.push('tfjs/torch'.padStart(12));
   if (impls.includes('fast') && impls.includes('tfjs-layers')) header.push('tfjs/fast'.padStart(11));
+  // On CPU backends the rate is per CPU second, as the peak is; elsewhere per wall second.
+  const rateTitles = impls.map((i) => (onCpu ? `${i} CPU ms, GFLOP/s (% peak)` : `${i} GFLOP/s`));
+  header.push(...rateTitles.map((title) => title.padStart(title.length + 3)));
   console.log(header.join(''));
   const ms = {};
   for (const cell of cells) {
     for (const seqLen of seqs) {
-      const row = [cell.padEnd(8), String(seqLen).padStart(5)];
-      if (backend === list(values.backends)[0]) {
-        for (const r of torchRow(cell, seqLen, Number(values.batches), Number(values.repeats))) {
-          torchRows.push(r);
+      for (const units of UNITS) {
+        const row = [cell.padEnd(8), String(seqLen).padStart(5), ...(showUnits ? [String(units).padStart(6)] : [])];
+        const flops = trainingStepFlops({ cell, seq: seqLen, batch: BATCH, embedding: EMBEDDING, units });
+        if (backend === list(values.backends)[0]) {
+          for (const r of torchRow(cell, seqLen, Number(values.batches), Number(values.repeats), units)) {
+            torchRows.push({ ...r, units });
+            results.push({
+              backend: 'pytorch',
+              impl: r.flush_denormal ? 'torch' : 'torch-no-flush',
+              cell,
+              seqLen,
+              units,
+              embedding: EMBEDDING,
+              batch: BATCH,
+              msPerBatch: r.ms,
+              gflops: flops.step / r.ms / 1e6,
+              load1: os.loadavg()[0],
+            });
+          }
+        }
+        const rates = [];
+        for (const impl of impls) {
+          let value = Infinity;
+          let cpuMs = Infinity;
+          for (let r = 0; r < Number(values.repeats); r++) {
+            const measured = await msPerBatch(cell, seqLen, batches, impl, units);
+            value = Math.min(value, measured.wall);
+            cpuMs = Math.min(cpuMs, measured.cpu);
+          }
+          ms[`${impl}/${cell}/${seqLen}/${units}`] = value;
+          const gflops = flops.step / (onCpu ? cpuMs : value) / 1e6;
+          const peakShare = onCpu ? gflops / peak.peak.gflops : undefined;
           results.push({
-            backend: 'pytorch',
-            impl: r.flush_denormal ? 'torch' : 'torch-no-flush',
+            backend,
+            device: info.device,
+            impl,
             cell,
             seqLen,
+            units,
+            embedding: EMBEDDING,
             batch: BATCH,
-            msPerBatch: r.ms,
+            msPerBatch: value,
+            cpuMsPerBatch: cpuMs,
+            stepFlops: flops.step,
+            gflops,
+            ...(peakShare === undefined ? {} : { peakShare, sgemmPeakGflops: peak.peak.gflops }),
             load1: os.loadavg()[0],
           });
+          row.push(fmt(value).padStart(implWidth(impl)));
+          rates.push((onCpu ? `${fmt(cpuMs)}, ${fmt(gflops)} (${fmt(peakShare * 100, 0)}%)` : fmt(gflops)).padStart(rateTitles[rates.length].length + 3));
         }
+        const key = (impl) => `${impl}/${cell}/${seqLen}/${units}`;
+        const t = torchMs(cell, seqLen, units);
+        row.push(fmt(t).padStart(9));
+        if (impls.includes('fast')) row.push(`${fmt(ratio(ms[key('fast')], t), 2)}×`.padStart(12));
+        if (impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[key('tfjs-layers')], t), 2)}×`.padStart(12));
+        if (impls.includes('fast') && impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[key('tfjs-layers')], ms[key('fast')]), 2)}×`.padStart(11));
+        console.log([...row, ...rates].join(''));
       }
-      for (const impl of impls) {
-        let value = Infinity;
-        for (let r = 0; r < Number(values.repeats); r++) value = Math.min(value, await msPerBatch(cell, seqLen, batches, impl));
-        ms[`${impl}/${cell}/${seqLen}`] = value;
-        results.push({ backend, device: info.device, impl, cell, seqLen, batch: BATCH, msPerBatch: value, load1: os.loadavg()[0] });
-        row.push(fmt(value).padStart(13));
-      }
-      const t = torchMs(cell, seqLen);
-      row.push(fmt(t).padStart(9));
-      if (impls.includes('fast')) row.push(`${fmt(ratio(ms[`fast/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
-      if (impls.includes('tfjs-layers')) row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], t), 2)}×`.padStart(12));
-      if (impls.includes('fast') && impls.includes('tfjs-layers'))
-        row.push(`${fmt(ratio(ms[`tfjs-layers/${cell}/${seqLen}`], ms[`fast/${cell}/${seqLen}`]), 2)}×`.padStart(11));
-      console.log(row.join(''));
     }
   }
   if (seqs.includes(100) && seqs.includes(200)) {
+    const units = UNITS[0];
+    const at = (impl, cell, seq) => ms[`${impl}/${cell}/${seq}/${units}`];
     console.log(
-      `seq 200 / seq 100: ${cells
+      `seq 200 / seq 100${showUnits ? ` (units ${units})` : ''}: ${cells
         .map(
           (cell) =>
-            `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(ms[`${i}/${cell}/200`], ms[`${i}/${cell}/100`]), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200), torchMs(cell, 100)), 2)}×`].join(', ')}`,
+            `${cell} ${[...impls.map((i) => `${i} ${fmt(ratio(at(i, cell, 200), at(i, cell, 100)), 2)}×`), `torch ${fmt(ratio(torchMs(cell, 200, units), torchMs(cell, 100, units)), 2)}×`].join(', ')}`,
         )
         .join('; ')}`,
     );
   }
   for (const row of torchRows.filter((r) => !r.flush_denormal)) {
-    console.log(`PyTorch ${row.cell} seq ${row.seq}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq))} ms flushing`);
+    console.log(
+      `PyTorch ${row.cell} seq ${row.seq}${showUnits ? ` units ${row.units}` : ''}: ${fmt(row.ms)} ms without flushing denormals, ${fmt(torchMs(row.cell, row.seq, row.units))} ms flushing`,
+    );
   }
   console.log(
     `load after ${backend}: ${os
@@ -202,6 +306,9 @@ for (const backend of list(values.backends)) {
   );
 }
 if (values.json) {
-  await writeFile(values.json, JSON.stringify({ node: process.version, cpus: os.cpus().length, torchPython: TORCH_PYTHON ?? null, results }, null, 2));
+  await writeFile(
+    values.json,
+    JSON.stringify({ node: process.version, cpus: os.cpus().length, torchPython: TORCH_PYTHON ?? null, sgemm: peak, results }, null, 2),
+  );
   console.log(`wrote ${values.json}`);
 }

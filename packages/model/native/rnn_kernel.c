@@ -1,7 +1,7 @@
 /*
  * The WebAssembly SIMD kernel of loopsweep's fast recurrent layers: the whole recurrence of one
  * layer direction, forward and backward through time, for the cells of
- * src/models/fast-rnn/CONTRACT.md. Built by scripts/build-kernel.mjs (clang --target=wasm32
+ * src/models/fast-rnn/CONTRACT.md; and a plain matrix product on the same block code (sgemm.h). Built by scripts/build-kernel.mjs (clang --target=wasm32
  * -msimd128, no libc); the JavaScript side is src/kernels/rnn-kernel.ts.
  *
  * Memory is the module's own; the caller places every array in it (from __heap_base up), calls,
@@ -12,6 +12,7 @@
 #include "lstm.h"
 #include "gru.h"
 #include "loop.h"
+#include "sgemm.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
 
@@ -66,4 +67,12 @@ int rnn_backward(int cell, int flags, int T, int B, int H, const float *U, const
     case CELL_LOOP: loop_backward(&p, out, tape, dOut, dXProj, dU, dW2, db2, scratch); return 0;
     default: return -1;
   }
+}
+
+/* Floats of scratch rnn_sgemm needs (B packed). */
+EXPORT(rnn_sgemm_scratch_floats) int rnn_sgemm_scratch_floats(int K, int N) { return packed_floats(K, N); }
+
+/* C[M×N] += op(A)·op(B), row-major; flags: 1 = A stored transposed [K, M], 2 = B stored transposed [N, K]. */
+EXPORT(rnn_sgemm) void rnn_sgemm(int flags, int M, int N, int K, const float *A, const float *B, float *C, float *scratch) {
+  sgemm(M, N, K, A, (flags & SGEMM_TRANSPOSE_A) != 0, B, (flags & SGEMM_TRANSPOSE_B) != 0, C, scratch);
 }

@@ -24,4 +24,6 @@ export {
   type KernelForward,
   type KernelGradients,
   type KernelOptions,
+  type PlacedSgemm,
+  type SgemmShape,
 } from './kernels/index.js';

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """PyTorch reference for tools/bench/train-step.mjs: ms per training batch of the same model.
 
-Embedding(5000, 64) -> cell(64) -> Dense(2), batch 32, Adam, cross-entropy, one thread; the
-loopsweep "loop" cell has no PyTorch counterpart. Prints one JSON object per line:
+Embedding(5000, 64) -> cell(64) -> Dense(2), batch 32, Adam, cross-entropy, one thread (the
+embedding and cell widths can be changed); the loopsweep "loop" cell has no PyTorch counterpart.
+Prints one JSON object per line:
   {"cell": "lstm", "seq": 100, "flush_denormal": true, "ms": 34.1}
 
   python3 train_step.py [--cells simple,lstm,gru] [--seqs 50,100,200] [--batches 5]
                         [--repeats 1] [--no-flush-cells lstm] [--no-flush-seqs 200]
+                        [--units 64] [--embedding 64]
 """
 import argparse
 import json
@@ -14,27 +16,27 @@ import time
 
 import torch
 
-VOCAB, EMBED, UNITS, BATCH = 5000, 64, 64, 32
+VOCAB, BATCH = 5000, 32
 
 
 class Classifier(torch.nn.Module):
-    def __init__(self, cell):
+    def __init__(self, cell, embedding, units):
         super().__init__()
-        self.embedding = torch.nn.Embedding(VOCAB, EMBED)
+        self.embedding = torch.nn.Embedding(VOCAB, embedding)
         rnn = {"simple": torch.nn.RNN, "lstm": torch.nn.LSTM, "gru": torch.nn.GRU}[cell]
-        self.rnn = rnn(EMBED, UNITS, batch_first=True)
-        self.head = torch.nn.Linear(UNITS, 2)
+        self.rnn = rnn(embedding, units, batch_first=True)
+        self.head = torch.nn.Linear(units, 2)
 
     def forward(self, tokens):
         outputs, _ = self.rnn(self.embedding(tokens))
         return self.head(outputs[:, -1])
 
 
-def ms_per_batch(cell, seq, batches, flush):
+def ms_per_batch(cell, seq, batches, flush, embedding, units):
     # set_flush_denormal is process-wide: set it for each measurement.
     torch.set_flush_denormal(flush)
     torch.manual_seed(1)
-    model = Classifier(cell)
+    model = Classifier(cell, embedding, units)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
     data = [(torch.randint(2, VOCAB, (BATCH, seq)), torch.randint(0, 2, (BATCH,))) for _ in range(batches)]
@@ -59,6 +61,8 @@ def main():
     parser.add_argument("--repeats", type=int, default=1, help="report the smallest of N measurements")
     parser.add_argument("--no-flush-cells", default="lstm")
     parser.add_argument("--no-flush-seqs", default="200")
+    parser.add_argument("--units", type=int, default=64)
+    parser.add_argument("--embedding", type=int, default=64)
     args = parser.parse_args()
     torch.set_num_threads(1)
     split = lambda text: [s for s in text.split(",") if s]
@@ -66,7 +70,7 @@ def main():
     for cell in split(args.cells):
         for seq in map(int, split(args.seqs)):
             for flush in [True] + ([False] if (cell, seq) in no_flush else []):
-                ms = min(ms_per_batch(cell, seq, args.batches, flush) for _ in range(args.repeats))
+                ms = min(ms_per_batch(cell, seq, args.batches, flush, args.embedding, args.units) for _ in range(args.repeats))
                 print(json.dumps({"cell": cell, "seq": seq, "flush_denormal": flush, "ms": round(ms, 1)}), flush=True)
 
 

@@ -4,5 +4,6 @@
  */
 export { loadKernelRecurrence, kernelRecurrence, kernelRecurrenceUnavailableReason } from './kernel-recurrence.js';
 export { loadRnnKernel, loadRnnKernelFile, instantiateRnnKernel, RNN_KERNEL_PATH } from './load-rnn-kernel.js';
-export { RnnKernel, type KernelArrays, type KernelForward, type KernelGradients, type KernelOptions } from './rnn-kernel.js';
+export { RnnKernel, type KernelArrays, type KernelForward, type KernelGradients, type KernelOptions, type PlacedSgemm } from './rnn-kernel.js';
+export type { SgemmShape } from './sgemm-shape.js';
 export type { RecurrenceArrays, RecurrenceGradients, RecurrenceProblem } from './kernel-problem.js';

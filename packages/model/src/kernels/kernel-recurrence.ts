@@ -11,7 +11,7 @@ import { GATE_COUNT, type Recurrence, type RecurrenceInputs } from '../models/fa
 import type { RecurrenceProblem } from './kernel-problem.js';
 import { loadRnnKernel } from './load-rnn-kernel.js';
 import type { KernelArrays, KernelOptions, RnnKernel } from './rnn-kernel.js';
-import type { WasmBackendInternals } from '../backends/kernel-types.js';
+import { floats, tensorOf } from './tensor-views.js';
 
 let unavailableReason: string | undefined;
 
@@ -34,32 +34,6 @@ export function loadKernelRecurrence(options: KernelOptions = {}): Recurrence | 
 /** Why the last {@link loadKernelRecurrence} in this thread returned undefined, if it did. */
 export function kernelRecurrenceUnavailableReason(): string | undefined {
   return unavailableReason;
-}
-
-/**
- * A float32 tensor's values, for the kernel to copy into its own memory right away.
- *
- * Why not always dataSync(): on `wasm` it copies the tensor out of the backend's heap into a new
- * array, several MB per training step, and collecting those kept V8's GC helper threads busy on
- * the core a second trial needs (pool scaling). A view of the backend's heap costs nothing; it is
- * valid until the next tfjs allocation, so callers take views just before the kernel copies them.
- * On `cpu` dataSync() already returns the backend's own array.
- */
-function floats(tensor: tf.Tensor, name: string): Float32Array {
-  if (tensor.dtype !== 'float32') throw new ConfigError(`recurrence: ${name} must be float32, got ${tensor.dtype}`);
-  const backend = tf.backend() as unknown as Partial<WasmBackendInternals>;
-  if (tf.getBackend() === 'wasm' && backend.typedArrayFromHeap && backend.dataIdMap?.has(tensor.dataId)) {
-    return backend.typedArrayFromHeap(tensor) as Float32Array;
-  }
-  return tensor.dataSync() as Float32Array;
-}
-
-/**
- * A tensor holding a copy of a view of the kernel's memory (valid only until the kernel's next call).
- * `wasm` copies what it is given into its heap; `cpu` keeps the very array, so it gets a copy.
- */
-function tensorOf<R extends tf.Rank>(view: Float32Array, shape: tf.ShapeMap[R]): tf.Tensor<R> {
-  return tf.tensor<R>(tf.getBackend() === 'wasm' ? view : view.slice(), shape, 'float32');
 }
 
 function problemOf(inputs: RecurrenceInputs): RecurrenceProblem {

@@ -12,6 +12,7 @@
 import { BackendError, ConfigError } from '../errors.js';
 import type { WasmGlobal, WasmInstance, WasmMemory } from './webassembly-api.js';
 import { checkRecurrence, gateCount, type RecurrenceArrays, type RecurrenceGradients, type RecurrenceProblem } from './kernel-problem.js';
+import { checkSgemmShape, sgemmSizes, type SgemmShape } from './sgemm-shape.js';
 
 export type KernelArrays = RecurrenceArrays<Float32Array>;
 export type KernelGradients = RecurrenceGradients<Float32Array>;
@@ -42,11 +43,24 @@ interface KernelExports {
   rnn_scratch_floats(B: number, H: number): number;
   rnn_forward(...args: number[]): number;
   rnn_backward(...args: number[]): number;
+  rnn_sgemm_scratch_floats(K: number, N: number): number;
+  rnn_sgemm(flags: number, M: number, N: number, K: number, A: number, B: number, C: number, scratch: number): void;
+}
+
+/** A product placed in the kernel's memory: fill a and b (and c) in place, then run it. */
+export interface PlacedSgemm {
+  readonly a: Float32Array;
+  readonly b: Float32Array;
+  readonly c: Float32Array;
+  /** c += op(a)·op(b), on the placed arrays. */
+  run(): void;
 }
 
 const CELL_CODES = { simple: 0, lstm: 1, gru: 2, loop: 3 } as const;
 const FLAG_FLUSH_SUBNORMALS = 1;
 const FLAG_RELU = 2;
+const SGEMM_TRANSPOSE_A = 1;
+const SGEMM_TRANSPOSE_B = 2;
 const WASM_PAGE_BYTES = 65536;
 
 /** Places arrays one after another in the module's memory, 16-byte aligned, from a base address. */
@@ -78,7 +92,17 @@ export class RnnKernel {
    */
   constructor(instance: WasmInstance) {
     const exports = instance.exports as unknown as KernelExports;
-    for (const name of ['memory', '__heap_base', 'rnn_tape_floats', 'rnn_scratch_floats', 'rnn_forward', 'rnn_backward'] as const) {
+    const names = [
+      'memory',
+      '__heap_base',
+      'rnn_tape_floats',
+      'rnn_scratch_floats',
+      'rnn_forward',
+      'rnn_backward',
+      'rnn_sgemm',
+      'rnn_sgemm_scratch_floats',
+    ] as const;
+    for (const name of names) {
       if (!(name in exports))
         throw new BackendError(`the recurrent kernel module lacks the export '${name}'; rebuild it: npm run build:kernel -w @loopsweep/model`);
     }
@@ -214,6 +238,54 @@ export class RnnKernel {
       throw new BackendError(`the recurrent kernel refused cell '${cell}' (status ${status}); rebuild it: npm run build:kernel -w @loopsweep/model`);
     const gradients: KernelGradients = { xProj: this.view(dXProjAt, T * B * G * H), recurrentKernel: this.view(dUAt, H * G * H) };
     return loop ? { ...gradients, kernel2: this.view(dW2At, H * H), bias2: this.view(db2At, H) } : gradients;
+  }
+
+  /**
+   * c + op(a)·op(b) with the kernel's block code (native/sgemm.h); c defaults to zeros.
+   *
+   * @throws {ConfigError} if the shape is not positive integers or an array's length does not fit it.
+   * @throws {BackendError} if the memory the call needs cannot be had.
+   */
+  sgemm(shape: SgemmShape, a: Float32Array, b: Float32Array, c?: Float32Array): Float32Array {
+    checkSgemmShape(shape);
+    const sizes = sgemmSizes(shape);
+    const given = { a, b, c };
+    const wrong = (['a', 'b', 'c'] as const).flatMap((name) => {
+      const array = given[name];
+      return array && array.length !== sizes[name] ? [`${name} has ${array.length} values, expected ${sizes[name]}`] : [];
+    });
+    if (wrong.length > 0) throw new ConfigError(`sgemm ${shape.m}×${shape.k}·${shape.k}×${shape.n}: ${wrong.join('; ')}`);
+    const placed = this.placeSgemm(shape);
+    placed.a.set(a);
+    placed.b.set(b);
+    if (c) placed.c.set(c);
+    placed.run();
+    return placed.c.slice();
+  }
+
+  /**
+   * Places one product's arrays in the kernel's memory (c zeroed) and hands out views of them, for
+   * callers that fill the operands in place and run the product repeatedly without copies (the
+   * sgemm-rate benchmark). The views are valid until the next call of this kernel.
+   *
+   * @throws {ConfigError} if the shape is not positive integers.
+   * @throws {BackendError} if the memory the call needs cannot be had.
+   */
+  placeSgemm(shape: SgemmShape): PlacedSgemm {
+    checkSgemmShape(shape);
+    const { m, n, k } = shape;
+    const sizes = sgemmSizes(shape);
+    const layout = new Layout(this.heapBase);
+    const aAt = layout.take(sizes.a);
+    const bAt = layout.take(sizes.b);
+    const cAt = layout.take(sizes.c);
+    const scratchAt = layout.take(this.exports.rnn_sgemm_scratch_floats(k, n));
+    this.reserve(layout.bytes);
+    const c = this.view(cAt, sizes.c);
+    c.fill(0);
+    const flags = (shape.transposeA ? SGEMM_TRANSPOSE_A : 0) | (shape.transposeB ? SGEMM_TRANSPOSE_B : 0);
+    const exports = this.exports;
+    return { a: this.view(aAt, sizes.a), b: this.view(bAt, sizes.b), c, run: () => exports.rnn_sgemm(flags, m, n, k, aAt, bAt, cAt, scratchAt) };
   }
 
   /** Gives every present array an address; `withXProj` false leaves xProj out (backward). */
