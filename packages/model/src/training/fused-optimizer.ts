@@ -15,14 +15,17 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { tensorMemory, type TensorMemory } from '../backends/tensor-memory.js';
 import { ConfigError } from '../errors.js';
-import type { OptimizerName } from './strategy.js';
+import { LAZY_OPTIMIZERS, type OptimizerName } from './strategy.js';
 import type { TrainingOptimizer } from './optimizers.js';
 import { checkGradients, OpsOptimizer } from './ops-optimizer.js';
 import { adagradRule, adamRule, momentumRule, rmspropRule, sgdRule, type Decay, type UpdateRule } from './fused-rules.js';
 import { decaysWeight } from './weight-decay.js';
 
-/** The optimizers with a fused step; adamax and adadelta stay op by op. */
-export const FUSED_OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad'] as const;
+/**
+ * The optimizers with a fused step, hence with a lazy one; adamax and adadelta stay op by op (the
+ * least used two; Adamax's state cannot even be checkpointed).
+ */
+export const FUSED_OPTIMIZERS = LAZY_OPTIMIZERS;
 export type FusedOptimizerName = (typeof FUSED_OPTIMIZERS)[number];
 
 export function isFusedOptimizer(name: OptimizerName): name is FusedOptimizerName {
@@ -166,7 +169,7 @@ export class FusedOptimizer implements TrainingOptimizer {
         }
         // Lazy: every row starts as it was; the touched ones are then stepped.
         out.set(w);
-        const width = w.length / (job.variable.shape[0]);
+        const width = w.length / job.variable.shape[0];
         for (const row of rowList) rule(w, out, g, slots, row * width, row * width + width);
       });
       if (beta) {
