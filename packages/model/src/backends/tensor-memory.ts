@@ -16,6 +16,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { WasmMemory } from '../kernels/webassembly-api.js';
 import type { CpuBackendInternals, WasmBackendInternals } from './kernel-types.js';
 
 /** The backends whose memory {@link tensorMemory} can reach. */
@@ -42,9 +43,12 @@ export interface TensorMemory {
   floats(tensor: tf.Tensor): Float32Array;
   /** The int32 data (token ids). */
   ints(tensor: tf.Tensor): Int32Array;
+  /** `wasm`: the WebAssembly memory every view is of (for a kernel to run on); `cpu`: undefined. */
+  readonly heap: WasmMemory | undefined;
 }
 
 interface Backend {
+  readonly heap: WasmMemory | undefined;
   refCount(dataId: object): number;
   fresh(shape: number[]): TensorInfo;
   view(tensor: tf.Tensor): ArrayLike<number> | undefined;
@@ -54,8 +58,12 @@ interface Backend {
 /** dataIds whose buffers this module allocated (the variable holding one owns it while refCount is 1). */
 const allocated = new WeakSet<object>();
 
-function wasmBackend(backend: WasmBackendInternals & { refCount(dataId: object): number }): Backend {
+type WasmBackend = WasmBackendInternals & { refCount(dataId: object): number; wasm: { asm?: { memory?: WasmMemory } } };
+
+function wasmBackend(backend: WasmBackend): Backend {
   return {
+    // Emscripten's non-threaded build exports its memory as `asm.memory`.
+    heap: backend.wasm.asm?.memory,
     refCount: (dataId) => backend.refCount(dataId),
     fresh: (shape) => backend.makeOutput(shape, 'float32'),
     view: (tensor) => backend.typedArrayFromHeap(tensor),
@@ -65,6 +73,7 @@ function wasmBackend(backend: WasmBackendInternals & { refCount(dataId: object):
 
 function cpuBackend(backend: CpuBackendInternals & { refCount(dataId: object): number }): Backend {
   return {
+    heap: undefined,
     refCount: (dataId) => backend.refCount(dataId),
     fresh: (shape) => backend.makeTensorInfo(shape, 'float32', new Float32Array(shape.reduce((a, b) => a * b, 1))),
     // DataStorage.get answers undefined for data another backend holds.
@@ -78,6 +87,10 @@ class BackendMemory implements TensorMemory {
     private readonly name: string,
     private readonly backend: Backend,
   ) {}
+
+  get heap(): WasmMemory | undefined {
+    return this.backend.heap;
+  }
 
   holds(tensor: tf.Tensor): boolean {
     return this.backend.has(tensor.dataId);

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../backends/init-backend.js';
+import { tensorMemory } from '../backends/tensor-memory.js';
+import { optimizerKernelOn } from '../kernels/load-optimizer-kernel.js';
 import { ConfigError } from '../errors.js';
 import { buildClassifier } from '../models/build-classifier.js';
 import { createRandom } from '../random.js';
@@ -114,6 +116,17 @@ describe.each(['wasm', 'cpu'] as const)('the fused step on %s', (backend) => {
     lazy.dispose();
     dense.dispose();
     tf.dispose([...a.values(), ...b.values()]);
+  });
+});
+
+describe('the WebAssembly kernel', () => {
+  it("runs on the wasm backend's heap (else the comparisons above would test the JavaScript rules twice)", async () => {
+    await initBackend('wasm');
+    const heap = tensorMemory()?.heap;
+    expect(heap).toBeDefined();
+    expect(optimizerKernelOn(heap!)).toBeDefined();
+    await initBackend('cpu');
+    expect(tensorMemory()?.heap).toBeUndefined();
   });
 });
 

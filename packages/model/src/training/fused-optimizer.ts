@@ -18,7 +18,9 @@ import { ConfigError } from '../errors.js';
 import { LAZY_OPTIMIZERS, type OptimizerName } from './strategy.js';
 import type { TrainingOptimizer } from './optimizers.js';
 import { checkGradients, OpsOptimizer } from './ops-optimizer.js';
-import { adagradRule, adamRule, momentumRule, rmspropRule, sgdRule, type Decay, type UpdateRule } from './fused-rules.js';
+import { JS_RULES, type Decay, type RuleSet, type UpdateRule } from './fused-rules.js';
+import { kernelRules } from './kernel-rules.js';
+import { optimizerKernelOn } from '../kernels/load-optimizer-kernel.js';
 import { decaysWeight } from './weight-decay.js';
 
 /**
@@ -151,26 +153,29 @@ export class FusedOptimizer implements TrainingOptimizer {
       memory.own(accBeta1);
       memory.own(accBeta2);
     }
+    // On wasm the kernel runs on tfjs's heap (instantiating it allocates nothing there).
+    const kernel = memory.heap === undefined ? undefined : optimizerKernelOn(memory.heap);
+    const rules = kernel === undefined ? JS_RULES : kernelRules(kernel);
     try {
       // Phase 2: views (valid until the next allocation) and the arithmetic. Rows are checked
       // before the first write, so bad ids leave every weight and slot as it was.
-      const touched = work.map((job) => (job.rows === undefined ? undefined : distinctRows(memory.ints(job.rows), job.variable.shape[0], job.name)));
+      const touched = work.map((job) => (job.rows === undefined ? undefined : rowRuns(memory.ints(job.rows), job.variable.shape[0], job.name)));
       const beta = adam ? { accBeta1: memory.floats(accBeta1), accBeta2: memory.floats(accBeta2) } : undefined;
       work.forEach((job, j) => {
-        const rule = this.rule(job.name, beta);
+        const rule = this.rule(rules, job.name, beta);
         const w = memory.floats(job.variable);
         const out = memory.floats(job.out);
         const g = memory.floats(job.grad);
         const slots = job.slots.map((slot) => memory.floats(slot));
-        const rowList = touched[j];
-        if (rowList === undefined) {
+        const runs = touched[j];
+        if (runs === undefined) {
           rule(w, out, g, slots, 0, w.length);
           return;
         }
         // Lazy: every row starts as it was; the touched ones are then stepped.
         out.set(w);
         const width = w.length / job.variable.shape[0];
-        for (const row of rowList) rule(w, out, g, slots, row * width, row * width + width);
+        for (let r = 0; r < runs.length; r += 2) rule(w, out, g, slots, (runs[r] as number) * width, (runs[r + 1] as number) * width);
       });
       if (beta) {
         // tfjs: accBeta ← accBeta·β after the step, in float32.
@@ -195,7 +200,7 @@ export class FusedOptimizer implements TrainingOptimizer {
     return entry.variable;
   }
 
-  private rule(name: string, beta: { accBeta1: Float32Array; accBeta2: Float32Array } | undefined): UpdateRule {
+  private rule(rules: RuleSet, name: string, beta: { accBeta1: Float32Array; accBeta2: Float32Array } | undefined): UpdateRule {
     const { settings } = this;
     const lr = this.learningRate;
     const decays = settings.weightDecay > 0 && decaysWeight(name);
@@ -203,17 +208,17 @@ export class FusedOptimizer implements TrainingOptimizer {
     const decay: Decay = { l2: decays && !decoupled ? settings.weightDecay : 0, shrink: decays && decoupled ? lr * settings.weightDecay : 0 };
     switch (this.name) {
       case 'sgd':
-        return sgdRule(lr, decay);
+        return rules.sgd(lr, decay);
       case 'momentum':
       case 'nesterov':
-        return momentumRule(lr, settings.momentum, this.name === 'nesterov', decay);
+        return rules.momentum(lr, settings.momentum, this.name === 'nesterov', decay);
       case 'rmsprop':
-        return rmspropRule(lr, settings.rho, settings.momentum, settings.epsilon, decay);
+        return rules.rmsprop(lr, settings.rho, settings.momentum, settings.epsilon, decay);
       case 'adagrad':
-        return adagradRule(lr, tf.backend().epsilon(), decay);
+        return rules.adagrad(lr, tf.backend().epsilon(), decay);
       case 'adam':
       case 'adamw':
-        return adamRule(
+        return rules.adam(
           {
             lr,
             beta1: settings.beta1,
@@ -235,21 +240,26 @@ export class FusedOptimizer implements TrainingOptimizer {
 }
 
 /**
- * The distinct rows among `ids`, each once: a repeated id's gradient is already summed (the
- * gradient of a gather is a segment sum), so its row takes one step, as in TensorFlow's sparse
- * applies on a deduplicated gradient.
+ * The rows among `ids` as runs of consecutive rows [start, end), each row once: a repeated id's
+ * gradient is already summed (the gradient of a gather is a segment sum), so its row takes one
+ * step, as in TensorFlow's sparse applies on a deduplicated gradient. Runs, so that the kernel is
+ * called once per run rather than once per row.
  *
  * @throws ConfigError when an id is not a row of the variable
  */
-function distinctRows(ids: Int32Array, rowCount: number, name: string): number[] {
-  const seen = new Uint8Array(rowCount);
-  const rows: number[] = [];
+function rowRuns(ids: Int32Array, rowCount: number, name: string): number[] {
+  const seen = new Uint8Array(rowCount + 1);
   for (let i = 0; i < ids.length; i++) {
     const row = ids[i] as number;
     if (!(row >= 0 && row < rowCount)) throw new ConfigError(`row id ${row} of ${name} is not in [0, ${rowCount - 1}]`);
-    if (seen[row] === 1) continue;
     seen[row] = 1;
-    rows.push(row);
   }
-  return rows;
+  const runs: number[] = [];
+  for (let row = 0; row < rowCount; row++) {
+    if (seen[row] === 0) continue;
+    const start = row;
+    while (seen[row + 1] === 1) row++;
+    runs.push(start, row + 1);
+  }
+  return runs;
 }

@@ -141,3 +141,15 @@ export function adamRule(k: AdamCoefficients, decay: Decay): UpdateRule {
     }
   };
 }
+
+/** The rule factories of one implementation (JavaScript here; WebAssembly in kernel-rules.ts). */
+export interface RuleSet {
+  sgd: typeof sgdRule;
+  momentum: typeof momentumRule;
+  rmsprop: typeof rmspropRule;
+  adagrad: typeof adagradRule;
+  adam: typeof adamRule;
+}
+
+/** The JavaScript rules: `cpu`, and `wasm` when the kernel cannot run. */
+export const JS_RULES: RuleSet = { sgd: sgdRule, momentum: momentumRule, rmsprop: rmspropRule, adagrad: adagradRule, adam: adamRule };
