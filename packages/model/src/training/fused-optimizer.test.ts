@@ -141,7 +141,7 @@ describe('lazy rows on wasm', () => {
     const start = values(makeVariables());
     run(lazy, a, () => [7, 1, 4, 1]);
     run(dense, b);
-    const [lazyEmb, denseEmb, startEmb] = [values(a)[0], values(b)[0], start[0]] as Float32Array[];
+    const [lazyEmb, denseEmb, startEmb] = [values(a)[0], values(b)[0], start[0]] as [Float32Array, Float32Array, Float32Array];
     const state = await captureOptimizerState(lazy);
     for (let row = 0; row < 12; row++) {
       const slice = (x: Float32Array) => Array.from(x.subarray(row * 4, row * 4 + 4));
