@@ -4,16 +4,21 @@
 // model of train-step.mjs: Embedding(5000, 64) → cell(64) → Dense(2), batch 32, seq 100.
 //
 //   node tools/bench/optimizer-step.mjs [--backend wasm] [--cell simple] [--optimizer adam]
-//                                       [--steps 50] [--rounds 5]
+//                                       [--steps 50] [--rounds 5] [--train]
 //
 // One real gradient (from one random batch) is applied again and again. The three variants take
 // turns, `--steps` steps each per round, for `--rounds` rounds; each figure is the median over
 // rounds of CPU time per step (process.cpuUsage, user + system: less disturbed by other processes
 // than wall time on a shared machine) and of wall time per step.
+//
+// --train also times whole training batches through train() (as train-step.mjs does, with 10
+// batches of random tokens a epoch, 2 epochs) for the three variants, taking turns, `--rounds`
+// each: the median of the second epoch's wall ms per batch, and of the CPU ms per batch of the
+// whole call (both epochs and the validation passes, so the same overhead in every variant).
 import { parseArgs } from 'node:util';
 import os from 'node:os';
 import * as tf from '@tensorflow/tfjs-core';
-import { buildClassifier, createOptimizer, createRandom, initBackend } from '@loopsweep/model';
+import { buildClassifier, createOptimizer, createRandom, initBackend, train } from '@loopsweep/model';
 
 const { values } = parseArgs({
   options: {
@@ -22,6 +27,7 @@ const { values } = parseArgs({
     optimizer: { type: 'string', default: 'adam' },
     steps: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
+    train: { type: 'boolean', default: false },
   },
 });
 const VOCAB = 5000;
@@ -82,9 +88,7 @@ const load = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-console.log(
-  `optimizer step alone — ${values.optimizer} on ${values.backend} (${info.description ?? info.name ?? ''}), ${values.cell} model, ${variables.size} variables`,
-);
+console.log(`optimizer step alone — ${values.optimizer} on ${values.backend} (${info.device}), ${values.cell} model, ${variables.size} variables`);
 console.log(`embedding ${VOCAB}×64; the batch touches ${distinct} distinct rows; ${rounds} rounds × ${steps} steps; load ${load()}`);
 console.log('variant        cpu ms/step   wall ms/step');
 for (const [name, s] of Object.entries(samples)) {
@@ -94,3 +98,56 @@ console.log(`load after: ${load()}`);
 for (const { optimizer } of Object.values(variants)) optimizer.dispose();
 tf.dispose([x, y, ...Object.values(grads)]);
 model.dispose();
+
+if (values.train) {
+  const BATCHES = 10;
+  const data = (() => {
+    const r = createRandom(SEQ);
+    const split = (count) => ({
+      x: Int32Array.from({ length: count * SEQ }, () => 2 + Math.floor(r() * (VOCAB - 2))),
+      exampleShape: [SEQ],
+      y: Int32Array.from({ length: count }, () => (r() < 0.5 ? 0 : 1)),
+      count,
+    });
+    return { task: 'classification', classes: 2, train: split(BATCHES * BATCH), validation: split(BATCH) };
+  })();
+  const runs = { ops: [], fused: [], 'fused lazy': [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of Object.keys(runs)) {
+      if (name === 'ops') process.env.LOOPSWEEP_OPTIMIZER_STEP = 'ops';
+      else delete process.env.LOOPSWEEP_OPTIMIZER_STEP;
+      const m = buildClassifier({
+        input: { kind: 'tokens', vocabSize: VOCAB, maxLen: SEQ, embeddingDim: 64 },
+        output: { kind: 'classification', classes: 2 },
+        cell: values.cell,
+        units: 64,
+        seed: 1,
+      });
+      const cpu = process.cpuUsage();
+      const { history } = await train(m, data, {
+        optimizer: { name: values.optimizer, lr: 1e-3 },
+        schedule: { type: 'constant' },
+        clip: { type: 'none' },
+        batchSize: BATCH,
+        epochs: 2,
+        seed: 1,
+        ...(name === 'fused lazy' ? { embeddingUpdate: 'lazy' } : {}),
+      });
+      const used = process.cpuUsage(cpu);
+      runs[name].push({ wall: (history[1].epoch_seconds * 1000) / BATCHES, cpu: (used.user + used.system) / 1000 / (2 * BATCHES) });
+      m.dispose();
+    }
+  }
+  delete process.env.LOOPSWEEP_OPTIMIZER_STEP;
+  console.log(`\ntrain(): ms per batch, median of ${rounds}; load ${load()}`);
+  console.log('variant         cpu ms/batch  wall ms/batch (epoch 2)');
+  for (const [name, ms] of Object.entries(runs)) {
+    console.log(
+      `${name.padEnd(14)} ${median(ms.map((x) => x.cpu))
+        .toFixed(2)
+        .padStart(12)} ${median(ms.map((x) => x.wall))
+        .toFixed(2)
+        .padStart(14)}`,
+    );
+  }
+}
