@@ -133,30 +133,30 @@ export class FusedOptimizer implements TrainingOptimizer {
   ): void {
     const inner = this.inner as unknown as Record<string, unknown>;
     const slotArrays = SLOT_FIELDS[this.name].map(({ field }) => inner[field] as SlotArray);
-    // Phase 1, which may allocate: slots made as tfjs makes them (also for a variable without a
-    // gradient, so positions stay tfjs's), slots made their variable's own, a fresh buffer for
-    // every new weight (see tensor-memory.ts for why weights are never written in place).
     const work: Work[] = [];
-    let position = 0;
-    for (const [name, variable] of variables) {
-      const slots = SLOT_FIELDS[this.name].map(({ suffix }, k) => this.slot(slotArrays[k] as SlotArray, position, name, suffix, variable));
-      position += 1;
-      const grad = grads[name];
-      if (grad === undefined) continue;
-      slots.forEach((slot) => memory.own(slot));
-      work.push({ name, variable, grad, slots, rows: rows?.get(name), out: memory.fresh(variable.shape) });
-    }
-    const adam = this.name === 'adam' || this.name === 'adamw';
-    const accBeta1 = inner.accBeta1 as tf.Variable;
-    const accBeta2 = inner.accBeta2 as tf.Variable;
-    if (adam) {
-      memory.own(accBeta1);
-      memory.own(accBeta2);
-    }
-    // On wasm the kernel runs on tfjs's heap (instantiating it allocates nothing there).
-    const kernel = memory.heap === undefined ? undefined : optimizerKernelOn(memory.heap);
-    const rules = kernel === undefined ? JS_RULES : kernelRules(kernel);
     try {
+      // Phase 1, which may allocate: slots made as tfjs makes them (also for a variable without a
+      // gradient, so positions stay tfjs's), slots made their variable's own, a fresh buffer for
+      // every new weight (see tensor-memory.ts for why weights are never written in place).
+      let position = 0;
+      for (const [name, variable] of variables) {
+        const slots = SLOT_FIELDS[this.name].map(({ suffix }, k) => this.slot(slotArrays[k] as SlotArray, position, name, suffix, variable));
+        position += 1;
+        const grad = grads[name];
+        if (grad === undefined) continue;
+        slots.forEach((slot) => memory.own(slot));
+        work.push({ name, variable, grad, slots, rows: rows?.get(name), out: memory.fresh(variable.shape) });
+      }
+      const adam = this.name === 'adam' || this.name === 'adamw';
+      const accBeta1 = inner.accBeta1 as tf.Variable;
+      const accBeta2 = inner.accBeta2 as tf.Variable;
+      if (adam) {
+        memory.own(accBeta1);
+        memory.own(accBeta2);
+      }
+      // On wasm the kernel runs on tfjs's heap (instantiating it allocates nothing there).
+      const kernel = memory.heap === undefined ? undefined : optimizerKernelOn(memory.heap);
+      const rules = kernel === undefined ? JS_RULES : kernelRules(kernel);
       // Phase 2: views (valid until the next allocation) and the arithmetic. Rows are checked
       // before the first write, so bad ids leave every weight and slot as it was.
       const touched = work.map((job) => (job.rows === undefined ? undefined : rowRuns(memory.ints(job.rows), job.variable.shape[0], job.name)));
