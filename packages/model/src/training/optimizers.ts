@@ -37,8 +37,10 @@ export interface TrainingOptimizer {
   readonly learningRate: number;
   /**
    * Whether the step is fused on the current backend (sgd, momentum, nesterov, adam, adamw,
-   * rmsprop and adagrad on `wasm` and `cpu`): one pass per step that updates weights and slots in
-   * place, equal to the op-by-op step bit for bit. Only a fused step takes `rows`.
+   * rmsprop and adagrad on `wasm` and `cpu`): one pass per variable that reads weight, gradient
+   * and slots once, writes the slots in place and the weight to a fresh buffer, and equals the
+   * op-by-op step bit for bit. Its state stays in {@link TrainingOptimizer.inner}'s slots, so
+   * checkpoints are the same either way. Only a fused step takes `rows`.
    */
   readonly fused: boolean;
   /**
