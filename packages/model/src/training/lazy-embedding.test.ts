@@ -66,6 +66,21 @@ describe("embeddingUpdate 'lazy'", () => {
     expect(resumed.checkpoints.at(-1)!.optimizer).toEqual(whole.checkpoints.at(-1)!.optimizer);
   });
 
+  it('is refused on the op-by-op step, saying why', async () => {
+    process.env['LOOPSWEEP_OPTIMIZER_STEP'] = 'ops';
+    const m = model();
+    try {
+      const before = tf.memory().numTensors;
+      await expect(train(m, spam.data, lazy)).rejects.toThrow(
+        "embeddingUpdate 'lazy' needs the fused optimizer step, on the wasm or cpu backend; the wasm backend with LOOPSWEEP_OPTIMIZER_STEP=ops updates op by op (use 'dense' there)",
+      );
+      expect(tf.memory().numTensors).toBe(before);
+    } finally {
+      delete process.env['LOOPSWEEP_OPTIMIZER_STEP'];
+      m.dispose();
+    }
+  });
+
   it('is refused for adamax and adadelta, and for data without tokens', async () => {
     const m = model();
     try {

@@ -70,7 +70,9 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   if (lazyEmbedding !== undefined && !optimizer.fused) {
     optimizer.dispose();
     throw new ConfigError(
-      `embeddingUpdate 'lazy' needs the fused optimizer step, on the wasm or cpu backend; the ${tf.getBackend()} backend updates op by op (use 'dense' there)`,
+      `embeddingUpdate 'lazy' needs the fused optimizer step, on the wasm or cpu backend; the ${tf.getBackend()} backend${
+        globalThis.process?.env['LOOPSWEEP_OPTIMIZER_STEP'] === 'ops' ? ' with LOOPSWEEP_OPTIMIZER_STEP=ops' : ''
+      } updates op by op (use 'dense' there)`,
     );
   }
   const schedule = createSchedule(strategy.schedule, strategy.optimizer.lr, { epochs: strategy.epochs, stepsPerEpoch });
