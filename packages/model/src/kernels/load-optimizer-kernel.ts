@@ -4,8 +4,9 @@
  *
  * One instance per tfjs-wasm memory (a worker thread has its own backend, hence its own memory),
  * made on first use. When it cannot be made — the file is missing, or the backend is the
- * multi-threaded build, whose shared memory this module does not declare — the caller falls back
- * to the JavaScript rules (fused-rules.ts), which compute the same bits, only slower.
+ * multi-threaded build, whose shared memory this module does not declare — a dense step goes
+ * through tfjs's ops and a lazy one through the JavaScript rules (fused-rules.ts), which compute
+ * the same bits, only slower.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
