@@ -121,7 +121,14 @@ describe('validate, init, completion and help', () => {
   afterAll(() => ws.cleanup());
 
   it('validates every example spec', () => {
-    for (const example of ['quick.yaml', 'compare-optimizers.yaml', 'spam-strategies.yaml', 'adding-problem.yaml', 'custom-objective/sweep.yaml']) {
+    for (const example of [
+      'quick.yaml',
+      'compare-optimizers.yaml',
+      'spam-strategies.yaml',
+      'adding-problem.yaml',
+      'lazy-adam.yaml',
+      'custom-objective/sweep.yaml',
+    ]) {
       const result = sweep(['validate', `examples/${example}`]);
       expect(result.stderr, example).toBe('');
       expect(result.stdout, example).toMatch(/^ok: [\w.-]+ — \d+ params? \(/);

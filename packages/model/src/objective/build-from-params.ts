@@ -85,6 +85,8 @@ export function strategyFrom(p: ParsedParams, seed: number, maxEpochs: number | 
     truncation: p.truncation as number | undefined,
     classWeights: p.class_weights === 'balanced' ? ('balanced' as const) : undefined,
     earlyStopping: p.early_stopping === undefined ? undefined : { patience: p.early_stopping as number },
+    // 'dense' stays absent, so strategies of runs that never set it are unchanged.
+    embeddingUpdate: p.embedding_update === 'lazy' ? ('lazy' as const) : undefined,
     seed,
   });
 }

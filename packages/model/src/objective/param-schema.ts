@@ -3,7 +3,7 @@
  * kinds and defaults. One table, so validation, defaults and documentation cannot drift apart.
  */
 import { CELL_TYPES, KERNEL_INITS, POOLING_TYPES, RECURRENT_INITS, RNN_IMPLEMENTATIONS } from '../models/classifier-config.js';
-import { CLIP_TYPES, OPTIMIZER_NAMES, SCHEDULE_TYPES } from '../training/strategy.js';
+import { CLIP_TYPES, EMBEDDING_UPDATES, OPTIMIZER_NAMES, SCHEDULE_TYPES } from '../training/strategy.js';
 
 export type ParamSpec =
   | { readonly kind: 'choice'; readonly values: readonly (string | boolean)[]; readonly default?: string | boolean; readonly doc: string }
@@ -44,6 +44,12 @@ export const RNN_TEXT_PARAMS = {
   rho: { kind: 'number', min: 0, max: 1, exclusiveMax: true, doc: 'rmsprop/adadelta decay' },
   epsilon: { kind: 'number', min: 0, exclusiveMin: true, doc: 'optimizer epsilon' },
   weight_decay: { kind: 'number', min: 0, default: 0, doc: 'decoupled (adamw) or L2 weight decay' },
+  embedding_update: {
+    kind: 'choice',
+    values: EMBEDDING_UPDATES,
+    default: 'dense',
+    doc: "embedding rows stepped: all (dense) or only the batch's tokens (lazy, as LazyAdam/SparseAdam; not adamax, adadelta)",
+  },
   // schedule
   schedule: { kind: 'choice', values: SCHEDULE_TYPES, default: 'constant', doc: 'learning-rate schedule' },
   step_epochs: { kind: 'int', min: 1, doc: 'step schedule: epochs per decay' },

@@ -1,4 +1,5 @@
 import { ParamsError, type ParamProblem } from '../errors.js';
+import { LAZY_OPTIMIZERS } from '../training/strategy.js';
 import { RNN_TEXT_PARAMS, type ParamSpec, type RnnTextParamName } from './param-schema.js';
 
 export type ParamValue = string | number | boolean;
@@ -46,6 +47,12 @@ export function parseParams(params: Record<string, unknown>): ParsedParams {
     const problem = check(name, spec, value);
     if (problem) problems.push({ param: name, message: problem });
     else parsed[name] = value as ParamValue;
+  }
+  if (parsed['embedding_update'] === 'lazy' && parsed['optimizer'] !== undefined && !(LAZY_OPTIMIZERS as readonly unknown[]).includes(parsed['optimizer'])) {
+    problems.push({
+      param: 'embedding_update',
+      message: `lazy is defined for optimizer ${LAZY_OPTIMIZERS.join(', ')}; ${String(parsed['optimizer'])} updates every row (use dense)`,
+    });
   }
   if (problems.length > 0) throw new ParamsError(problems);
   for (const [name, spec] of Object.entries(known)) {

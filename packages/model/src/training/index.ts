@@ -8,7 +8,7 @@ export type { EpochMetrics, TrainingResult } from './epoch-metrics.js';
 export type { ArraySplit, TrainingData } from './training-data.js';
 export { prepareTextData, prepareSequenceData, type PreparedText, type PreparedSequences, type TextPreparation } from './prepare-data.js';
 export { evaluate, type Evaluation } from './evaluate.js';
-export { createOptimizer, decaysWeight, type TrainingOptimizer } from './optimizers.js';
+export { createOptimizer, decaysWeight, type CreateOptimizerOptions, type TrainingOptimizer } from './optimizers.js';
 export { createSchedule, type LearningRateSchedule, type SchedulePlan } from './schedules.js';
 export { clipGradients, globalNorm } from './clipping.js';
 export { balancedClassWeights } from './losses.js';

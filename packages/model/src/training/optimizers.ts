@@ -1,12 +1,15 @@
 /**
  * The nine optimizers of a training strategy, on top of tfjs's own, with weight decay and a
- * learning rate that a schedule can change between steps.
+ * learning rate that a schedule can change between steps. On `wasm` and `cpu` the step of sgd,
+ * momentum, nesterov, adam, adamw, rmsprop and adagrad is fused (fused-optimizer.ts); adamax,
+ * adadelta and every optimizer on `webgpu` step op by op (ops-optimizer.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { ConfigError } from '../errors.js';
 import { OPTIMIZER_NAMES } from './strategy.js';
 import type { OptimizerConfig, OptimizerName } from './strategy.js';
-import { decaysWeight } from './weight-decay.js';
+import { FusedOptimizer, isFusedOptimizer } from './fused-optimizer.js';
+import { OpsOptimizer, show } from './ops-optimizer.js';
 
 export { decaysWeight } from './weight-decay.js';
 
@@ -33,6 +36,14 @@ export interface TrainingOptimizer {
   /** The learning rate the next step uses. */
   readonly learningRate: number;
   /**
+   * Whether the step is fused on the current backend (sgd, momentum, nesterov, adam, adamw,
+   * rmsprop and adagrad on `wasm` and `cpu`): one pass per variable that reads weight, gradient
+   * and slots once, writes the slots in place and the weight to a fresh buffer, and equals the
+   * op-by-op step bit for bit. Its state stays in {@link TrainingOptimizer.inner}'s slots, so
+   * checkpoints are the same either way. Only a fused step takes `rows`.
+   */
+  readonly fused: boolean;
+  /**
    * Applies already-clipped gradients. For every optimizer but adamw, adds the L2 term λ·w to the
    * gradient of each decayed variable ({@link decaysWeight}); for adamw, applies the decoupled decay
    * w ← w − lr·λ·w with the pre-step w (Loshchilov & Hutter), so the result is
@@ -43,10 +54,19 @@ export interface TrainingOptimizer {
    * slot state (moments, accumulators) by position, not by name. A variable without a gradient is
    * skipped but keeps its position. The caller still owns `grads`.
    *
+   * `rows` makes the update of a variable lazy: for each variable named there, only the rows
+   * (indices on its first axis, int32, any shape, repeats allowed) in its tensor are updated —
+   * weight, slots and weight decay alike; every other row keeps its weight and its slots as they
+   * were. Scalar state (Adam's β₁ᵗ, β₂ᵗ, the iteration count) advances once per step as usual, so
+   * a row's bias correction uses the global step. With every row given, the result equals the
+   * dense step bit for bit. Only a {@link TrainingOptimizer.fused} step takes rows.
+   *
    * @throws Error when a gradient names a variable that is not in `variables`, when a map key is
    *   not its variable's name, or after {@link TrainingOptimizer.dispose}
+   * @throws ConfigError when `rows` is given to a step that is not fused, names an unknown or scalar
+   *   variable, is not int32, or holds an id outside the variable's rows
    */
-  applyGradients(grads: tf.NamedTensorMap, variables: ReadonlyMap<string, tf.Variable>): void;
+  applyGradients(grads: tf.NamedTensorMap, variables: ReadonlyMap<string, tf.Variable>, rows?: ReadonlyMap<string, tf.Tensor>): void;
   /**
    * The tfjs optimizer, for saving and loading its weights (`getWeights`/`setWeights`). tfjs 4.22's
    * Adamax throws from both: its state cannot be saved.
@@ -54,10 +74,6 @@ export interface TrainingOptimizer {
   readonly inner: tf.Optimizer;
   /** Frees the optimizer's state tensors; `model.dispose()` does not. Safe to call twice. */
   dispose(): void;
-}
-
-function show(value: unknown): string {
-  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
 }
 
 function requirePositive(key: string, value: unknown): void {
@@ -131,82 +147,9 @@ function buildInner(config: OptimizerConfig): tf.Optimizer {
   }
 }
 
-/** A gradient list in tfjs's array form: unlike a map, it can hold a null (skipped) entry. */
-type GradientList = { name: string; tensor: tf.Tensor | null }[];
-
-class WrappedOptimizer implements TrainingOptimizer {
-  private lr: number;
-  private disposed = false;
-
-  constructor(
-    readonly name: OptimizerName,
-    readonly inner: tf.Optimizer,
-    lr: number,
-    private readonly weightDecay: number,
-  ) {
-    this.lr = lr;
-  }
-
-  get learningRate(): number {
-    return this.lr;
-  }
-
-  setLearningRate(lr: number): void {
-    if (typeof lr !== 'number' || !Number.isFinite(lr) || lr < 0) {
-      throw new ConfigError(`learning rate must be a non-negative finite number, got ${show(lr)}`);
-    }
-    this.lr = lr;
-    // Not `instanceof SGDOptimizer`: tfjs makes every optimizer an instance of every optimizer
-    // class (Symbol.hasInstance on Optimizer checks only for minimize/applyGradients).
-    if (this.inner instanceof tf.SGDOptimizer && typeof this.inner.setLearningRate === 'function') {
-      // SGD and Momentum step with a cached scalar c = −lr; only setLearningRate rebuilds it.
-      this.inner.setLearningRate(lr);
-    } else {
-      // The others read `this.learningRate` afresh in every applyGradients; it is protected only in
-      // the type declarations.
-      (this.inner as unknown as { learningRate: number }).learningRate = lr;
-    }
-  }
-
-  applyGradients(grads: tf.NamedTensorMap, variables: ReadonlyMap<string, tf.Variable>): void {
-    if (this.disposed) throw new Error(`the ${this.name} optimizer was disposed`);
-    // Check everything before touching a weight, so a bad call leaves the model as it was.
-    for (const name of Object.keys(grads)) {
-      if (!variables.has(name)) throw new Error(`gradient for ${name}, which is not among the variables`);
-    }
-    for (const [name, variable] of variables) {
-      if (variable.name !== name) throw new Error(`variable ${variable.name} is keyed as ${name}`);
-    }
-    const decoupled = this.name === 'adamw';
-    tf.tidy(() => {
-      const list: GradientList = [];
-      for (const [name, variable] of variables) {
-        const grad = grads[name];
-        if (grad === undefined) {
-          list.push({ name, tensor: null });
-          continue;
-        }
-        const decays = this.weightDecay > 0 && decaysWeight(name);
-        if (decays && decoupled) {
-          // Adam's update does not depend on w, so decaying first equals the paper's
-          // w − lr·λ·w_old − lr·adam(g) while avoiding a copy of w_old.
-          variable.assign(tf.sub(variable, tf.mul(variable, this.lr * this.weightDecay)));
-        }
-        list.push({ name, tensor: decays && !decoupled ? tf.add(grad, tf.mul(variable, this.weightDecay)) : grad });
-      }
-      // tfjs skips a null gradient (after creating its slots), which keeps slot positions stable.
-      this.inner.applyGradients(list as { name: string; tensor: tf.Tensor }[]);
-    });
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.inner.dispose();
-    // MomentumOptimizer.dispose overrides SGD's without disposing the cached −lr scalar `c`.
-    const c = (this.inner as unknown as { c?: unknown }).c;
-    if (c instanceof tf.Tensor) c.dispose();
-  }
+/** How {@link createOptimizer} steps: fused where it can (the default), or always op by op. */
+export interface CreateOptimizerOptions {
+  readonly step?: 'fused' | 'ops';
 }
 
 /**
@@ -214,9 +157,24 @@ class WrappedOptimizer implements TrainingOptimizer {
  * beta1 0.9, beta2 0.999; rho 0.9 (rmsprop) or 0.95 (adadelta); epsilon 1e-7 (adagrad ignores it);
  * weightDecay 0. Fields the named optimizer does not use are checked, then ignored.
  *
+ * `LOOPSWEEP_OPTIMIZER_STEP=ops` in the environment makes every optimizer step op by op: a
+ * diagnostic, to measure what the fused step buys.
+ *
  * @throws ConfigError when a field is invalid (see {@link validateOptimizerConfig})
  */
-export function createOptimizer(config: OptimizerConfig): TrainingOptimizer {
+export function createOptimizer(config: OptimizerConfig, options: CreateOptimizerOptions = {}): TrainingOptimizer {
   validateOptimizerConfig(config);
-  return new WrappedOptimizer(config.name, buildInner(config), config.lr, config.weightDecay ?? DEFAULTS.weightDecay);
+  const inner = buildInner(config);
+  const weightDecay = config.weightDecay ?? DEFAULTS.weightDecay;
+  const forcedOps = options.step === 'ops' || globalThis.process?.env['LOOPSWEEP_OPTIMIZER_STEP'] === 'ops';
+  if (forcedOps || !isFusedOptimizer(config.name)) return new OpsOptimizer(config.name, inner, config.lr, weightDecay);
+  const rmsprop = config.name === 'rmsprop';
+  return new FusedOptimizer(config.name, inner, config.lr, {
+    momentum: config.momentum ?? (rmsprop ? DEFAULTS.rmspropMomentum : DEFAULTS.momentum),
+    beta1: config.beta1 ?? DEFAULTS.beta1,
+    beta2: config.beta2 ?? DEFAULTS.beta2,
+    rho: config.rho ?? DEFAULTS.rmspropRho,
+    epsilon: config.epsilon ?? DEFAULTS.epsilon,
+    weightDecay,
+  });
 }

@@ -57,6 +57,12 @@ export type ClipConfig =
   /** All gradients scaled together so their global L2 norm is ≤ maxNorm (Pascanu et al. 2013). */
   | { readonly type: 'global_norm'; readonly maxNorm: number };
 
+export const EMBEDDING_UPDATES = ['dense', 'lazy'] as const;
+export type EmbeddingUpdate = (typeof EMBEDDING_UPDATES)[number];
+
+/** The optimizers a lazy embedding update is defined for: those with a fused step. */
+export const LAZY_OPTIMIZERS = ['sgd', 'momentum', 'nesterov', 'adam', 'adamw', 'rmsprop', 'adagrad'] as const satisfies readonly OptimizerName[];
+
 export interface EarlyStoppingConfig {
   /** Epochs without improvement of val_loss before stopping. */
   readonly patience: number;
@@ -79,6 +85,16 @@ export interface TrainingStrategy {
   /** 'balanced': weights inversely proportional to class frequency; an array: one weight per class. */
   readonly classWeights?: 'balanced' | readonly number[];
   readonly earlyStopping?: EarlyStoppingConfig;
+  /**
+   * How the embedding table of a token model is updated at each step. 'dense' (the default): every
+   * row, as any weight. 'lazy': only the rows of the tokens in the batch — weight, optimizer slots
+   * and weight decay alike; a row whose token is absent keeps its weight and its slots unchanged —
+   * as TensorFlow's LazyAdam and sparse applies, and PyTorch's SparseAdam, do. Bias correction
+   * uses the global step (Adam's β^t advances every step for every row). Defined for
+   * {@link LAZY_OPTIMIZERS} on the `wasm` and `cpu` backends (the fused step); with every row in
+   * the batch it equals 'dense' bit for bit.
+   */
+  readonly embeddingUpdate?: EmbeddingUpdate;
   /** Seeds batch order and dropout masks. */
   readonly seed: number;
 }

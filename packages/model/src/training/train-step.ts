@@ -12,6 +12,11 @@ export interface StepInputs {
   readonly clip: ClipConfig;
   readonly loss: (output: tf.Tensor, y: tf.Tensor) => tf.Scalar;
   readonly countHits: boolean;
+  /**
+   * The embedding table to update lazily (embeddingUpdate 'lazy'): only its rows named by the
+   * batch's token ids x change. Undefined: every variable is updated densely.
+   */
+  readonly lazyEmbedding?: string;
   /** Seeds the step's dropout masks. */
   readonly dropoutRandom: RandomSource;
 }
@@ -54,7 +59,9 @@ export async function trainStep(inputs: StepInputs, x: tf.Tensor, y: tf.Tensor):
     const summary = tf.stack([computed.value, computed.hits, computed.norm]);
     const [loss, hits, norm] = (await summary.data()) as Float32Array;
     summary.dispose();
-    if (Number.isFinite(loss)) optimizer.applyGradients(computed.grads, variables);
+    if (Number.isFinite(loss)) {
+      optimizer.applyGradients(computed.grads, variables, inputs.lazyEmbedding === undefined ? undefined : new Map([[inputs.lazyEmbedding, x]]));
+    }
     return { loss: loss as number, hits: hits as number, preClipNorm: norm as number };
   } finally {
     if (computed) tf.dispose([computed.value, computed.hits, computed.norm, ...Object.values(computed.grads)]);

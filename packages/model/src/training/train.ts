@@ -19,6 +19,7 @@ import { evaluate } from './evaluate.js';
 import { validateStrategy } from './validate-strategy.js';
 import { captureWeights, restoreWeights, type TrainingCheckpoint } from './checkpoint.js';
 import { captureOptimizerState, restoreOptimizerState } from './optimizer-state.js';
+import { inputEmbeddingName } from './embedding-rows.js';
 
 /** What `onEpoch` gets besides the metrics. */
 export interface EpochEnd {
@@ -64,7 +65,16 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   validateStrategy(strategy, data);
   const { signal, onEpoch, resume } = options;
   const stepsPerEpoch = Math.ceil(data.train.count / strategy.batchSize);
+  const lazyEmbedding = strategy.embeddingUpdate === 'lazy' ? inputEmbeddingName(model) : undefined;
   const optimizer = createOptimizer(strategy.optimizer);
+  if (lazyEmbedding !== undefined && !optimizer.fused) {
+    optimizer.dispose();
+    throw new ConfigError(
+      `embeddingUpdate 'lazy' needs the fused optimizer step, on the wasm or cpu backend; the ${tf.getBackend()} backend${
+        globalThis.process?.env['LOOPSWEEP_OPTIMIZER_STEP'] === 'ops' ? ' with LOOPSWEEP_OPTIMIZER_STEP=ops' : ''
+      } updates op by op (use 'dense' there)`,
+    );
+  }
   const schedule = createSchedule(strategy.schedule, strategy.optimizer.lr, { epochs: strategy.epochs, stepsPerEpoch });
   const orderRandom = createRandom(resume ? resume.random.order : strategy.seed);
   // A separate stream for dropout so that changing dropout does not change the batch order.
@@ -82,7 +92,16 @@ export async function train(model: tfl.LayersModel, data: TrainingData, strategy
   const lossOf = (output: tf.Tensor, y: tf.Tensor) =>
     data.task === 'classification' ? classificationLoss(output, y, classWeights) : regressionLoss(output, y);
 
-  const stepInputs: StepInputs = { model, variables, optimizer, clip: strategy.clip, loss: lossOf, countHits: data.task === 'classification', dropoutRandom };
+  const stepInputs: StepInputs = {
+    model,
+    variables,
+    optimizer,
+    clip: strategy.clip,
+    loss: lossOf,
+    countHits: data.task === 'classification',
+    dropoutRandom,
+    ...(lazyEmbedding === undefined ? {} : { lazyEmbedding }),
+  };
   const history: EpochMetrics[] = resume ? [...resume.history] : [];
   const tracker = new ValLossTracker(strategy.earlyStopping);
   let stoppedEarly = false;

@@ -1,5 +1,5 @@
 import { ConfigError } from '../errors.js';
-import type { TrainingStrategy } from './strategy.js';
+import { EMBEDDING_UPDATES, LAZY_OPTIMIZERS, type TrainingStrategy } from './strategy.js';
 import type { TrainingData } from './training-data.js';
 
 /**
@@ -29,6 +29,16 @@ export function validateStrategy(strategy: TrainingStrategy, data: TrainingData)
     const { patience, minDelta } = strategy.earlyStopping;
     if (!(Number.isInteger(patience) && patience >= 0)) problems.push(`earlyStopping.patience must be a non-negative integer, got ${patience}`);
     if (minDelta !== undefined && !(minDelta >= 0)) problems.push(`earlyStopping.minDelta must be ≥ 0, got ${minDelta}`);
+  }
+  const update = strategy.embeddingUpdate;
+  if (update !== undefined && !(EMBEDDING_UPDATES as readonly unknown[]).includes(update)) {
+    problems.push(`embeddingUpdate must be one of ${EMBEDDING_UPDATES.join(', ')}, got ${JSON.stringify(update)}`);
+  } else if (update === 'lazy') {
+    if (!(LAZY_OPTIMIZERS as readonly string[]).includes(strategy.optimizer.name)) {
+      problems.push(`embeddingUpdate 'lazy' is defined for ${LAZY_OPTIMIZERS.join(', ')}; ${strategy.optimizer.name} updates every row (use 'dense')`);
+    }
+    if (!(data.train.x instanceof Int32Array))
+      problems.push("embeddingUpdate 'lazy' applies to token sequences (text datasets); the adding problem has no embedding");
   }
   if (data.train.count === 0) problems.push('the training split is empty');
   if (data.validation.count === 0) problems.push('the validation split is empty (val_split must leave at least one example per class)');
