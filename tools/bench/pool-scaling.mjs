@@ -17,9 +17,13 @@
 //                         [--json out.json]
 //
 // Each worker count runs `--runs` times, interleaved (1, 2, 1, 2, …) so load from elsewhere falls
-// on each alike; the speedup is median wall of 1 thread ÷ median wall of N. Per-thread CPU comes
-// from /proc/self/task (Linux); elsewhere those columns are left out.
+// on each alike, each run in a fresh Node process as `sweep run` would be (a process keeps what V8
+// compiled and any V8 flag set by an earlier pool); the speedup is median wall of 1 thread ÷
+// median wall of N. Per-thread CPU comes from /proc/self/task (Linux); elsewhere those columns are
+// left out.
 import { parseArgs } from 'node:util';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -36,6 +40,8 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '3000' },
     impls: { type: 'string', default: 'fast' },
     json: { type: 'string' },
+    // internal: one run in this process, its result as JSON on stdout
+    'one-run': { type: 'string' },
   },
 });
 const list = (text) =>
@@ -143,6 +149,23 @@ async function oneRun(spec, workers) {
   };
 }
 
+if (values['one-run'] !== undefined) {
+  const [impl, workers] = values['one-run'].split(':');
+  process.stdout.write(JSON.stringify(await oneRun(specFor(impl), Number(workers))));
+  process.exit(0);
+}
+
+/** One run in a fresh Node process (see the header). */
+function runInChild(impl, workers) {
+  const args = [fileURLToPath(import.meta.url), '--one-run', `${impl}:${workers}`, '--epochs', values.epochs, '--limit', values.limit];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) {
+    console.error(`bench:pool: the run with ${workers} thread(s) failed (exit ${child.status}):\n${child.stderr}`);
+    process.exit(1);
+  }
+  return JSON.parse(child.stdout);
+}
+
 const f1 = (x) => x.toFixed(1);
 const f2 = (x) => x.toFixed(2);
 const results = { when: new Date().toISOString(), cpu: os.cpus()[0]?.model, cores: os.availableParallelism(), loadBefore: os.loadavg(), impls: [] };
@@ -150,12 +173,11 @@ console.log(
   `loopsweep pool scaling: 8 rnn-text trials (grid), ${values.epochs} epochs, SpamAssassin limit ${values.limit}, ${os.availableParallelism()} cores; ${runs} run(s) per thread count, interleaved`,
 );
 for (const impl of list(values.impls)) {
-  const spec = specFor(impl);
   console.log(`\nrnn_impl ${impl} (load average ${load()})`);
   const byWorkers = new Map(workerCounts.map((n) => [n, []]));
   for (let run = 0; run < runs; run++) {
     for (const workers of workerCounts) {
-      const r = await oneRun(spec, workers);
+      const r = runInChild(impl, workers);
       byWorkers.get(workers).push(r);
       const cpu = r.trialThreadCpuSeconds
         ? `; CPU s: trial threads ${r.trialThreadCpuSeconds.map(f1).join(' + ')}, V8 helpers ${f1(r.helperCpuSeconds)}, main ${f1(r.mainCpuSeconds)}`
