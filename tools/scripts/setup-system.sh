@@ -7,13 +7,16 @@
 #   clang, lld      build the WebAssembly SIMD recurrent kernel of @loopsweep/model (wasm32 target)
 #   python3-torch   PyTorch 1.13 for examples/pytorch and its test (apps/cli/e2e/command-objective.test.ts);
 #                   it lands in /usr/bin/python3, which the test finds even behind a pyenv python3
+#   libopenblas0-pthread
+#                   the BLAS PyTorch's CPU kernels call: without it Debian's torch runs on the reference
+#                   BLAS, about 5× slower, and bench:train's PyTorch column would not be PyTorch's speed
 #   mesa-vulkan-drivers, libvulkan1 (Mesa ≥ 24)
 #                   the webgpu tests: a Vulkan driver that Dawn accepts. On Debian 12 that is Mesa 25's
 #                   lavapipe from bookworm-backports (Debian 12's own Mesa 22 is refused by Dawn).
 # Tests whose package is missing skip and say why.
 set -uo pipefail
 
-packages=(chromium redis-server clang lld python3-torch)
+packages=(chromium redis-server clang lld python3-torch libopenblas0-pthread)
 packages_backports=(mesa-vulkan-drivers libvulkan1)
 
 if [[ $(id -u) -ne 0 ]] || ! command -v apt-get >/dev/null; then
