@@ -3,8 +3,8 @@
 //
 //   app/dist/*.js      the bundles; `import.meta.url` of every bundled module is this folder
 //   app/package.json   the CLI reads its version from `../package.json` (apps/cli/src/version.ts)
-//   kernel/            the recurrent kernel, `../../kernel/rnn_kernel.wasm` from the module
-//                      (packages/model/src/kernels/load-rnn-kernel.ts)
+//   kernel/            the recurrent and optimizer kernels, `../../kernel/*.wasm` from the module
+//                      (packages/model/src/kernels/load-rnn-kernel.ts, load-optimizer-kernel.ts)
 //   node_modules/      the packages resolved at run time: the external ones (bundle.mjs), the wasm
 //                      backend's .wasm files (backends/wasm.ts resolves its package.json), and the
 //                      corpus package's package.json, which spamassassin.ts resolves to name the cache
@@ -83,14 +83,18 @@ export function kitParts(root, corpusCache) {
     throw new KitPartError(
       `the parsed corpus ${corpusCache} is missing even after loading the corpus, which writes it; make its folder writable, or set LOOPSWEEP_CACHE_DIR to a writable folder`,
     );
-  const kernel = path.join(root, 'packages/model/kernel/rnn_kernel.wasm');
-  if (!existsSync(kernel)) throw new KitPartError(`${kernel} is missing; rebuild it with \`npm run build:kernel -w @loopsweep/model\``);
+  // The recurrent kernel and the fused optimizer step's (without the second, steps fall back to a
+  // slower JavaScript loop with the same results).
+  const kernels = ['rnn_kernel.wasm', 'optimizer_kernel.wasm'].map((name) => path.join(root, 'packages/model/kernel', name));
+  for (const kernel of kernels) {
+    if (!existsSync(kernel)) throw new KitPartError(`${kernel} is missing; it is committed in packages/model/kernel/ (check out the repository again)`);
+  }
   const dawn = path.join(packageDir(root, 'webgpu'), 'dist/linux-x64/dawn.node');
   if (!existsSync(dawn)) throw new KitPartError(`${dawn} is missing; reinstall the optional package with \`npm install webgpu\``);
   return [
     { from: realpathSync(process.execPath), to: 'bin/node' },
     { from: vulkanLoader(), to: 'lib/libvulkan.so.1' },
-    { from: kernel, to: 'kernel/rnn_kernel.wasm' },
+    ...kernels.map((kernel) => ({ from: kernel, to: path.join('kernel', path.basename(kernel)) })),
     { from: corpusCache, to: path.join('data', path.basename(corpusCache)) },
     // Dawn for linux-x64 only; its index.js needs nothing but Node's own modules.
     ...fromPackage(root, 'webgpu', (f) => ['package.json', 'index.js', 'LICENSE.md', 'dist/linux-x64/dawn.node'].includes(f)),

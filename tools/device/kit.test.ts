@@ -90,6 +90,8 @@ describe('the device kit', () => {
     expect(buildOutput).toMatch(/MiB {2}node_modules\/webgpu\n/);
     expect(buildOutput).toMatch(/MiB {2}unpacked, \d+ files/);
     expect(buildOutput).toContain(`${(bytes / 1024 / 1024).toFixed(1)} MiB  ${archive} (limit 64.0 MiB)`);
+    // Both of the model's kernels, where the bundled code looks for them (../../kernel from app/dist).
+    expect(readdirSync(path.join(kit, 'kernel')).sort()).toEqual(['optimizer_kernel.wasm', 'rnn_kernel.wasm']);
   });
 
   it('says which trial failed or which backend the benchmark skipped, and fails', () => {

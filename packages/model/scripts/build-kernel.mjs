@@ -4,13 +4,8 @@
 // checks that the bytes are the same (the build is reproducible: no debug info, no paths, no dates).
 //
 //   node scripts/build-kernel.mjs [--out FILE]
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const nativeDir = path.join(packageRoot, 'native');
+import { buildWasm, isMain, packageRoot } from './clang-wasm.mjs';
 
 /** Everything that decides the bytes; changing a flag means rebuilding and committing the .wasm. */
 export const CLANG_ARGS = [
@@ -29,35 +24,6 @@ export const CLANG_ARGS = [
   'rnn_kernel.c',
 ];
 
-function main(argv) {
-  const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? path.resolve(argv[outIndex + 1] ?? '') : path.join(packageRoot, 'kernel', 'rnn_kernel.wasm');
-  if (outIndex >= 0 && !argv[outIndex + 1]) fail('--out needs a file name');
-  mkdirSync(path.dirname(out), { recursive: true });
-  // Written beside the target and renamed: a failed build never leaves a half-written module.
-  const partial = `${out}.partial`;
-  const clang = process.env.CLANG ?? 'clang';
-  // Relative source path and the native/ directory as cwd: nothing machine-specific reaches the output.
-  const result = spawnSync(clang, [...CLANG_ARGS, '-o', partial], { cwd: nativeDir, encoding: 'utf8' });
-  if (result.error) {
-    fail(
-      `cannot run '${clang}' (${result.error.message}); install clang and lld (Debian: apt-get install clang lld, or npm run setup as root). Without them the committed kernel/rnn_kernel.wasm is used as it is.`,
-    );
-  }
-  if (result.status !== 0) {
-    rmSync(partial, { force: true });
-    fail(
-      `clang failed (exit ${result.status}):\n${result.stderr}${result.stderr.includes('wasm-ld') ? '\nwasm-ld comes with lld (Debian: apt-get install lld).' : ''}`,
-    );
-  }
-  chmodSync(partial, 0o644); // wasm-ld marks its output executable; this is data
-  renameSync(partial, out);
-  console.log(`built ${path.relative(process.cwd(), out) || out}`);
+if (isMain(import.meta.url)) {
+  buildWasm({ name: 'build-kernel', argv: process.argv.slice(2), clangArgs: CLANG_ARGS, defaultOut: path.join(packageRoot, 'kernel', 'rnn_kernel.wasm') });
 }
-
-function fail(message) {
-  console.error(`build-kernel: ${message}`);
-  process.exit(1);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

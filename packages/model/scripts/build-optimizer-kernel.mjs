@@ -7,11 +7,9 @@
 //
 //   npm run build:optimizer-kernel -w @loopsweep/model [-- --out file.wasm]   (needs clang, lld)
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { buildWasm, isMain, packageRoot } from './clang-wasm.mjs';
 
 /** Everything that decides the bytes. No -ffast-math: each float op must round as tfjs's does. */
 export const CLANG_ARGS = [
@@ -50,7 +48,7 @@ function sectionIds(bytes) {
   return ids;
 }
 
-function check(file) {
+function check(file, fail) {
   const ids = sectionIds(readFileSync(file));
   if (ids.includes(DATA_SECTION) || ids.includes(DATA_COUNT_SECTION)) fail(`${file} has a data segment, which would overwrite tfjs's heap`);
   const objdump = spawnSync(process.env.LLVM_OBJDUMP ?? 'llvm-objdump', ['-d', file], { encoding: 'utf8' });
@@ -61,28 +59,12 @@ function check(file) {
   if (/\bglobal\.(get|set)\b/.test(objdump.stdout)) fail(`${file} uses a global (the shadow stack pointer): a function spilled to memory`);
 }
 
-function main(argv) {
-  const outIndex = argv.indexOf('--out');
-  const out = outIndex >= 0 ? path.resolve(argv[outIndex + 1] ?? '') : path.join(packageRoot, 'kernel', 'optimizer_kernel.wasm');
-  if (outIndex >= 0 && !argv[outIndex + 1]) fail('--out needs a file name');
-  mkdirSync(path.dirname(out), { recursive: true });
-  const partial = `${out}.partial`;
-  const clang = process.env.CLANG ?? 'clang';
-  const result = spawnSync(clang, [...CLANG_ARGS, '-o', partial], { cwd: path.join(packageRoot, 'native'), encoding: 'utf8' });
-  if (result.error) fail(`cannot run '${clang}' (${result.error.message}); install clang and lld (Debian: apt-get install clang lld)`);
-  if (result.status !== 0) {
-    rmSync(partial, { force: true });
-    fail(`clang failed (exit ${result.status}):\n${result.stderr}`);
-  }
-  check(partial);
-  chmodSync(partial, 0o644); // wasm-ld marks its output executable; this is data
-  renameSync(partial, out);
-  console.log(`built ${path.relative(process.cwd(), out) || out}`);
+if (isMain(import.meta.url)) {
+  buildWasm({
+    name: 'build-optimizer-kernel',
+    argv: process.argv.slice(2),
+    clangArgs: CLANG_ARGS,
+    defaultOut: path.join(packageRoot, 'kernel', 'optimizer_kernel.wasm'),
+    check,
+  });
 }
-
-function fail(message) {
-  console.error(`build-optimizer-kernel: ${message}`);
-  process.exit(1);
-}
-
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BackendError } from '../errors.js';
+import { OPTIMIZER_KERNEL_PATH } from './load-optimizer-kernel.js';
 import { RNN_KERNEL_PATH, instantiateRnnKernel, loadRnnKernelFile } from './load-rnn-kernel.js';
 import { RnnKernel } from './rnn-kernel.js';
 import { webAssembly } from './webassembly-api.js';
@@ -26,32 +27,40 @@ function recordedClangVersion(bytes: Uint8Array): string | undefined {
   return section ? /clang.(\d+\.\d+\.\d+)/.exec(Buffer.from(section).toString('latin1'))?.[1] : undefined;
 }
 
+/** The two committed modules and the scripts that build them. */
+const BUILDS = [
+  { name: path.basename(RNN_KERNEL_PATH), file: RNN_KERNEL_PATH, script: buildScript, command: 'npm run build:kernel -w @loopsweep/model' },
+  {
+    name: path.basename(OPTIMIZER_KERNEL_PATH),
+    file: OPTIMIZER_KERNEL_PATH,
+    script: fileURLToPath(new URL('../../scripts/build-optimizer-kernel.mjs', import.meta.url)),
+    command: 'npm run build:optimizer-kernel -w @loopsweep/model',
+  },
+];
+
 describe('the committed kernel build', () => {
-  it('rebuilds from native/ with clang and wasm-ld to the same bytes', (context) => {
+  it.for(BUILDS)('rebuilds kernel/$name from native/ with clang and wasm-ld to the same bytes', ({ name, file, script, command }, context) => {
     const missing = toolchainMissing();
     if (missing) {
-      context.skip(`cannot rebuild the kernel: ${missing}; the committed kernel/rnn_kernel.wasm is used as it is`);
+      context.skip(`cannot rebuild the kernel: ${missing}; the committed kernel/${name} is used as it is`);
       return;
     }
-    const committed = readFileSync(RNN_KERNEL_PATH);
+    const committed = readFileSync(file);
     const local = /clang version (\d+\.\d+\.\d+)/.exec(spawnSync('clang', ['--version'], { encoding: 'utf8' }).stdout)?.[1];
     const recorded = recordedClangVersion(committed);
-    expect(recorded, 'the committed kernel records no clang version').toBeDefined();
+    expect(recorded, `the committed ${name} records no clang version`).toBeDefined();
     if (local !== recorded) {
       context.skip(
-        `the committed kernel was built by clang ${recorded} and this machine has clang ${local}: equal bytes are only expected from the same compiler`,
+        `the committed ${name} was built by clang ${recorded} and this machine has clang ${local}: equal bytes are only expected from the same compiler`,
       );
       return;
     }
     const dir = mkdtempSync(path.join(tmpdir(), 'rnn-kernel-'));
     try {
-      const out = path.join(dir, 'rnn_kernel.wasm');
-      const build = spawnSync(process.execPath, [buildScript, '--out', out], { encoding: 'utf8' });
+      const out = path.join(dir, name);
+      const build = spawnSync(process.execPath, [script, '--out', out], { encoding: 'utf8' });
       expect(build.status, build.stderr).toBe(0);
-      expect(
-        Buffer.compare(readFileSync(out), committed),
-        'native/ changed without `npm run build:kernel -w @loopsweep/model` and a commit of kernel/rnn_kernel.wasm',
-      ).toBe(0);
+      expect(Buffer.compare(readFileSync(out), committed), `native/ changed without \`${command}\` and a commit of kernel/${name}`).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
