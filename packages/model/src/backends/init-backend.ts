@@ -13,6 +13,7 @@ import '@tensorflow/tfjs-layers';
 import { BACKEND_NAMES, type BackendName } from '@loopsweep/core';
 import { BackendError } from '../errors.js';
 import { installSegmentSumKernel } from './unsorted-segment-sum.js';
+import { installCrossEntropyKernels } from './softmax-cross-entropy.js';
 import { installUntransposedMatMul } from './untransposed-matmul.js';
 import { installGatherRows } from './gather-rows.js';
 import { installSharedIdentity } from './shared-identity.js';
@@ -47,11 +48,13 @@ async function start(name: Exclude<BackendName, 'auto'>, forAuto: boolean): Prom
       // how to get the native backend, and a banner in every worker's output is noise.
       (tf.backend() as { firstUse?: boolean }).firstUse = false;
       installSegmentSumKernel('cpu');
+      installCrossEntropyKernels('cpu');
       return { backend: 'cpu', requested: name, device: 'plain JavaScript CPU kernels' };
     }
     case 'wasm': {
       const device = await startWasm();
       installSegmentSumKernel('wasm');
+      installCrossEntropyKernels('wasm');
       installUntransposedMatMul();
       installGatherRows();
       installSharedIdentity();

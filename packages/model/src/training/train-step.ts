@@ -4,6 +4,7 @@ import { withRandomSource, type RandomSource } from '../random.js';
 import type { ClipConfig } from './strategy.js';
 import type { TrainingOptimizer } from './optimizers.js';
 import { clipGradients } from './clipping.js';
+import { countHits } from './losses.js';
 
 export interface StepInputs {
   readonly model: tfl.LayersModel;
@@ -49,10 +50,9 @@ export async function trainStep(inputs: StepInputs, x: tf.Tensor, y: tf.Tensor):
           return inputs.loss(output, y);
         }, [...variables.values()]);
         const { grads: clipped, preClipNorm } = clipGradients(grads, inputs.clip);
-        // float32 comparison: argMax is int32 and labels may be either; one dtype suits every backend.
-        const hits = inputs.countHits ? tf.sum(tf.cast(tf.equal(tf.cast(tf.argMax(output!, -1), 'float32'), tf.cast(y, 'float32')), 'float32')) : tf.scalar(0);
+        const hits = inputs.countHits ? countHits(output!, y) : tf.scalar(0);
         output!.dispose();
-        return { value, grads: clipped, hits: hits as tf.Scalar, norm: preClipNorm };
+        return { value, grads: clipped, hits, norm: preClipNorm };
       }),
     );
     // An async read: webgpu cannot read synchronously in Node, and it lets a GPU drain its queue.
