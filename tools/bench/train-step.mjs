@@ -148,7 +148,10 @@ function torchRow(cell, seq, batches, repeats, units) {
   if (!TORCH_PYTHON || cell === 'loop') return [];
   const args = [TORCH_SCRIPT, '--cells', cell, '--seqs', String(seq), '--batches', String(batches), '--repeats', String(repeats)];
   args.push('--units', String(units), '--embedding', String(EMBEDDING));
-  const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir() });
+  // One thread means the BLAS too: torch.set_num_threads does not reach OpenBLAS's own pool, which
+  // otherwise spreads a product over every core.
+  const oneThread = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
+  const run = spawnSync(TORCH_PYTHON, args, { encoding: 'utf8', cwd: os.tmpdir(), env: oneThread });
   if (run.status !== 0) throw new Error(`PyTorch benchmark failed: ${(run.stderr || '').trim().split('\n').pop()}`);
   return run.stdout
     .trim()

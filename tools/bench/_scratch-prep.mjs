@@ -1,0 +1,11 @@
+const t0 = performance.now();
+const m = await import('@loopsweep/model');
+const t1 = performance.now();
+await m.initBackend('wasm');
+const t2 = performance.now();
+const { loadDataset, prepareTextData } = m;
+const ds = await loadDataset({ name: 'spamassassin', limit: 3000, seed: 0 });
+const t3 = performance.now();
+prepareTextData(ds, { level: 'word', maxVocab: 3000, maxLen: 64, padding: 'pre' });
+const t4 = performance.now();
+console.log(`import ${(t1-t0).toFixed(0)} backend ${(t2-t1).toFixed(0)} load ${(t3-t2).toFixed(0)} prepare ${(t4-t3).toFixed(0)} ms`);
