@@ -3,15 +3,11 @@
  * runner: every page renders, every chart draws, the table filters, the strategy view agrees with
  * `sweep compare`, keyboard and themes work, and no page logs an error.
  */
-import { rmSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SweepReader } from '@loopsweep/store';
-import type { DashboardServer } from '../src/server/index.js';
-import { tempDir } from '../src/test-support/temp-dir.js';
-import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
+import { ARTIFACTS, browserSkipReason, saveScreenshot } from './support/browser.js';
+import { pageSession } from './support/page-session.js';
 import { waitForDrawnChart } from './support/canvas.js';
-import { serveDashboard } from './support/dashboard.js';
 import { judgeFromDatabase, runToEnd, strategiesSpec, writeProtocolSweep } from './support/sweeps.js';
 
 const SWEEP = 'rnn-strategies';
@@ -30,41 +26,13 @@ const SWEEP_CHARTS = [
 ];
 
 describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-  const dir = tempDir();
-  const dbPath = dir.file('sweeps.db');
-  let server: DashboardServer;
-  let browser: Browser;
-  let watched: WatchedPage | undefined;
-
-  beforeAll(async () => {
+  const session = pageSession('sweeps.db', async (dbPath) => {
     await runToEnd(dbPath, strategiesSpec(SWEEP, { trials: 48, epochs: 5 }));
     await runToEnd(dbPath, strategiesSpec('small', { trials: 4, epochs: 2 }));
     writeProtocolSweep(dbPath, 'protocol', 10, 0.06);
-    server = await serveDashboard(dbPath);
-    browser = await launchBrowser();
   });
-
-  afterEach(async () => {
-    if (watched) {
-      // No page may log an error, whatever the test did on it.
-      expect(watched.errors).toEqual([]);
-      await watched.context.close();
-      watched = undefined;
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    dir.cleanup();
-    rmSync(dbPath, { force: true });
-  });
-
-  async function open(path: string, colorScheme: 'light' | 'dark' = 'light') {
-    watched = await openPage(browser, { colorScheme });
-    await watched.page.goto(`${server.origin}${path}`);
-    return watched.page;
-  }
+  const { dbPath } = session;
+  const open = (path: string, colorScheme: 'light' | 'dark' = 'light') => session.open(path, { colorScheme });
 
   it('the sweeps list shows each sweep with its trials by state and best value', async () => {
     const page = await open('/');
@@ -269,11 +237,11 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
   });
 
   it('retries the chart code when its download fails (a server restart mid-load), and the page stays usable', async () => {
-    watched = await openPage(browser);
+    const watched = await session.newPage();
     const { page } = watched;
     let failures = 0;
     await page.route('**/assets/echart-canvas-*.js', (route) => (failures++ < 2 ? route.abort('connectionreset') : route.continue()));
-    await page.goto(`${server.origin}/sweeps/${SWEEP}`);
+    await page.goto(`${session.origin}/sweeps/${SWEEP}`);
     await expect(page.getByTestId('trial-count').innerText()).resolves.toBe('48 trials');
     expect(await waitForDrawnChart(page, 'chart-history')).toBeGreaterThan(3);
     expect(failures).toBeGreaterThanOrEqual(3);
@@ -288,10 +256,11 @@ describe.skipIf(browserSkipReason !== undefined)(`dashboard pages in Chromium${b
     await page.getByTestId('api-error').waitFor();
     expect(await page.getByTestId('api-error').innerText()).toMatch(/No such sweep/);
     // The browser logs the API's 404 itself; that one is expected, nothing else is.
-    const unexpected = watched!.errors.filter((e) => !/status of 404/.test(e));
-    watched!.errors.length = 0;
-    watched!.errors.push(...unexpected);
-    await page.goto(`${server.origin}/nowhere/at/all`);
+    const watched = session.watched!;
+    const unexpected = watched.errors.filter((e) => !/status of 404/.test(e));
+    watched.errors.length = 0;
+    watched.errors.push(...unexpected);
+    await page.goto(`${session.origin}/nowhere/at/all`);
     await expect(page.locator('h1').innerText()).resolves.toBe('No page at /nowhere/at/all');
   });
 });

@@ -4,15 +4,14 @@
  * on the page are core's summarizeFront over the stored final values, a front trial's link opens
  * it, and a one-metric sweep has no front panel. No page logs an error.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { constraintsOf, frontObjectivesOf, parseSweepSpec, summarizeFront, type FrontSummary } from '@loopsweep/core';
 import { SweepReader } from '@loopsweep/store';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardServer } from '../src/server/index.js';
+import { describe, expect, it } from 'vitest';
 import { tempDir } from '../src/test-support/temp-dir.js';
-import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
+import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot } from './support/browser.js';
+import { pageSession } from './support/page-session.js';
 import { waitForDrawnChart } from './support/canvas.js';
 import { serveDashboard } from './support/dashboard.js';
 import { dtlzSpec, runSpecToEnd, startSpec, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
@@ -36,46 +35,18 @@ function expectedFront(dbPath: string, sweep: string, specText: string): FrontSu
 }
 
 describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-  const dir = tempDir();
-  const dbPath = dir.file('mo.db');
   const ZDT = zdtSpec('zdt', 40);
   const DTLZ = dtlzSpec('dtlz', 40);
   // The real rnn-text example as it ships: val_accuracy against train_seconds, parameters ≤ 100000.
   const EXAMPLE = readFileSync(fileURLToPath(new URL('../../../examples/accuracy-vs-time.yaml', import.meta.url)), 'utf8');
-  let server: DashboardServer;
-  let browser: Browser;
-  let watched: WatchedPage | undefined;
-
-  beforeAll(async () => {
-    writeObjectives(dir.dir);
-    await runSpecToEnd(dbPath, ZDT, dir.dir);
-    await runSpecToEnd(dbPath, DTLZ, dir.dir);
-    await runSpecToEnd(dbPath, EXAMPLE, dir.dir);
+  const session = pageSession('mo.db', async (dbPath, dir) => {
+    writeObjectives(dir);
+    await runSpecToEnd(dbPath, ZDT, dir);
+    await runSpecToEnd(dbPath, DTLZ, dir);
+    await runSpecToEnd(dbPath, EXAMPLE, dir);
     await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
-    server = await serveDashboard(dbPath);
-    browser = await launchBrowser();
   });
-
-  afterEach(async () => {
-    if (watched) {
-      expect(watched.errors).toEqual([]);
-      await watched.context.close();
-      watched = undefined;
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    dir.cleanup();
-    rmSync(dbPath, { force: true });
-  });
-
-  async function open(path: string) {
-    watched = await openPage(browser);
-    await watched.page.goto(`${server.origin}${path}`);
-    return watched.page;
-  }
+  const { dbPath, open } = session;
 
   it('two objectives: the front scatter and the hypervolume chart draw, with core’s front size and hypervolume', async () => {
     const expected = expectedFront(dbPath, 'zdt', ZDT);
@@ -146,11 +117,10 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
   });
 
   it('a one-metric sweep has no Pareto front panel and never asks for one', async () => {
-    watched = await openPage(browser);
-    const { page } = watched;
+    const { page } = await session.newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${server.origin}/sweeps/plain`);
+    await page.goto(`${session.origin}/sweeps/plain`);
     await page.getByTestId('summary').waitFor();
     await page.getByTestId('chart-history').waitFor();
     await expect(page.getByTestId('front-panel').count()).resolves.toBe(0);

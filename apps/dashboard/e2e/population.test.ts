@@ -4,16 +4,13 @@
  * member's schedule draw, the schedule on the page is the one its stored lineage gives, the chain
  * table lists the trials behind it, and a sweep that is not PBT has no panel. No page logs an error.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { SweepReader, type TrialRow } from '@loopsweep/store';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardServer } from '../src/server/index.js';
-import { tempDir } from '../src/test-support/temp-dir.js';
-import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot, type WatchedPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSkipReason, saveScreenshot } from './support/browser.js';
+import { pageSession } from './support/page-session.js';
 import { waitForDrawnChart } from './support/canvas.js';
-import { serveDashboard } from './support/dashboard.js';
 import { lrSchedule, pbtSpec, runPbtToEnd } from './support/pbt-sweeps.js';
 import { runToEnd, strategiesSpec } from './support/sweeps.js';
 
@@ -37,42 +34,18 @@ function chainOf(rows: readonly TrialRow[], member: TrialRow): number[] {
 }
 
 describe.skipIf(browserSkipReason !== undefined)(`Population panel in Chromium${browserSkipReason ? ` (skipped: ${browserSkipReason})` : ''}`, () => {
-  const dir = tempDir();
-  const dbPath = dir.file('pbt.db');
-  let server: DashboardServer;
-  let browser: Browser;
-  let watched: WatchedPage | undefined;
-
-  beforeAll(async () => {
-    const outcome = await runPbtToEnd(dbPath, pbtSpec('pbt', { population: POPULATION, epochs: EPOCHS, seed: 3 }), POPULATION);
-    expect(outcome.status).toBe('finished');
-    await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
-    // The real rnn-text example as it ships (4 GRUs × 8 epochs on SpamAssassin).
-    expect((await runPbtToEnd(dbPath, EXAMPLE, 4)).status).toBe('finished');
-    server = await serveDashboard(dbPath);
-    browser = await launchBrowser();
-  }, 180_000);
-
-  afterEach(async () => {
-    if (watched) {
-      expect(watched.errors).toEqual([]);
-      await watched.context.close();
-      watched = undefined;
-    }
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    dir.cleanup();
-    rmSync(dbPath, { force: true });
-  });
-
-  async function open(path: string) {
-    watched = await openPage(browser);
-    await watched.page.goto(`${server.origin}${path}`);
-    return watched.page;
-  }
+  const session = pageSession(
+    'pbt.db',
+    async (dbPath) => {
+      const outcome = await runPbtToEnd(dbPath, pbtSpec('pbt', { population: POPULATION, epochs: EPOCHS, seed: 3 }), POPULATION);
+      expect(outcome.status).toBe('finished');
+      await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
+      // The real rnn-text example as it ships (4 GRUs × 8 epochs on SpamAssassin).
+      expect((await runPbtToEnd(dbPath, EXAMPLE, 4)).status).toBe('finished');
+    },
+    180_000,
+  );
+  const { dbPath, open } = session;
 
   it('draws the members’ curves and the best member’s lr schedule, which is the one its lineage gives', async () => {
     const { rows, best } = stored(dbPath, 'pbt');
