@@ -14,8 +14,8 @@ import { ARTIFACTS, browserSkipReason, launchBrowser, openPage, saveScreenshot }
 import { pageSession } from './support/page-session.js';
 import { waitForDrawnChart } from './support/canvas.js';
 import { serveDashboard } from './support/dashboard.js';
-import { dtlzSpec, runSpecToEnd, startSpec, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
-import { runToEnd, strategiesSpec } from './support/sweeps.js';
+import { dtlzSpec, writeObjectives, zdtSpec } from './support/mo-sweeps.js';
+import { runToEnd, startSweep, strategiesSpec } from './support/sweeps.js';
 
 /** What the page must show: core's front over the COMPLETE trials' stored final values. */
 function expectedFront(dbPath: string, sweep: string, specText: string): FrontSummary {
@@ -41,9 +41,9 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel in Chromium
   const EXAMPLE = readFileSync(fileURLToPath(new URL('../../../examples/accuracy-vs-time.yaml', import.meta.url)), 'utf8');
   const session = pageSession('mo.db', async (dbPath, dir) => {
     writeObjectives(dir);
-    await runSpecToEnd(dbPath, ZDT, dir);
-    await runSpecToEnd(dbPath, DTLZ, dir);
-    await runSpecToEnd(dbPath, EXAMPLE, dir);
+    await runToEnd(dbPath, ZDT, dir);
+    await runToEnd(dbPath, DTLZ, dir);
+    await runToEnd(dbPath, EXAMPLE, dir);
     await runToEnd(dbPath, strategiesSpec('plain', { trials: 4, epochs: 2 }));
   });
   const { dbPath, open } = session;
@@ -138,7 +138,7 @@ describe.skipIf(browserSkipReason !== undefined)(`Pareto front panel, live${brow
 
   it('follows a running sweep: completed trials join the front and hypervolume charts without a reload', async () => {
     writeObjectives(dir.dir);
-    const writer = startSpec(dbPath, SPEC, dir.dir);
+    const writer = startSweep(dbPath, SPEC, dir.dir);
     const server = await serveDashboard(dbPath);
     const browser = await launchBrowser();
     try {

@@ -6,10 +6,6 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseSweepSpec } from '@loopsweep/core';
-import { createExecutor, parseDevices, runSweep, SweepControl, type SweepOutcome } from '@loopsweep/runner';
-import { SqliteTrialStore } from '@loopsweep/store';
-import type { RunningSweep } from './sweeps.js';
 
 const ZDT = `
 export default async function (params, ctx) {
@@ -85,31 +81,4 @@ ${PARAMETERS}`;
 export function writeObjectives(dir: string): void {
   writeFileSync(path.join(dir, 'zdt.mjs'), ZDT);
   writeFileSync(path.join(dir, 'dtlz.mjs'), DTLZ);
-}
-
-/** Starts a spec whose objective module lies in `specDir` in the background (stop() lets running trials finish). */
-export function startSpec(dbPath: string, specText: string, specDir: string): RunningSweep {
-  const store = SqliteTrialStore.open(dbPath);
-  const executor = createExecutor(parseDevices('wasm:2', 2));
-  const control = new SweepControl();
-  const done = runSweep({ store, executor, control, start: { kind: 'new', spec: parseSweepSpec(specText), specDir }, tickMs: 50 });
-  const closed = done.finally(async () => {
-    await executor.close();
-    store.close();
-  });
-  return {
-    done,
-    stop: async () => {
-      control.stopAsking();
-      await closed.catch(() => undefined);
-    },
-  };
-}
-
-/** Runs such a spec to its budget. */
-export async function runSpecToEnd(dbPath: string, specText: string, specDir: string): Promise<SweepOutcome> {
-  const sweep = startSpec(dbPath, specText, specDir);
-  const outcome = await sweep.done;
-  await sweep.stop();
-  return outcome;
 }

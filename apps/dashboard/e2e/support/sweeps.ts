@@ -35,12 +35,15 @@ export interface RunningSweep {
   stop(): Promise<void>;
 }
 
-/** Starts a sweep in the background (the concurrent writer of the live test). */
-export function startSweep(dbPath: string, specText: string): RunningSweep {
+/**
+ * Starts a sweep in the background (the concurrent writer of the live tests); `specDir` is where
+ * its spec's relative paths (an objective module) resolve, as `sweep run` resolves them.
+ */
+export function startSweep(dbPath: string, specText: string, specDir = process.cwd()): RunningSweep {
   const store = SqliteTrialStore.open(dbPath);
   const executor = createExecutor(parseDevices('wasm:2', 2));
   const control = new SweepControl();
-  const done = runSweep({ store, executor, control, start: { kind: 'new', spec: parseSweepSpec(specText), specDir: process.cwd() }, tickMs: 50 });
+  const done = runSweep({ store, executor, control, start: { kind: 'new', spec: parseSweepSpec(specText), specDir }, tickMs: 50 });
   const closed = done.finally(async () => {
     await executor.close();
     store.close();
@@ -55,8 +58,8 @@ export function startSweep(dbPath: string, specText: string): RunningSweep {
 }
 
 /** Runs a sweep to its budget. */
-export async function runToEnd(dbPath: string, specText: string): Promise<SweepOutcome> {
-  const sweep = startSweep(dbPath, specText);
+export async function runToEnd(dbPath: string, specText: string, specDir?: string): Promise<SweepOutcome> {
+  const sweep = startSweep(dbPath, specText, specDir);
   const outcome = await sweep.done;
   await sweep.stop();
   return outcome;
