@@ -27,6 +27,9 @@ if (lint.status !== 0) console.error('\nnpm run lint failed (run `npm run format
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// A CI log may keep only its tail, so the failures are named again last: file, test, first lines
+// of the error.
+const failures = [];
 for (const group of ['packages', 'apps', 'tools']) {
   const dir = path.join(root, group);
   if (!existsSync(dir)) continue;
@@ -37,7 +40,27 @@ for (const group of ['packages', 'apps', 'tools']) {
     passed += results.numPassedTests ?? 0;
     failed += results.numFailedTests ?? 0;
     skipped += (results.numPendingTests ?? 0) + (results.numTodoTests ?? 0);
+    failures.push(...failuresIn(results));
   }
 }
+for (const failure of failures) console.log(`\nFAILED ${failure.where}\n${failure.message}`);
 console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(nx.status !== 0 ? (nx.status ?? 1) : (lint.status ?? 1));
+
+/** Failed tests (and files that failed outside any test) of one Vitest JSON report. */
+function failuresIn(results) {
+  const found = [];
+  for (const file of results.testResults ?? []) {
+    const where = path.relative(root, file.name);
+    const failedTests = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failedTests) {
+      found.push({ where: `${where} > ${test.fullName}`, message: firstLines((test.failureMessages ?? []).join('\n')) });
+    }
+    if (failedTests.length === 0 && file.status === 'failed') found.push({ where, message: firstLines(file.message ?? '') });
+  }
+  return found;
+}
+
+function firstLines(text, count = 12) {
+  return text.split('\n').slice(0, count).join('\n');
+}
