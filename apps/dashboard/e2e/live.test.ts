@@ -106,7 +106,7 @@ describe.skipIf(browserSkipReason !== undefined)(`live updates in Chromium${brow
     // Its own short sweep, database and server: the sweep ends by itself while the server is away.
     const own = tempDir();
     const ownDb = own.file('reset.db');
-    const ownSweep = startSweep(ownDb, strategiesSpec('reset-sweep', { trials: 30, epochs: 3, sleepMs: 200 }));
+    const ownSweep = startSweep(ownDb, strategiesSpec('reset-sweep', { trials: 30, epochs: 3, sleepMs: 300 }));
     let ownServer: DashboardServer | undefined;
     try {
       await waitForTrials(ownDb, (n) => n >= 2, 30_000, 'reset-sweep');
