@@ -6,8 +6,12 @@
  * cores they take their time from the trials, and they cost more CPU than compiling in place: over
  * the 8-trial `bench:pool` workload a trial thread's optimizing compiles took about 2.2 s of helper
  * CPU concurrently and about 1.1 s more of its own CPU when done on the thread itself. So when the
- * pool fills the cores, new threads compile on their own thread. The flag is process-wide and
- * affects isolates created after it is set (the worker threads), not the running main thread.
+ * pool fills the cores, new threads compile on their own thread. They also compile without
+ * inlining: a trial thread runs tfjs's glue between wasm kernels, whose optimized code is no faster
+ * with inlining (an LSTM step at max_len 256: 3.0 s either way) but whose compiles cost less
+ * without it (the pool workload's trial thread, alone on one core: about 1.00 s → 0.91 s per 4
+ * epochs; `bench:pool` on 2 threads 9.8 → 9.4 s). The flags are process-wide and affect isolates
+ * created after they are set (the worker threads), not the running main thread.
  */
 import os from 'node:os';
 import v8 from 'node:v8';
@@ -20,16 +24,24 @@ export function compilesOnTrialThreads(threads: number, cores: number, env: Node
   return threads >= cores && env[CONCURRENT_JIT_ENV] !== '1';
 }
 
+/** The V8 flags set when trial threads fill the cores (see the module comment). */
+export const SATURATED_POOL_V8_FLAGS = ['--no-concurrent-recompilation', '--no-turbo-inlining'] as const;
+
 let applied = false;
 
 /**
- * Turns off V8's concurrent recompilation for threads started from now on, when `threads` fill the
- * machine's cores (see the module comment). Idempotent; returns whether it is off.
+ * Sets {@link SATURATED_POOL_V8_FLAGS} for threads started from now on, when `threads` fill the
+ * machine's cores (see the module comment). Idempotent; returns whether they are set.
  */
-export function compileOnTrialThreadsWhenSaturated(threads: number, cores = os.availableParallelism(), env = process.env): boolean {
+export function compileOnTrialThreadsWhenSaturated(
+  threads: number,
+  cores = os.availableParallelism(),
+  env = process.env,
+  setFlags: (flag: string) => void = (flag) => v8.setFlagsFromString(flag),
+): boolean {
   if (applied) return true;
   if (!compilesOnTrialThreads(threads, cores, env)) return false;
-  v8.setFlagsFromString('--no-concurrent-recompilation');
+  for (const flag of SATURATED_POOL_V8_FLAGS) setFlags(flag);
   applied = true;
   return true;
 }
