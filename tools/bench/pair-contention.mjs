@@ -13,8 +13,13 @@
 // warm-up trial); `kernel` is the recurrent kernel's forward + backward alone (LSTM, B 32, H 64,
 // T 100); `sgemm` is the kernel's GEMM on the input projection's shape (2048×33·33×128).
 // Figures are medians over --repeats; the ratio is paired ÷ alone (1.00 = no contention).
+//
+// Where `taskset` is at hand (Linux), one copy is also timed alone in a process pinned to one core,
+// so that its V8 helper threads (optimizing compiler, GC) share that core as they must when every
+// core runs a copy: when "alone, 1 core" is as slow as the pairs, what a copy loses beside another
+// is the idle core its helpers had, not anything the cores share.
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import os from 'node:os';
@@ -100,7 +105,9 @@ if (!isMainThread) {
       });
       return { ready, done };
     }
-    const child = spawn(process.execPath, [SELF, '--copy', JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const command = [process.execPath, SELF, '--copy', JSON.stringify(spec)];
+    if (mode === 'pinned') command.unshift('taskset', '-c', '0');
+    const child = spawn(command[0], command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] });
     let text = '';
     const done = new Promise((resolve, reject) => {
       child.stdout.on('data', (chunk) => {
@@ -124,6 +131,7 @@ if (!isMainThread) {
   }
 
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const canPin = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
   const specs = [
     ...lens.map((len) => ({ kind: 'train', len, label: `train, max_len ${len}` })),
     { kind: 'kernel', label: 'kernel fwd+bwd' },
@@ -135,20 +143,23 @@ if (!isMainThread) {
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  console.log('workload                 alone    2 threads (ratio)      2 processes (ratio)');
+  if (!canPin) console.log('(taskset not found: no "alone, 1 core" column)');
+  const cell = (ms, alone) => `${ms.toFixed(0).padStart(6)} (${(ms / alone).toFixed(2)})`;
+  console.log(`workload                 alone    ${canPin ? 'alone, 1 core   ' : ''}2 threads        2 processes`);
   for (const spec of specs) {
     const alone = [];
+    const pinned = [];
     const threads = [];
     const processes = [];
     for (let r = 0; r < repeats; r++) {
       alone.push((await copies(spec, 1, 'threads'))[0]);
+      if (canPin) pinned.push((await copies(spec, 1, 'pinned'))[0]);
       threads.push(...(await copies(spec, 2, 'threads')));
       processes.push(...(await copies(spec, 2, 'processes')));
     }
-    const [a, t, p] = [median(alone), median(threads), median(processes)];
-    console.log(
-      `${spec.label.padEnd(24)} ${a.toFixed(0).padStart(6)}   ${t.toFixed(0).padStart(6)} (${(t / a).toFixed(2)})        ${p.toFixed(0).padStart(6)} (${(p / a).toFixed(2)})`,
-    );
+    const a = median(alone);
+    const columns = [...(canPin ? [median(pinned)] : []), median(threads), median(processes)].map((ms) => cell(ms, a));
+    console.log(`${spec.label.padEnd(24)} ${a.toFixed(0).padStart(6)}   ${columns.join('    ')}`);
   }
   console.log(
     `load average after: ${os
