@@ -8,9 +8,9 @@
  * CPU concurrently and about 1.1 s more of its own CPU when done on the thread itself. So when the
  * pool fills the cores, new threads compile on their own thread. They also compile without
  * inlining: a trial thread runs tfjs's glue between wasm kernels, whose optimized code is no faster
- * with inlining (an LSTM step at max_len 256: 3.0 s either way) but whose compiles cost less
- * without it (the pool workload's trial thread, alone on one core: about 1.00 s → 0.91 s per 4
- * epochs; `bench:pool` on 2 threads 9.8 → 9.4 s). The flags are process-wide and affect isolates
+ * with inlining (4 epochs of a GRU at max_len 256, on one core: about 3.0 s either way) but whose
+ * compiles cost less without it (the same at the pool workload's max_len 64: about 1.00 → 0.91 s;
+ * `bench:pool` on 2 threads 9.8 → 9.4 s). The flags are process-wide and affect isolates
  * created after they are set (the worker threads), not the running main thread.
  */
 import os from 'node:os';
